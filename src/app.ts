@@ -1,0 +1,153 @@
+/**
+ * buildApp(deps): the Fastify app, used by the server (src/cli.ts) and by tests (app.inject).
+ * Plugins, security headers, request context and the error handler live here, once.
+ */
+import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import compress from '@fastify/compress';
+import rateLimit from '@fastify/rate-limit';
+import staticFiles from '@fastify/static';
+import csrf from '@fastify/csrf-protection';
+import type { Config } from './config.ts';
+import type { Db } from './db/db.ts';
+import { isUiLanguage, translator } from './web/i18n.ts';
+import { tenantResolver } from './platform/tenant.ts';
+import { registerErrorHandlers } from './web/error-handler.tsx';
+import { loadStaff } from './staff/auth.ts';
+import { staffRoutes } from './staff/staff.routes.tsx';
+import { catalogRoutes } from './catalog/catalog.routes.tsx';
+import { staffCatalogRoutes } from './catalog/staff-catalog.routes.tsx';
+import { hsdsRoutes } from './catalog/hsds/hsds.routes.ts';
+import { auditRoutes } from './audit/audit.routes.tsx';
+import { infoRoutes } from './web/info.routes.tsx';
+import { healthRoutes } from './platform/health.routes.ts';
+import type { Geocoder } from './catalog/geocoder.ts';
+import { offlineGeocoder } from './catalog/geocoder.ts';
+import './web/context.ts';
+
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  /** Secret for signed cookies (CSRF secret, language is unsigned). */
+  cookieSecret: string;
+  geocoder?: Geocoder;
+  logger?: boolean;
+}
+
+const require = createRequire(import.meta.url);
+const dkfdsDist = join(dirname(require.resolve('dkfds/package.json')), 'dist');
+const ownAssets = join(dirname(fileURLToPath(import.meta.url)), 'web', 'assets');
+const LANG_COOKIE = 'lighed_lang';
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { db, config } = deps;
+  const app = Fastify({
+    genReqId: () => randomUUID(),
+    trustProxy: true,
+    logger: deps.logger === false ? false : {
+      level: config.logLevel,
+      // No personal data in logs: no query strings, bodies, cookies or addresses.
+      serializers: {
+        req: (req: { method: string; url: string; id: string }) => ({
+          id: req.id,
+          method: req.method,
+          path: req.url.split('?')[0],
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    },
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    hsts: { maxAge: 31536000, includeSubDomains: true },
+    referrerPolicy: { policy: 'no-referrer' },
+    frameguard: { action: 'deny' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie, { secret: deps.cookieSecret });
+  await app.register(formbody);
+  await app.register(compress, { global: true, threshold: 1024 });
+  // preHandler, so a route's key may use the parsed body (sign-in limits per account and address).
+  await app.register(rateLimit, { global: false, hook: 'preHandler' });
+  await app.register(csrf, {
+    cookieKey: 'lighed_csrf',
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies, signed: true },
+    getToken: (req) => (req.body as Record<string, string> | undefined)?._csrf,
+  });
+  await app.register(staticFiles, { root: dkfdsDist, prefix: '/assets/dkfds/', maxAge: '7d', immutable: false });
+  await app.register(staticFiles, { root: ownAssets, prefix: '/assets/', decorateReply: false, maxAge: '1h' });
+
+  const tenants = tenantResolver(db, config.defaultKommune);
+  app.decorateRequest('lang', 'da');
+  app.decorateRequest('t', translator('da'));
+  app.decorateRequest('tenant', null as never);
+  app.decorateRequest('staff', null);
+
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.url.startsWith('/assets/') || req.url === '/healthz') return;
+    const query = req.query as Record<string, unknown>;
+    let lang = req.cookies[LANG_COOKIE];
+    if (isUiLanguage(query.lang)) {
+      lang = query.lang;
+      reply.setCookie(LANG_COOKIE, lang, {
+        path: '/',
+        maxAge: 365 * 24 * 3600,
+        sameSite: 'lax',
+        secure: config.secureCookies,
+        httpOnly: true,
+      });
+    }
+    req.lang = isUiLanguage(lang) ? lang : 'da';
+    req.t = translator(req.lang);
+    if (req.url === '/readyz') return;
+    req.tenant = await tenants.resolve(req.headers.host);
+    req.staff = await loadStaff(db, req);
+  });
+
+  // Every form post carries a CSRF token; the JSON API takes no cookies and has no forms.
+  app.addHook('preHandler', async (req, reply) => {
+    if (req.method === 'POST' && !req.url.startsWith('/api/')) {
+      await new Promise<void>((resolve, reject) =>
+        app.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve())),
+      );
+    }
+  });
+
+  registerErrorHandlers(app);
+  const ctx = { db, config, geocoder: deps.geocoder ?? offlineGeocoder(db), tenants };
+  await app.register(healthRoutes, ctx);
+  await app.register(infoRoutes, ctx);
+  await app.register(catalogRoutes, ctx);
+  await app.register(staffRoutes, ctx);
+  await app.register(staffCatalogRoutes, ctx);
+  await app.register(auditRoutes, ctx);
+  await app.register(hsdsRoutes, ctx);
+  return app;
+}
+
+export type RouteDeps = {
+  db: Db;
+  config: Config;
+  geocoder: Geocoder;
+  tenants: ReturnType<typeof tenantResolver>;
+};

@@ -1,0 +1,276 @@
+import { Layout, type PageContext } from '../../web/layout.tsx';
+import { Checkbox, CsrfField, ErrorSummary, Select, SubmitButton, TextField, type Problems } from '../../web/form.tsx';
+import { OFFER_LANGUAGES, UI_LANGUAGES, type OfferDetail } from '../offer.ts';
+import type { SignupForm } from '../signup.ts';
+import { dateText, languageName, languagesText, localText, nextSessionText, priceText, scheduleText } from './present.ts';
+
+const langAttr = (textLang: string, lang: string) => (textLang === lang ? undefined : textLang);
+
+export function OfferPage({ ctx, offer }: { ctx: PageContext; offer: OfferDetail }) {
+  const { t, lang } = ctx;
+  const text = localText(offer, lang);
+  const next = nextSessionText(offer.schedules, lang, t);
+  const tl = langAttr(text.textLang, lang);
+  const yesNo: [boolean, string][] = [
+    [offer.free, t('offer.free')],
+    [offer.interpreter_available, t('offer.interpreter')],
+    [offer.children_welcome, t('offer.children')],
+    [offer.childcare, t('offer.childcare')],
+    [offer.wheelchair_accessible, t('offer.wheelchair')],
+    [offer.transport_help, t('offer.transport')],
+    [offer.welcomes_newcomers, t('offer.newcomers')],
+  ];
+  return (
+    <Layout ctx={ctx} title={text.title}>
+      <p>
+        <a href="/" class="lighed-back">
+          {t('offer.back')}
+        </a>
+      </p>
+      <h1 lang={tl}>{text.title}</h1>
+      <p class="font-lead" lang={tl}>
+        {text.summary}
+      </p>
+      {offer.status !== 'published' && <p class="alert alert-warning lighed-note">{t('offer.notPublished')}</p>}
+      <p>
+        <a class="button button-primary" href={`/tilbud/${offer.id}/tilmeld`}>
+          {t('offer.signup')}
+        </a>
+      </p>
+      <h2>{t('offer.what')}</h2>
+      {text.description.split(/\n{2,}/).map((para) => (
+        <p lang={tl}>{para}</p>
+      ))}
+      {text.how_to_join && (
+        <>
+          <h2>{t('offer.howToJoin')}</h2>
+          <p lang={tl}>{text.how_to_join}</p>
+        </>
+      )}
+      <h2>{t('offer.whereWhen')}</h2>
+      {next && <p>{next}</p>}
+      {offer.schedules.length > 0 && (
+        <ul>
+          {offer.schedules.map((s) => (
+            <li>
+              {scheduleText(s, lang, t)}
+              {s.note ? ` (${s.note})` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+      {offer.mode !== 'in_person' && <p>{t('offer.onlineToo')}</p>}
+      {offer.locations.map((l) => (
+        <div class="lighed-location">
+          <h3 class="h4">{l.name}</h3>
+          <p>
+            {l.address_1}
+            <br />
+            {l.postal_code} {l.city}
+          </p>
+          {l.transport_note && (
+            <p>
+              <strong>{t('offer.gettingThere')}</strong> <span lang="da">{l.transport_note}</span>
+            </p>
+          )}
+          {l.accessibility_note && (
+            <p>
+              <strong>{t('offer.access')}</strong> <span lang="da">{l.accessibility_note}</span>
+            </p>
+          )}
+        </div>
+      ))}
+      <h2>{t('offer.practical')}</h2>
+      <dl class="lighed-facts">
+        <dt>{t('offer.fact.price')}</dt>
+        <dd>
+          {priceText(offer, lang, t)}
+          {offer.price_note ? <span lang="da"> ({offer.price_note})</span> : null}
+        </dd>
+        <dt>{t('offer.fact.languages')}</dt>
+        <dd>{languagesText(offer.languages, lang)}</dd>
+        {(offer.min_age !== null || offer.max_age !== null) && (
+          <>
+            <dt>{t('offer.fact.age')}</dt>
+            <dd>{t('offer.age', { min: offer.min_age ?? 0, max: offer.max_age ?? 120, hasMax: offer.max_age !== null ? 'yes' : 'no' })}</dd>
+          </>
+        )}
+        <dt>{t('offer.fact.provider')}</dt>
+        <dd>{offer.organization.name}</dd>
+      </dl>
+      <ul class="lighed-checklist">
+        {yesNo.filter(([on]) => on).map(([, label]) => (
+          <li>{label}</li>
+        ))}
+      </ul>
+      {(offer.contact_name || offer.contact_phone || offer.contact_email) && (
+        <>
+          <h2>{t('offer.contact')}</h2>
+          <p>
+            {offer.contact_name}
+            {offer.contact_phone && (
+              <>
+                <br />
+                {t('offer.phone')} <a href={`tel:${offer.contact_phone.replace(/\s/g, '')}`}>{offer.contact_phone}</a>
+              </>
+            )}
+            {offer.contact_email && (
+              <>
+                <br />
+                {t('offer.email')} <a href={`mailto:${offer.contact_email}`}>{offer.contact_email}</a>
+              </>
+            )}
+          </p>
+        </>
+      )}
+      <p class="lighed-muted">
+        {offer.last_confirmed_at
+          ? t('offer.confirmed', { date: dateText(offer.last_confirmed_at, lang) })
+          : t('offer.notConfirmed')}{' '}
+        <a href={`/tilbud/${offer.id}/fejl`}>{t('offer.reportError')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+export function SignupPage({
+  ctx,
+  offer,
+  form,
+  problems,
+}: {
+  ctx: PageContext;
+  offer: OfferDetail;
+  form: SignupForm;
+  problems: Problems;
+}) {
+  const { t, lang } = ctx;
+  const text = localText(offer, lang);
+  const languages = [...new Set([...UI_LANGUAGES, ...offer.languages, ...OFFER_LANGUAGES])];
+  const title = t('signup.title', { offer: text.title });
+  return (
+    <Layout ctx={ctx} title={problems.length ? `${t('form.errorTitlePrefix')} ${title}` : title}>
+      <p>
+        <a href={`/tilbud/${offer.id}`} class="lighed-back">
+          {t('signup.back')}
+        </a>
+      </p>
+      <h1>{t('signup.heading')}</h1>
+      <p class="font-lead" lang={langAttr(text.textLang, lang)}>
+        {text.title}
+      </p>
+      <ErrorSummary problems={problems} t={t} />
+      <form method="post" action={`/tilbud/${offer.id}/tilmeld`} novalidate>
+        <CsrfField token={ctx.csrfToken} />
+        <TextField name="name" label={t('signup.name')} value={form.name} autocomplete="name" problems={problems} t={t} />
+        <p class="form-hint" id="contact-hint">
+          {t('signup.contactHint')}
+        </p>
+        <TextField
+          name="phone"
+          label={t('signup.phone')}
+          hint={t('signup.phoneHint')}
+          value={form.phone}
+          type="tel"
+          autocomplete="tel"
+          width="m"
+          problems={problems}
+          t={t}
+        />
+        <TextField name="email" label={t('signup.email')} value={form.email} type="email" autocomplete="email" problems={problems} t={t} />
+        <Select
+          name="preferred_language"
+          label={t('signup.language')}
+          value={form.preferred_language || lang}
+          options={languages.map((l) => ({ value: l, label: languageName(l, lang) }))}
+          problems={problems}
+          t={t}
+        />
+        <Checkbox name="needs_interpreter" label={t('signup.interpreter')} checked={form.needs_interpreter} problems={problems} t={t} />
+        <TextField name="message" label={t('signup.message')} hint={t('signup.messageHint')} value={form.message} multiline problems={problems} t={t} />
+        <h2 class="h3">{t('signup.consentHeading')}</h2>
+        <p>{t('signup.consentText', { provider: offer.organization.name })}</p>
+        <Checkbox name="consent" label={t('signup.consent')} checked={form.consent} problems={problems} t={t} />
+        <SubmitButton>{t('signup.submit')}</SubmitButton>
+      </form>
+    </Layout>
+  );
+}
+
+export function SignupDonePage({ ctx, offer, receipt }: { ctx: PageContext; offer: OfferDetail; receipt: string }) {
+  const { t, lang } = ctx;
+  const text = localText(offer, lang);
+  return (
+    <Layout ctx={ctx} title={t('signup.doneTitle')}>
+      <div class="alert alert-success" role="status">
+        <div class="alert-body">
+          <h1 class="alert-heading">{t('signup.doneTitle')}</h1>
+          <p class="alert-text">
+            {t('signup.doneText')} <strong lang={langAttr(text.textLang, lang)}>{text.title}</strong>
+          </p>
+        </div>
+      </div>
+      <h2>{t('signup.receipt')}</h2>
+      <p class="lighed-receipt">{receipt}</p>
+      <p>{t('signup.receiptHint', { provider: offer.organization.name })}</p>
+      <h2>{t('signup.whatNext')}</h2>
+      <p>{t('signup.whatNextText')}</p>
+      <p>
+        <a href={`/tilbud/${offer.id}`}>{t('signup.backToOffer')}</a> · <a href="/">{t('error.backToFinder')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+export function ReportPage({
+  ctx,
+  offer,
+  form,
+  problems,
+  done,
+}: {
+  ctx: PageContext;
+  offer: OfferDetail;
+  form: { message: string; email: string };
+  problems: Problems;
+  done: boolean;
+}) {
+  const { t, lang } = ctx;
+  const text = localText(offer, lang);
+  if (done) {
+    return (
+      <Layout ctx={ctx} title={t('report.doneTitle')}>
+        <div class="alert alert-success" role="status">
+          <div class="alert-body">
+            <h1 class="alert-heading">{t('report.doneTitle')}</h1>
+            <p class="alert-text">{t('report.doneText')}</p>
+          </div>
+        </div>
+        <p>
+          <a href={`/tilbud/${offer.id}`}>{t('signup.backToOffer')}</a>
+        </p>
+      </Layout>
+    );
+  }
+  const title = t('report.title');
+  return (
+    <Layout ctx={ctx} title={problems.length ? `${t('form.errorTitlePrefix')} ${title}` : title}>
+      <p>
+        <a href={`/tilbud/${offer.id}`} class="lighed-back">
+          {t('signup.back')}
+        </a>
+      </p>
+      <h1>{title}</h1>
+      <p class="font-lead" lang={langAttr(text.textLang, lang)}>
+        {text.title}
+      </p>
+      <ErrorSummary problems={problems} t={t} />
+      <form method="post" action={`/tilbud/${offer.id}/fejl`} novalidate>
+        <CsrfField token={ctx.csrfToken} />
+        <TextField name="message" label={t('report.message')} hint={t('report.messageHint')} value={form.message} multiline problems={problems} t={t} />
+        <TextField name="email" label={t('report.email')} hint={t('report.emailHint')} value={form.email} type="email" autocomplete="email" problems={problems} t={t} />
+        <SubmitButton>{t('report.submit')}</SubmitButton>
+      </form>
+    </Layout>
+  );
+}

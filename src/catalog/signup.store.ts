@@ -1,0 +1,66 @@
+import { one, type Queryable } from '../db/db.ts';
+import { CONSENT_VERSION, receiptCode, type SignupInput } from './signup.ts';
+
+export interface SignupRow extends SignupInput {
+  id: string;
+  offer_id: string;
+  offer_title: string;
+  receipt_code: string;
+  status: 'new' | 'contacted' | 'attending' | 'cancelled';
+  created_at: Date;
+}
+
+export async function createSignup(
+  q: Queryable,
+  kommune: string,
+  offerId: string,
+  input: SignupInput,
+): Promise<{ id: string; receipt_code: string }> {
+  const row = await one<{ id: string; receipt_code: string }>(
+    q,
+    `insert into signup (kommune, offer_id, name, phone, email, preferred_language, needs_interpreter, message,
+                         consent_version, consented_at, receipt_code)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, now(), $10) returning id, receipt_code`,
+    [kommune, offerId, input.name, input.phone, input.email, input.preferred_language, input.needs_interpreter,
+      input.message, CONSENT_VERSION, receiptCode()],
+  );
+  if (!row) throw new Error('sign-up not stored');
+  return row;
+}
+
+/** Sign-ups a staff member may see: a provider its organisation's offers', an admin all. */
+export async function listSignups(q: Queryable, organizationId: string | null): Promise<SignupRow[]> {
+  return q.query<SignupRow>(
+    `select s.id, s.offer_id, o.title as offer_title, s.name, s.phone, s.email, s.preferred_language,
+            s.needs_interpreter, s.message, s.receipt_code, s.status, s.created_at
+       from signup s join offer o on o.id = s.offer_id
+      where ($1::uuid is null or o.organization_id = $1)
+      order by s.created_at desc limit 500`,
+    [organizationId],
+  );
+}
+
+export async function createErrorReport(
+  q: Queryable,
+  kommune: string,
+  offerId: string,
+  message: string,
+  reporterEmail: string,
+): Promise<string> {
+  const row = await one<{ id: string }>(
+    q,
+    `insert into error_report (kommune, offer_id, message, reporter_email) values ($1, $2, $3, $4) returning id`,
+    [kommune, offerId, message, reporterEmail],
+  );
+  return row!.id;
+}
+
+export async function listErrorReports(q: Queryable, organizationId: string | null) {
+  return q.query<{ id: string; offer_id: string; offer_title: string; message: string; reporter_email: string; status: string; created_at: Date }>(
+    `select r.id, r.offer_id, o.title as offer_title, r.message, r.reporter_email, r.status, r.created_at
+       from error_report r join offer o on o.id = r.offer_id
+      where ($1::uuid is null or o.organization_id = $1)
+      order by r.created_at desc limit 200`,
+    [organizationId],
+  );
+}

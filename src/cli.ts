@@ -1,0 +1,169 @@
+/**
+ * `lighed <command>`: serve, migrate, demo, import, export. `npx lighed --help` lists them.
+ * Every command opens the database the same way: PGlite in LIGHED_DATA_DIR (locked while in
+ * use) or the PostgreSQL server in DATABASE_URL.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Command } from 'commander';
+import { buildApp } from './app.ts';
+import { loadConfig, describeSettings, type Config } from './config.ts';
+import type { Db } from './db/db.ts';
+import { lockDataDir } from './db/datadir-lock.ts';
+import { migrate } from './db/migrate.ts';
+import { openPglite } from './db/pglite.ts';
+import { openPostgres } from './db/postgres.ts';
+import { LighedError } from './platform/errors.ts';
+import { ensurePostcodes } from './catalog/postcodes.ts';
+import { dawaGeocoder, offlineGeocoder } from './catalog/geocoder.ts';
+import { hasAnyTenant, seedDemo, demoAccounts } from './demo/demo.seed.ts';
+import { exportHsds, importHsdsPath } from './catalog/hsds/hsds.cli.ts';
+
+interface Opened {
+  db: Db;
+  close: () => Promise<void>;
+}
+
+/** Opens and migrates the database; the data directory stays locked until `close`. */
+export async function openDatabase(config: Config): Promise<Opened> {
+  if (config.databaseUrl) {
+    const db = openPostgres(config.databaseUrl);
+    await migrate(db);
+    return { db, close: () => db.close() };
+  }
+  const dir = resolve(config.dataDir);
+  const release = lockDataDir(dir);
+  try {
+    const db = await openPglite(join(dir, 'pglite'));
+    await migrate(db);
+    return {
+      db,
+      close: async () => {
+        await db.close();
+        release();
+      },
+    };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+/** In embedded mode a generated secret is kept beside the data, so sessions survive restarts. */
+function cookieSecret(config: Config): string {
+  if (config.cookieSecret) return config.cookieSecret;
+  if (config.databaseUrl) {
+    console.warn('LIGHED_COOKIE_SECRET is not set: using a per-process secret (sessions end on restart).');
+    return randomBytes(32).toString('base64url');
+  }
+  const dir = resolve(config.dataDir);
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'cookie-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+async function serve() {
+  const config = loadConfig();
+  const { db, close } = await openDatabase(config);
+  await ensurePostcodes(db);
+  const seed = config.demo === 'true' || (config.demo === 'auto' && !(await hasAnyTenant(db)));
+  if (seed) {
+    console.log('First start: creating the demo municipality (Roskilde, synthetic data)…');
+    await seedDemo(db);
+  }
+  const geocoder = config.geocoder === 'dawa' ? dawaGeocoder(db, config.dawaUrl) : offlineGeocoder(db);
+  const app = await buildApp({ db, config, cookieSecret: cookieSecret(config), geocoder });
+  const shutdown = async () => {
+    await app.close();
+    await close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+  const address = await app.listen({ port: config.port, host: config.host });
+  const url = address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
+  console.log(`\nLighed is running at ${url} (${db.engine === 'pglite' ? `embedded database in ${resolve(config.dataDir)}` : 'PostgreSQL'})`);
+  if (await hasAnyTenant(db)) printAccounts();
+}
+
+function printAccounts() {
+  console.log('\nDemo staff accounts (sign in at /personale):');
+  for (const a of demoAccounts()) console.log(`  ${a.role.padEnd(10)} ${a.email.padEnd(34)} password: ${a.password}`);
+  console.log('');
+}
+
+async function withDb<T>(fn: (db: Db, config: Config) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const { db, close } = await openDatabase(config);
+  try {
+    return await fn(db, config);
+  } finally {
+    await close();
+  }
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = new Command();
+  program
+    .name('lighed')
+    .description('Lighed: reduce social inequality in health. Settings come from the environment:')
+    .addHelpText('after', '\nSettings:\n' + describeSettings().map((s) => `  ${s.key.padEnd(22)} ${s.description}`).join('\n'));
+
+  program.command('serve').description('start the web server (migrates, and seeds the demo on first start)').action(serve);
+  program
+    .command('migrate')
+    .description('apply pending database migrations')
+    .action(() =>
+      withDb(async () => {
+        console.log('Database is migrated.');
+      }),
+    );
+  program
+    .command('demo')
+    .description('create the demo municipality (Roskilde, synthetic data) if it is not there')
+    .action(() =>
+      withDb(async (db) => {
+        await ensurePostcodes(db);
+        const created = await seedDemo(db);
+        console.log(created ? 'Demo municipality created.' : 'Demo municipality already exists.');
+        printAccounts();
+      }),
+    );
+  const imp = program.command('import').description('import data');
+  imp
+    .command('hsds <path>')
+    .description('import an HSDS 3.0 JSON file or CSV data package (all or nothing)')
+    .option('--kommune <code>', 'municipality to import into (default LIGHED_KOMMUNE)')
+    .action((path: string, opts: { kommune?: string }) =>
+      withDb(async (db, config) => {
+        const counts = await importHsdsPath(db, opts.kommune ?? config.defaultKommune, path);
+        console.log(`Imported: ${JSON.stringify(counts)}`);
+      }),
+    );
+  const exp = program.command('export').description('export data');
+  exp
+    .command('hsds')
+    .description('export the published catalog as HSDS 3.0 JSON and CSV data package')
+    .requiredOption('--out <dir>', 'output directory')
+    .option('--kommune <code>', 'municipality to export (default LIGHED_KOMMUNE)')
+    .action((opts: { out: string; kommune?: string }) =>
+      withDb(async (db, config) => {
+        const counts = await exportHsds(db, opts.kommune ?? config.defaultKommune, opts.out);
+        console.log(`Exported to ${opts.out}: ${JSON.stringify(counts)}`);
+      }),
+    );
+
+  try {
+    await program.parseAsync(argv.length > 2 ? argv : [...argv, 'serve']);
+  } catch (err) {
+    if (err instanceof LighedError) {
+      console.error(`Error (${err.code}): ${err.message}`);
+      for (const p of err.problems.slice(0, 50)) console.error(`  ${p.path}: ${p.message}`);
+      if (err.problems.length > 50) console.error(`  … and ${err.problems.length - 50} more`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}

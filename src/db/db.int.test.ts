@@ -1,0 +1,108 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { eachEngine } from '../../test/support/db.ts';
+import { inTenant } from './db.ts';
+import { migrate, migrationsCurrent } from './migrate.ts';
+import { lockDataDir } from './datadir-lock.ts';
+
+eachEngine('database foundation', (ctx) => {
+  it('is migrated and re-running migrate applies nothing', async () => {
+    expect(await migrationsCurrent(ctx.db)).toBe(true);
+    expect(await migrate(ctx.db)).toEqual([]);
+  });
+
+  it('runs requests as the application role, not the owner', async () => {
+    const [row] = await ctx.db.query<{ u: string }>('select current_user as u');
+    expect(row?.u).toBe('lighed_app');
+  });
+
+  it('keeps one municipality from reading or writing another one’s personal data', async () => {
+    await ctx.db.execAsOwner(`insert into tenant (kommune, name) values ('0265','Roskilde'), ('0350','Lejre')
+      on conflict do nothing`);
+    const orgId = await inTenant(ctx.db, '0265', async (tx) => {
+      const [o] = await tx.query<{ id: string }>(
+        `insert into organization (kommune, name, kind) values ('0265', 'Sundhedscenter', 'municipal') returning id`,
+      );
+      const [offer] = await tx.query<{ id: string }>(
+        `insert into offer (kommune, organization_id, title, arena, offer_type, status)
+         values ('0265', $1, 'Gåtur', 'housing_area', 'group', 'published') returning id`,
+        [o!.id],
+      );
+      await tx.query(
+        `insert into signup (kommune, offer_id, name, phone, preferred_language, consent_version, consented_at, receipt_code)
+         values ('0265', $1, 'Test Person', '12345678', 'da', 'v1', now(), 'R1')`,
+        [offer!.id],
+      );
+      return o!.id;
+    });
+    const seen = await inTenant(ctx.db, '0350', (tx) => tx.query('select * from signup'));
+    expect(seen).toEqual([]);
+    // Published catalog data is public across municipalities; writes are not.
+    const offers = await inTenant(ctx.db, '0350', (tx) => tx.query('select title from offer'));
+    expect(offers).toEqual([{ title: 'Gåtur' }]);
+    await expect(
+      inTenant(ctx.db, '0350', (tx) =>
+        tx.query(`update organization set name = 'Overtaget' where id = $1 returning id`, [orgId]),
+      ),
+    ).resolves.toEqual([]);
+    await expect(
+      inTenant(ctx.db, '0350', (tx) =>
+        tx.query(`insert into organization (kommune, name, kind) values ('0265', 'Fremmed', 'municipal')`),
+      ),
+    ).rejects.toThrow(/row-level security/);
+    // Outside any tenant, nothing personal is visible at all.
+    expect(await ctx.db.query('select * from signup')).toEqual([]);
+  });
+
+  it('keeps the audit log append-only', async () => {
+    await inTenant(ctx.db, '0265', (tx) =>
+      tx.query(`insert into audit_log (kommune, actor_role, action, entity, entity_id) values ('0265','admin','read','signup','x')`),
+    );
+    await expect(inTenant(ctx.db, '0265', (tx) => tx.query('delete from audit_log'))).rejects.toThrow(
+      /permission denied/,
+    );
+    await expect(inTenant(ctx.db, '0265', (tx) => tx.query(`update audit_log set summary = 'x'`))).rejects.toThrow(
+      /permission denied/,
+    );
+  });
+
+  it('rolls back the whole transaction when one statement fails', async () => {
+    await expect(
+      inTenant(ctx.db, '0265', async (tx) => {
+        await tx.query(`insert into organization (kommune, name, kind) values ('0265', 'Halvvejs', 'municipal')`);
+        await tx.query(`insert into organization (kommune, name, kind) values ('0265', 'X', 'nonsense')`);
+      }),
+    ).rejects.toThrow();
+    const rows = await inTenant(ctx.db, '0265', (tx) => tx.query(`select 1 from organization where name = 'Halvvejs'`));
+    expect(rows).toEqual([]);
+  });
+});
+
+describe('data directory lock', () => {
+  it('refuses a second holder while the first is alive, and frees on release', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lighed-lock-'));
+    const release = lockDataDir(dir);
+    // Another process trying the same directory must be refused with a clear message.
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '-e', `import('${join(process.cwd(), 'src/db/datadir-lock.ts')}').then(m => m.lockDataDir(${JSON.stringify(dir)}))`],
+      { encoding: 'utf8' },
+    );
+    expect(child.status).not.toBe(0);
+    expect(child.stderr).toMatch(/in use by another Lighed process/);
+    release();
+    const again = lockDataDir(dir);
+    again();
+  });
+
+  it('takes over a stale lock left by a dead process', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const dir = mkdtempSync(join(tmpdir(), 'lighed-lock-'));
+    writeFileSync(join(dir, 'lighed.lock'), '999999999');
+    const release = lockDataDir(dir);
+    release();
+  });
+});

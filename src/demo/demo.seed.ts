@@ -1,0 +1,116 @@
+/**
+ * Seeds the demo municipality (Roskilde, synthetic, marked as demo) from demo.data.ts:
+ * providers, places, offers and staff accounts. All in one transaction; idempotent.
+ */
+import { inTenant, type Db } from '../db/db.ts';
+import { saveOffer, type OfferInput } from '../catalog/offer.store.ts';
+import { hashPassword } from '../staff/password.ts';
+import { createUser } from '../staff/staff.store.ts';
+import {
+  DEMO_KOMMUNE,
+  DEMO_KOMMUNE_NAME,
+  DEMO_PASSWORD,
+  demoLocations,
+  demoOffers,
+  demoOrganizations,
+  demoStaff,
+} from './demo.data.ts';
+
+export async function hasAnyTenant(db: Db): Promise<boolean> {
+  const rows = await db.query('select 1 from tenant limit 1');
+  return rows.length > 0;
+}
+
+export function demoAccounts(): { role: string; email: string; password: string }[] {
+  return demoStaff.map((s) => ({ role: s.role, email: s.email, password: DEMO_PASSWORD }));
+}
+
+/** Creates the demo municipality; returns false when it already exists. */
+export async function seedDemo(db: Db, opts: { hostnames?: string[] } = {}): Promise<boolean> {
+  const existing = await db.query('select 1 from tenant where kommune = $1', [DEMO_KOMMUNE]);
+  if (existing.length) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    await tx.query(`insert into tenant (kommune, name, hostnames, demo) values ($1, $2, $3, true)`, [
+      DEMO_KOMMUNE,
+      DEMO_KOMMUNE_NAME,
+      opts.hostnames ?? [],
+    ]);
+  });
+  await inTenant(db, DEMO_KOMMUNE, async (tx) => {
+    const orgIds = new Map<string, string>();
+    for (const o of demoOrganizations) {
+      const [row] = await tx.query<{ id: string }>(
+        `insert into organization (kommune, name, description, kind, email, phone, website)
+         values ($1, $2, $3, $4, $5, $6, $7) returning id`,
+        [DEMO_KOMMUNE, o.name, o.description, o.kind, o.email ?? null, o.phone ?? null, o.website ?? null],
+      );
+      orgIds.set(o.key, row!.id);
+    }
+    const locationIds = new Map<string, string>();
+    for (const l of demoLocations) {
+      const [row] = await tx.query<{ id: string }>(
+        `insert into location (kommune, organization_id, name, address_1, postal_code, city, latitude, longitude,
+                               wheelchair_accessible, accessibility_note, transport_note)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id`,
+        [DEMO_KOMMUNE, must(orgIds, l.organization), l.name, l.address_1, l.postal_code, l.city, l.latitude, l.longitude,
+          l.wheelchair_accessible, l.accessibility_note ?? '', l.transport_note ?? ''],
+      );
+      locationIds.set(l.key, row!.id);
+    }
+    for (const o of demoOffers) {
+      const locs = (o.locations ?? []).map((k) => must(locationIds, k));
+      const input: OfferInput = {
+        organization_id: must(orgIds, o.organization),
+        title: o.title,
+        summary: o.summary,
+        description: o.description,
+        how_to_join: o.how_to_join ?? '',
+        arena: o.arena,
+        offer_type: o.offer_type,
+        topics: [...o.topics],
+        life_phases: [...o.life_phases],
+        languages: [...o.languages],
+        mode: o.mode,
+        interpreter_available: o.interpreter_available ?? false,
+        free: o.free,
+        price_dkk: o.price_dkk ?? null,
+        price_note: o.price_note ?? '',
+        children_welcome: o.children_welcome ?? false,
+        childcare: o.childcare ?? false,
+        wheelchair_accessible: o.wheelchair_accessible ?? false,
+        welcomes_newcomers: o.welcomes_newcomers ?? false,
+        transport_help: o.transport_help ?? false,
+        min_age: o.min_age ?? null,
+        max_age: o.max_age ?? null,
+        recommendations: [...(o.recommendations ?? [])],
+        target_groups: [...(o.target_groups ?? [])],
+        contact_name: o.contact_name ?? '',
+        contact_phone: o.contact_phone ?? '',
+        contact_email: o.contact_email ?? '',
+        url: o.url ?? '',
+        translations: o.translations ?? {},
+        location_ids: locs,
+        schedules: (o.schedules ?? []).map((s) => ({ ...s, location_id: locs[0] ?? null })),
+      };
+      await saveOffer(tx, DEMO_KOMMUNE, input, { status: o.status ?? 'published', demo: true });
+    }
+    for (const s of demoStaff) {
+      await createUser(tx, {
+        kommune: DEMO_KOMMUNE,
+        email: s.email,
+        name: s.name,
+        role: s.role,
+        organization_id: s.organization ? must(orgIds, s.organization) : null,
+        password_hash: passwordHash,
+      });
+    }
+  });
+  return true;
+}
+
+function must(map: Map<string, string>, key: string): string {
+  const v = map.get(key);
+  if (!v) throw new Error(`demo data: unknown key ${key}`);
+  return v;
+}

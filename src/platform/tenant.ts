@@ -1,0 +1,43 @@
+import type { Db } from '../db/db.ts';
+import type { Tenant } from '../web/context.ts';
+import { LighedError } from './errors.ts';
+
+/**
+ * Maps a request's host to a municipality. One installation may serve several: each tenant
+ * row lists its hostnames; any other host gets the configured default. Cached for a minute.
+ */
+export function tenantResolver(db: Db, defaultKommune: string) {
+  let cache: { at: number; byHost: Map<string, Tenant>; byKommune: Map<string, Tenant> } | undefined;
+  const load = async () => {
+    if (cache && Date.now() - cache.at < 60_000) return cache;
+    const rows = await db.query<Tenant & { hostnames: string[] }>(
+      'select kommune, name, demo, hostnames from tenant',
+    );
+    const byHost = new Map<string, Tenant>();
+    const byKommune = new Map<string, Tenant>();
+    for (const r of rows) {
+      const t = { kommune: r.kommune, name: r.name, demo: r.demo };
+      byKommune.set(r.kommune, t);
+      for (const h of r.hostnames) byHost.set(h.toLowerCase(), t);
+    }
+    cache = { at: Date.now(), byHost, byKommune };
+    return cache;
+  };
+  return {
+    async resolve(host: string | undefined): Promise<Tenant> {
+      const c = await load();
+      const name = (host ?? '').toLowerCase().replace(/:\d+$/, '');
+      const t = c.byHost.get(name) ?? c.byKommune.get(defaultKommune);
+      if (!t) {
+        throw new LighedError(
+          'LIGHED_ERR_CONFIG',
+          `No tenant for ${defaultKommune}: run "npx lighed demo" or create the municipality first.`,
+        );
+      }
+      return t;
+    },
+    invalidate() {
+      cache = undefined;
+    },
+  };
+}

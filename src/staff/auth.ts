@@ -1,0 +1,48 @@
+/**
+ * Who is signed in, and what they may do. Local accounts today; an OpenID Connect provider
+ * plugs in behind `IdentityProvider` (docs/operations.md says how) without touching routes:
+ * routes only ever see `req.staff` and call `requireRole`.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { inTenant, type Db } from '../db/db.ts';
+import { LighedError } from '../platform/errors.ts';
+import { userForSession, type Role, type StaffUser } from './staff.store.ts';
+import type { AuditActor } from '../audit/audit.store.ts';
+
+export const SESSION_COOKIE = 'lighed_session';
+
+export async function loadStaff(db: Db, req: FastifyRequest): Promise<StaffUser | null> {
+  const token = req.cookies[SESSION_COOKIE];
+  if (!token) return null;
+  const user = await inTenant(db, req.tenant.kommune, (tx) => userForSession(tx, token));
+  return user ?? null;
+}
+
+/** preHandler: only signed-in staff with one of `roles` pass; everyone else is refused. */
+export function requireRole(...roles: Role[]) {
+  return async (req: FastifyRequest, _reply: FastifyReply) => {
+    if (!req.staff) throw new LighedError('LIGHED_ERR_UNAUTHENTICATED', 'Sign in first');
+    if (!roles.includes(req.staff.role)) throw new LighedError('LIGHED_ERR_FORBIDDEN', 'Not allowed for your role');
+  };
+}
+
+export function actorOf(req: FastifyRequest): AuditActor {
+  return {
+    kommune: req.tenant.kommune,
+    actorId: req.staff?.id ?? null,
+    actorRole: req.staff?.role ?? 'citizen',
+    requestId: req.id,
+  };
+}
+
+/**
+ * An external sign-in (OpenID Connect, e.g. the municipality's AD FS or MitID Erhverv broker).
+ * After its callback, map the verified claims to a staff_user by (issuer, subject) and start a
+ * session with `createSession`, exactly as the password route does.
+ */
+export interface IdentityProvider {
+  readonly id: string;
+  authorizationUrl(state: string, nonce: string): Promise<string>;
+  /** Verifies the callback and returns the issuer, subject and e-mail it vouches for. */
+  callback(params: Record<string, string>, state: string, nonce: string): Promise<{ issuer: string; subject: string; email: string }>;
+}

@@ -1,0 +1,69 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { one, type Queryable } from '../db/db.ts';
+
+export const ROLES = ['admin', 'planner', 'frontline', 'provider', 'referrer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface StaffUser {
+  id: string;
+  kommune: string;
+  email: string;
+  name: string;
+  role: Role;
+  organization_id: string | null;
+}
+
+const userColumns = 'id, kommune, email, name, role, organization_id';
+const SESSION_HOURS = 8;
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+export async function findUserForSignIn(q: Queryable, email: string) {
+  return one<StaffUser & { password_hash: string | null; disabled: boolean }>(
+    q,
+    `select ${userColumns}, password_hash, disabled from staff_user where lower(email) = lower($1)`,
+    [email.trim()],
+  );
+}
+
+export async function createUser(
+  q: Queryable,
+  u: Omit<StaffUser, 'id'> & { password_hash: string | null },
+): Promise<StaffUser> {
+  const row = await one<StaffUser>(
+    q,
+    `insert into staff_user (kommune, email, name, role, organization_id, password_hash)
+     values ($1, $2, $3, $4, $5, $6)
+     on conflict (kommune, lower(email)) do update set name = excluded.name, role = excluded.role,
+       organization_id = excluded.organization_id, password_hash = excluded.password_hash
+     returning ${userColumns}`,
+    [u.kommune, u.email, u.name, u.role, u.organization_id, u.password_hash],
+  );
+  if (!row) throw new Error('user not created');
+  return row;
+}
+
+/** Starts a session; returns the token for the cookie (only its hash is stored). */
+export async function createSession(q: Queryable, user: StaffUser): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await q.query(
+    `insert into staff_session (token_hash, kommune, user_id, expires_at)
+     values ($1, $2, $3, now() + make_interval(hours => $4))`,
+    [hashToken(token), user.kommune, user.id, SESSION_HOURS],
+  );
+  return token;
+}
+
+export async function userForSession(q: Queryable, token: string): Promise<StaffUser | undefined> {
+  return one<StaffUser>(
+    q,
+    `select ${userColumns.split(', ').map((c) => `u.${c}`).join(', ')}
+       from staff_session s join staff_user u on u.id = s.user_id
+      where s.token_hash = $1 and s.expires_at > now() and not u.disabled`,
+    [hashToken(token)],
+  );
+}
+
+export async function endSession(q: Queryable, token: string): Promise<void> {
+  await q.query('delete from staff_session where token_hash = $1', [hashToken(token)]);
+}

@@ -1,0 +1,44 @@
+/** What every request carries once the context hook has run (src/app.ts). */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import type { UiLanguage } from '../catalog/offer.ts';
+import type { Translate } from './i18n.ts';
+import type { PageContext } from './layout.tsx';
+import { renderPage } from './layout.tsx';
+import type { StaffUser } from '../staff/staff.store.ts';
+
+export interface Tenant {
+  kommune: string;
+  name: string;
+  demo: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    lang: UiLanguage;
+    t: Translate;
+    tenant: Tenant;
+    staff: StaffUser | null;
+  }
+}
+
+export function pageContext(req: FastifyRequest, reply: FastifyReply): PageContext {
+  return {
+    lang: req.lang,
+    t: req.t,
+    url: req.url,
+    tenantName: req.tenant.name,
+    demo: req.tenant.demo,
+    staff: req.staff ? { name: req.staff.name, role: req.staff.role } : null,
+    csrfToken: reply.generateCsrf(),
+  };
+}
+
+/** Sends a server-rendered page. Pages with personal data also get `no-store`. */
+export function sendPage(reply: FastifyReply, node: VNode, opts: { status?: number; personal?: boolean } = {}) {
+  if (opts.personal) reply.header('cache-control', 'no-store');
+  return reply
+    .status(opts.status ?? 200)
+    .type('text/html; charset=utf-8')
+    .send(renderPage(node));
+}

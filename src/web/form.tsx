@@ -1,0 +1,227 @@
+/**
+ * The GOV.UK form pattern in DKFDS markup (CONVENTIONS.md §4): an error summary linking to
+ * each field, the message again beside the field with a hidden "Fejl:" prefix, values kept.
+ */
+import type { ComponentChildren } from 'preact';
+import type { FieldProblem } from '../platform/errors.ts';
+import type { Translate } from './i18n.ts';
+
+export type Problems = readonly FieldProblem[];
+
+const fieldId = (name: string) => `f-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+const problemFor = (problems: Problems, name: string) => problems.find((p) => p.path === name);
+
+export function ErrorSummary({ problems, t }: { problems: Problems; t: Translate }) {
+  if (problems.length === 0) return null;
+  return (
+    <div class="alert alert-error lighed-error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
+      <div class="alert-body">
+        <h2 class="alert-heading" id="error-summary-title">
+          {t('form.errorSummary')}
+        </h2>
+        <ul class="nobullet-list">
+          {problems.map((p) => (
+            <li>
+              <a href={`#${fieldId(p.path)}`}>{t(p.message)}</a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+interface FieldBase {
+  name: string;
+  label: string;
+  hint?: string | undefined;
+  problems: Problems;
+  t: Translate;
+}
+
+function FieldError({ problem, id, t }: { problem: FieldProblem | undefined; id: string; t: Translate }) {
+  if (!problem) return null;
+  return (
+    <span class="form-error-message" id={`${id}-error`}>
+      <span class="sr-only">{t('form.errorPrefix')} </span>
+      {t(problem.message)}
+    </span>
+  );
+}
+
+function describedBy(id: string, hint: string | undefined, problem: FieldProblem | undefined) {
+  const ids = [hint ? `${id}-hint` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return ids || undefined;
+}
+
+export function TextField(
+  props: FieldBase & {
+    value: string;
+    type?: 'text' | 'email' | 'tel' | 'search' | 'password' | 'url' | 'number';
+    autocomplete?: string;
+    inputmode?: 'numeric' | 'text' | 'tel' | 'email';
+    required?: boolean;
+    width?: 'xs' | 's' | 'm' | 'l';
+    multiline?: boolean;
+  },
+) {
+  const id = fieldId(props.name);
+  const problem = problemFor(props.problems, props.name);
+  const cls = `form-input${props.width ? ` input-width-${props.width}` : ''}`;
+  return (
+    <div class={`form-group${problem ? ' form-error' : ''}`}>
+      <label class="form-label" for={id}>
+        {props.label}
+      </label>
+      {props.hint && (
+        <span class="form-hint" id={`${id}-hint`}>
+          {props.hint}
+        </span>
+      )}
+      <FieldError problem={problem} id={id} t={props.t} />
+      {props.multiline ? (
+        <textarea
+          class="form-input"
+          id={id}
+          name={props.name}
+          rows={5}
+          aria-describedby={describedBy(id, props.hint, problem)}
+          aria-invalid={problem ? 'true' : undefined}
+        >
+          {props.value}
+        </textarea>
+      ) : (
+        <input
+          class={cls}
+          id={id}
+          name={props.name}
+          // Preact types each input type separately; the union is safe here.
+          type={(props.type ?? 'text') as 'text'}
+          value={props.value}
+          autocomplete={props.autocomplete}
+          inputMode={props.inputmode}
+          required={props.required}
+          aria-describedby={describedBy(id, props.hint, problem)}
+          aria-invalid={problem ? 'true' : undefined}
+        />
+      )}
+    </div>
+  );
+}
+
+export function Select(
+  props: FieldBase & { value: string; options: { value: string; label: string }[] },
+) {
+  const id = fieldId(props.name);
+  const problem = problemFor(props.problems, props.name);
+  return (
+    <div class={`form-group${problem ? ' form-error' : ''}`}>
+      <label class="form-label" for={id}>
+        {props.label}
+      </label>
+      {props.hint && (
+        <span class="form-hint" id={`${id}-hint`}>
+          {props.hint}
+        </span>
+      )}
+      <FieldError problem={problem} id={id} t={props.t} />
+      <select
+        class="form-select"
+        id={id}
+        name={props.name}
+        aria-describedby={describedBy(id, props.hint, problem)}
+        aria-invalid={problem ? 'true' : undefined}
+      >
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === props.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** A group of checkboxes (or one) in a fieldset with a legend. */
+export function Checkboxes(
+  props: FieldBase & {
+    values: readonly string[];
+    /** An option with its own `name` is its own parameter (e.g. `gratis=ja`). */
+    options: { value: string; label: string; lang?: string; name?: string }[];
+    inline?: boolean;
+  },
+) {
+  const id = fieldId(props.name);
+  const problem = problemFor(props.problems, props.name);
+  return (
+    <div class={`form-group${problem ? ' form-error' : ''}`}>
+      <fieldset aria-describedby={describedBy(id, props.hint, problem)}>
+        <legend class="form-label">{props.label}</legend>
+        {props.hint && (
+          <span class="form-hint" id={`${id}-hint`}>
+            {props.hint}
+          </span>
+        )}
+        <FieldError problem={problem} id={id} t={props.t} />
+        <ul class={`nobullet-list${props.inline ? ' lighed-inline-options' : ''}`} id={id}>
+          {props.options.map((o, i) => (
+            <li class="form-group-checkbox">
+              <input
+                class="form-checkbox"
+                type="checkbox"
+                id={`${id}-${i}`}
+                name={o.name ?? props.name}
+                value={o.name ? 'ja' : o.value}
+                checked={props.values.includes(o.value)}
+              />
+              <label for={`${id}-${i}`} lang={o.lang}>
+                {o.label}
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+    </div>
+  );
+}
+
+/** One yes/no checkbox. */
+export function Checkbox(props: FieldBase & { checked: boolean; value?: string }) {
+  const id = fieldId(props.name);
+  const problem = problemFor(props.problems, props.name);
+  return (
+    <div class={`form-group${problem ? ' form-error' : ''}`}>
+      <FieldError problem={problem} id={id} t={props.t} />
+      <div class="form-group-checkbox">
+        <input
+          class="form-checkbox"
+          type="checkbox"
+          id={id}
+          name={props.name}
+          value={props.value ?? 'ja'}
+          checked={props.checked}
+          aria-describedby={describedBy(id, props.hint, problem)}
+          aria-invalid={problem ? 'true' : undefined}
+        />
+        <label for={id}>{props.label}</label>
+        {props.hint && (
+          <span class="form-hint" id={`${id}-hint`}>
+            {props.hint}
+          </span>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export function CsrfField({ token }: { token: string }) {
+  return <input type="hidden" name="_csrf" value={token} />;
+}
+
+export function SubmitButton({ children }: { children: ComponentChildren }) {
+  return (
+    <button type="submit" class="button button-primary">
+      {children}
+    </button>
+  );
+}
