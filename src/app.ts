@@ -23,6 +23,7 @@ import { loadStaff } from './staff/auth.ts';
 import { staffRoutes } from './staff/staff.routes.tsx';
 import { catalogRoutes } from './catalog/catalog.routes.tsx';
 import { staffCatalogRoutes } from './catalog/staff-catalog.routes.tsx';
+import { organizationRoutes } from './catalog/organization.routes.tsx';
 import { hsdsRoutes } from './catalog/hsds/hsds.routes.ts';
 import { auditRoutes } from './audit/audit.routes.tsx';
 import { infoRoutes } from './web/info.routes.tsx';
@@ -140,6 +141,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(catalogRoutes, ctx);
   await app.register(staffRoutes, ctx);
   await app.register(staffCatalogRoutes, ctx);
+  await app.register(organizationRoutes, ctx);
   await app.register(auditRoutes, ctx);
   await app.register(hsdsRoutes, ctx);
   return app;

@@ -225,36 +225,4 @@ export const staffCatalogRoutes: FastifyPluginAsync<RouteDeps> = async (app, { d
       { personal: true },
     );
   });
-
-  app.get('/personale/organisationer', { preHandler: requireRole('admin', 'provider') }, async (req, reply) => {
-    const ctx = pageContext(req, reply);
-    const { t } = ctx;
-    const { organizations } = await formOptions(req);
-    return sendPage(
-      reply,
-      <Layout ctx={ctx} title={t('orgs.title')} area="staff">
-        <h1>{t('orgs.title')}</h1>
-        <table class="table table--zebra">
-          <caption class="sr-only">{t('orgs.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('orgs.col.name')}</th>
-              <th scope="col">{t('orgs.col.kind')}</th>
-              <th scope="col">{t('orgs.col.contact')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {organizations.map((o) => (
-              <tr>
-                <td>{o.name}</td>
-                <td>{t(`orgKind.${o.kind}`)}</td>
-                <td>{[o.email, o.phone].filter(Boolean).join(' · ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Layout>,
-      { personal: true },
-    );
-  });
 };

@@ -1,0 +1,108 @@
+/** Reading the staff forms for organisations and places. Pure; problems name the field. */
+import type { FieldProblem } from '../platform/errors.ts';
+import { ORGANIZATION_KINDS, type OrganizationKind } from './offer.ts';
+
+type Body = Record<string, unknown>;
+const str = (v: unknown, max = 2000) => (typeof v === 'string' ? v.trim().slice(0, max) : '');
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+
+export interface OrganizationInput {
+  name: string;
+  description: string;
+  kind: OrganizationKind;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+  status: 'active' | 'retired';
+}
+
+export function readOrganizationForm(body: Body): { values: Record<string, string>; input: OrganizationInput | null; problems: FieldProblem[] } {
+  const values = {
+    name: str(body.name, 200),
+    description: str(body.description),
+    kind: str(body.kind),
+    email: str(body.email, 200),
+    phone: str(body.phone, 40),
+    website: str(body.website, 500),
+    status: str(body.status) || 'active',
+  };
+  const problems: FieldProblem[] = [];
+  if (values.name.length < 2) problems.push({ path: 'name', message: 'orgForm.error.name' });
+  if (!(ORGANIZATION_KINDS as readonly string[]).includes(values.kind)) problems.push({ path: 'kind', message: 'orgForm.error.kind' });
+  if (values.email && !EMAIL.test(values.email)) problems.push({ path: 'email', message: 'signup.error.email' });
+  if (values.website && !/^https?:\/\/\S+$/.test(values.website)) problems.push({ path: 'website', message: 'offerForm.error.url' });
+  if (values.status !== 'active' && values.status !== 'retired') problems.push({ path: 'status', message: 'offerForm.error.status' });
+  if (problems.length) return { values, input: null, problems };
+  return {
+    values,
+    problems,
+    input: {
+      name: values.name,
+      description: values.description,
+      kind: values.kind as OrganizationKind,
+      email: values.email || null,
+      phone: values.phone || null,
+      website: values.website || null,
+      status: values.status as 'active' | 'retired',
+    },
+  };
+}
+
+export interface LocationInput {
+  organization_id: string;
+  name: string;
+  address_1: string;
+  postal_code: string;
+  city: string;
+  latitude: number | null;
+  longitude: number | null;
+  wheelchair_accessible: boolean;
+  accessibility_note: string;
+  transport_note: string;
+}
+
+/** Coordinates are optional: without them the place is put at its postcode's centroid. */
+export function readLocationForm(body: Body): { values: Record<string, string>; input: LocationInput | null; problems: FieldProblem[] } {
+  const values = {
+    organization_id: str(body.organization_id),
+    name: str(body.name, 200),
+    address_1: str(body.address_1, 200),
+    postal_code: str(body.postal_code, 10).replace(/\s/g, ''),
+    city: str(body.city, 100),
+    latitude: str(body.latitude, 30).replace(',', '.'),
+    longitude: str(body.longitude, 30).replace(',', '.'),
+    wheelchair_accessible: str(body.wheelchair_accessible),
+    accessibility_note: str(body.accessibility_note, 500),
+    transport_note: str(body.transport_note, 500),
+  };
+  const problems: FieldProblem[] = [];
+  if (values.name.length < 2) problems.push({ path: 'name', message: 'locationForm.error.name' });
+  if (values.address_1.length < 2) problems.push({ path: 'address_1', message: 'locationForm.error.address' });
+  if (!/^\d{4}$/.test(values.postal_code)) problems.push({ path: 'postal_code', message: 'finder.error.postnummer' });
+  if (values.city.length < 2) problems.push({ path: 'city', message: 'locationForm.error.city' });
+  let latitude: number | null = null;
+  let longitude: number | null = null;
+  if (values.latitude || values.longitude) {
+    latitude = Number(values.latitude);
+    longitude = Number(values.longitude);
+    if (!Number.isFinite(latitude) || latitude < 54 || latitude > 58) problems.push({ path: 'latitude', message: 'locationForm.error.latitude' });
+    if (!Number.isFinite(longitude) || longitude < 8 || longitude > 16) problems.push({ path: 'longitude', message: 'locationForm.error.longitude' });
+  }
+  if (problems.length) return { values, input: null, problems };
+  return {
+    values,
+    problems,
+    input: {
+      organization_id: values.organization_id,
+      name: values.name,
+      address_1: values.address_1,
+      postal_code: values.postal_code,
+      city: values.city,
+      latitude,
+      longitude,
+      wheelchair_accessible: values.wheelchair_accessible === 'ja',
+      accessibility_note: values.accessibility_note,
+      transport_note: values.transport_note,
+    },
+  };
+}
