@@ -3,8 +3,30 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { RouteDeps } from '../app.ts';
 import { pageContext, sendPage } from './context.ts';
 import { Layout } from './layout.tsx';
+import { formExamples } from './form.examples.tsx';
 
-export const infoRoutes: FastifyPluginAsync<RouteDeps> = async (app) => {
+export const infoRoutes: FastifyPluginAsync<RouteDeps> = async (app, { config }) => {
+  // Dev-only gallery of every component example, for people and for the axe browser test.
+  if (!config.production) {
+    app.get('/dev/komponenter', async (req, reply) => {
+      const ctx = pageContext(req, reply);
+      return sendPage(
+        reply,
+        <Layout ctx={ctx} title="Komponenter">
+          <h1>Komponenter</h1>
+          {formExamples(ctx.t).map((e) => (
+            <section>
+              <h2>{e.name}</h2>
+              <form action="#" method="get">
+                {e.node}
+              </form>
+            </section>
+          ))}
+        </Layout>,
+      );
+    });
+  }
+
   app.get('/tilgaengelighed', async (req, reply) => {
     const ctx = pageContext(req, reply);
     const { t } = ctx;
