@@ -17,9 +17,9 @@ export interface Place extends Point {
 }
 
 export interface Geocoder {
-  postcode(postnummer: string): Promise<Place | undefined>;
+  postcode: (postnummer: string) => Promise<Place | undefined>;
   /** Full address → point; undefined when unknown or when the deployment has no address service. */
-  address(text: string): Promise<Place | undefined>;
+  address: (text: string) => Promise<Place | undefined>;
 }
 
 export function offlineGeocoder(db: Db): Geocoder {

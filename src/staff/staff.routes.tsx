@@ -30,7 +30,10 @@ export const staffRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db, conf
         rateLimit: {
           max: 10,
           timeWindow: '1 minute',
-          keyGenerator: (req) => `${req.ip}:${String((req.body as Record<string, unknown> | undefined)?.email ?? '').toLowerCase()}`,
+          keyGenerator: (req) => {
+            const email = (req.body as Record<string, unknown> | undefined)?.email;
+            return `${req.ip}:${typeof email === 'string' ? email.toLowerCase() : ''}`;
+          },
         },
       },
     },

@@ -96,6 +96,7 @@ export function TextField(
           id={id}
           name={props.name}
           // Preact types each input type separately; the union is safe here.
+          // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
           type={(props.type ?? 'text') as 'text'}
           value={props.value}
           autocomplete={props.autocomplete}
