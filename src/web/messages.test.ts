@@ -1,0 +1,258 @@
+/**
+ * The translated catalogs (src/web/messages/*.json) against the Danish source: same keys, valid
+ * ICU, the same placeholders, plural branches each language needs, and nothing left in Danish.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+
+type Catalog = Record<string, string>;
+
+const LANGUAGES = ['en', 'ar', 'tr', 'so', 'uk'] as const;
+type Lang = (typeof LANGUAGES)[number];
+
+const load = (lang: string): Catalog =>
+  JSON.parse(readFileSync(new URL(`./messages/${lang}.json`, import.meta.url), 'utf8')) as Catalog;
+
+const da = load('da');
+const catalogs = Object.fromEntries(LANGUAGES.map((l) => [l, load(l)])) as Record<Lang, Catalog>;
+
+/**
+ * Messages that may be word for word the Danish one, and in which languages. Keep this short:
+ * everything else must be translated.
+ */
+const SAME_AS_DANISH: Record<string, readonly Lang[]> = {
+  'recommendation.alliancen-5': LANGUAGES, // a name and a number, nothing to translate
+  'finder.mode.online': ['en'],
+  'offer.online': ['en'],
+  'arena.online': ['en'],
+  'mode.online': ['en'],
+  'offerForm.offerType': ['en'],
+  'staffOffers.col.status': ['en'],
+  'offerForm.status': ['en'],
+  'orgKind.regional': ['en'],
+  'role.system': ['en'],
+  'role.admin': ['en'],
+  'report.submit': ['en'],
+  'offer.phone': ['tr'],
+  'offerForm.contactPhone': ['tr'],
+  'privacy.cookiesHeading': ['en', 'so'],
+};
+
+/** Sample values per argument name: numbers where a message may count or compare them. */
+const SAMPLES: Record<string, string | number> = {
+  count: 3,
+  km: '2,5',
+  weeks: 2,
+  min: 18,
+  max: 65,
+  n: 1,
+  page: 1,
+  pages: 3,
+  id: 'a1b2c3',
+  hasMax: 'yes',
+  kommune: 'Roskilde',
+  from: '10:00',
+  to: '11:30',
+  day: 'tirsdag 24. november',
+  time: '10:00',
+  q: 'gåtur',
+  name: 'Anna Jensen',
+  role: 'administrator',
+  offer: 'Gåtur i Musicon',
+  provider: 'Roskilde Kommune',
+  weekday: 'tirsdag',
+  title: 'Gåtur i Musicon',
+  language: 'English',
+  term: 'udsatte',
+  field: 'titlen',
+  date: '24. november 2026',
+};
+
+interface Shape {
+  args: Set<string>;
+  plurals: Map<string, Set<string>>;
+  selects: Map<string, Set<string>>;
+}
+
+function shape(message: string): Shape {
+  const s: Shape = { args: new Set(), plurals: new Map(), selects: new Map() };
+  const walk = (els: MessageFormatElement[]) => {
+    for (const el of els) {
+      switch (el.type) {
+        case TYPE.argument:
+        case TYPE.number:
+        case TYPE.date:
+        case TYPE.time:
+          s.args.add(el.value);
+          break;
+        case TYPE.plural:
+          s.args.add(el.value);
+          s.plurals.set(el.value, new Set(Object.keys(el.options)));
+          for (const o of Object.values(el.options)) walk(o.value);
+          break;
+        case TYPE.select:
+          s.args.add(el.value);
+          s.selects.set(el.value, new Set(Object.keys(el.options)));
+          for (const o of Object.values(el.options)) walk(o.value);
+          break;
+        case TYPE.tag:
+          s.args.add(el.value);
+          walk(el.children);
+          break;
+        case TYPE.literal:
+        case TYPE.pound:
+          break;
+      }
+    }
+  };
+  walk(parse(message));
+  return s;
+}
+
+const sorted = (xs: Iterable<string>) => [...xs].sort();
+
+/** Plural categories a language uses (CLDR), per Intl.PluralRules. */
+const categories = (lang: string) =>
+  new Intl.PluralRules(lang).resolvedOptions().pluralCategories as string[];
+
+describe('message catalogs', () => {
+  it('Danish source parses', () => {
+    for (const [key, msg] of Object.entries(da)) {
+      expect(() => shape(msg), key).not.toThrow();
+    }
+  });
+
+  describe.each(LANGUAGES)('%s', (lang) => {
+    const catalog = catalogs[lang];
+
+    it('has exactly the Danish keys', () => {
+      const daKeys = Object.keys(da);
+      const keys = Object.keys(catalog);
+      expect(
+        daKeys.filter((k) => !(k in catalog)),
+        'missing',
+      ).toEqual([]);
+      expect(
+        keys.filter((k) => !(k in da)),
+        'extra',
+      ).toEqual([]);
+    });
+
+    it('every message is a non-empty string that compiles', () => {
+      for (const [key, msg] of Object.entries(catalog)) {
+        expect(typeof msg, key).toBe('string');
+        expect(msg.trim(), key).not.toBe('');
+        expect(() => new IntlMessageFormat(msg, lang), key).not.toThrow();
+      }
+    });
+
+    it('uses the same placeholders as Danish', () => {
+      for (const [key, msg] of Object.entries(catalog)) {
+        const source = da[key];
+        if (source === undefined) continue;
+        expect(sorted(shape(msg).args), key).toEqual(sorted(shape(source).args));
+      }
+    });
+
+    it('keeps select keys and plural categories the language needs', () => {
+      const needed = categories(lang).filter((c) => c !== 'other');
+      for (const [key, msg] of Object.entries(catalog)) {
+        const source = da[key];
+        if (source === undefined) continue;
+        const own = shape(msg);
+        const src = shape(source);
+        for (const [arg, options] of src.selects) {
+          expect(sorted(own.selects.get(arg) ?? []), `${key}: select ${arg}`).toEqual(
+            sorted(options),
+          );
+        }
+        for (const [arg, options] of src.plurals) {
+          const mine = own.plurals.get(arg);
+          expect(mine, `${key}: plural ${arg}`).toBeDefined();
+          // Exact matches like =0 stay, and every CLDR category of the language is covered.
+          for (const o of options)
+            if (o.startsWith('=')) expect(mine?.has(o), `${key}: ${o}`).toBe(true);
+          for (const c of [...needed, 'other'])
+            expect(mine?.has(c), `${key}: ${arg} needs "${c}"`).toBe(true);
+        }
+        for (const [arg, options] of own.plurals) {
+          for (const o of options) {
+            if (!o.startsWith('='))
+              expect(categories(lang), `${key}: "${o}" is no ${lang} category`).toContain(o);
+          }
+          expect(options.has('other'), `${key}: ${arg} needs "other"`).toBe(true);
+        }
+      }
+    });
+
+    it('formats every message with sample values', () => {
+      for (const [key, msg] of Object.entries(catalog)) {
+        const values = Object.fromEntries(
+          sorted(shape(msg).args).map((a) => [a, SAMPLES[a] ?? 'x']),
+        );
+        for (const a of Object.keys(values))
+          expect(SAMPLES, `${key}: add a sample for {${a}}`).toHaveProperty(a);
+        const out = String(new IntlMessageFormat(msg, lang).format(values));
+        expect(out.trim(), key).not.toBe('');
+        expect(out, key).not.toMatch(/[{}]/);
+        // Every plural branch a count can reach, in every language's rules (0, 1, 2, 3-10, 11-99, 100+).
+        const plurals = [...shape(msg).plurals.keys()];
+        for (const n of [0, 1, 2, 3, 5, 11, 21, 22, 100, 101, 1.5]) {
+          const counted = { ...values, ...Object.fromEntries(plurals.map((a) => [a, n])) };
+          if (plurals.length)
+            expect(
+              String(new IntlMessageFormat(msg, lang).format(counted)),
+              `${key} (${n})`,
+            ).not.toMatch(/[{}]/);
+        }
+      }
+    });
+
+    it('keeps plain text as written (no apostrophe swallowed by ICU quoting)', () => {
+      for (const [key, msg] of Object.entries(catalog)) {
+        if (shape(msg).args.size) continue;
+        expect(String(new IntlMessageFormat(msg, lang).format()), key).toBe(msg);
+      }
+    });
+
+    it('translates every message (apart from an explicit allow-list)', () => {
+      const untranslated = Object.keys(catalog).filter(
+        (k) => catalog[k] === da[k] && !(SAME_AS_DANISH[k] ?? []).includes(lang),
+      );
+      expect(untranslated).toEqual([]);
+    });
+  });
+
+  it('Arabic plurals have two, few and many branches where Danish has a plural', () => {
+    for (const [key, source] of Object.entries(da)) {
+      const msg = catalogs.ar[key];
+      if (msg === undefined) continue;
+      for (const arg of shape(source).plurals.keys()) {
+        const options = shape(msg).plurals.get(arg) ?? new Set();
+        for (const c of ['zero', 'one', 'two', 'few', 'many', 'other'])
+          expect(options.has(c), `${key}: ${c}`).toBe(true);
+      }
+    }
+  });
+
+  it('Ukrainian plurals have one, few and many branches where Danish has a plural', () => {
+    for (const [key, source] of Object.entries(da)) {
+      const msg = catalogs.uk[key];
+      if (msg === undefined) continue;
+      for (const arg of shape(source).plurals.keys()) {
+        const options = shape(msg).plurals.get(arg) ?? new Set();
+        for (const c of ['one', 'few', 'many', 'other'])
+          expect(options.has(c), `${key}: ${c}`).toBe(true);
+      }
+    }
+  });
+
+  it('allow-list only names messages that really are the same as Danish', () => {
+    for (const [key, langs] of Object.entries(SAME_AS_DANISH)) {
+      expect(da, key).toHaveProperty([key]);
+      for (const l of langs) expect(catalogs[l][key], `${l} ${key}`).toBe(da[key]);
+    }
+  });
+});
