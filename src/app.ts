@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
@@ -42,7 +42,9 @@ export interface AppDeps {
 }
 
 const require = createRequire(import.meta.url);
-const dkfdsDist = join(dirname(require.resolve('dkfds/package.json')), 'dist');
+// dkfds exports only its main script (dist/js/…); its CSS and fonts sit beside it in dist/.
+const dkfdsMain = require.resolve('dkfds');
+const dkfdsDist = dkfdsMain.slice(0, dkfdsMain.lastIndexOf(`${sep}dist${sep}`) + 5);
 const ownAssets = join(dirname(fileURLToPath(import.meta.url)), 'web', 'assets');
 const LANG_COOKIE = 'lighed_lang';
 

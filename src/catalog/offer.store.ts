@@ -109,7 +109,7 @@ async function runSearch(
 
   let near = 'null::uuid as location_id, null::float8 as meters';
   let nearJoin = '';
-  let order = `${rank} desc, o.title`;
+  let order = rank === '0' ? 'o.title' : `${rank} desc, o.title`;
   const k = p(kommune);
   if (origin) {
     const lat = p(origin.latitude);
@@ -290,12 +290,12 @@ export async function saveOffer(
     );
     if (!row) throw new Error('offer not found in this municipality');
   } else {
-    const cols = ['kommune', 'status', 'demo', 'last_confirmed_at', ...writableColumns];
+    const cols = ['kommune', 'status', 'demo', ...writableColumns];
     const row = await one<{ id: string }>(
       q,
-      `insert into offer (${cols.join(', ')})
-       values (${cols.map((_, i) => (i === 3 ? 'now()' : `$${i + 1}`)).join(', ')}) returning id`,
-      [kommune, opts.status ?? 'draft', opts.demo ?? false, null, ...values],
+      `insert into offer (${cols.join(', ')}, last_confirmed_at)
+       values (${cols.map((_, i) => `$${i + 1}`).join(', ')}, now()) returning id`,
+      [kommune, opts.status ?? 'draft', opts.demo ?? false, ...values],
     );
     id = row!.id;
   }
