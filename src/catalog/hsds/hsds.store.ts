@@ -1,0 +1,531 @@
+/**
+ * SQL for the HSDS export and import. Reads for the public API run as the application role
+ * without a tenant, so row-level security shows published offers only; every query also says
+ * so itself. The import writes everything in one transaction bound to one municipality.
+ */
+import { inTenant, type Db, type Queryable } from '../../db/db.ts';
+import { LighedError, type FieldProblem } from '../../platform/errors.ts';
+import type { Location, Offer, Organization, Schedule } from '../offer.ts';
+import { FLAGS, isUuid, lighedTaxonomyById, lighedTermById, stableId, type HsdsImport, type HsdsServiceDetail, type LighedTaxonomy } from './hsds.ts';
+
+export interface HsdsServiceQuery {
+  page: number;
+  perPage: number;
+  kommune?: string | undefined;
+  search?: string | undefined;
+  taxonomyTermId?: string | undefined;
+  taxonomyId?: string | undefined;
+  organizationId?: string | undefined;
+  modifiedAfter?: Date | undefined;
+  /** Drafts and retired offers too: for an export inside inTenant (RLS hides other tenants' drafts). */
+  includeUnpublished?: boolean | undefined;
+}
+
+export interface HsdsServiceAtLocationQuery extends HsdsServiceQuery {
+  /** Locations with this postal code; with `proximity`, within that many metres of its centre. */
+  postcode?: string | undefined;
+  proximity?: number | undefined;
+}
+
+export interface HsdsOrganizationQuery {
+  page: number;
+  perPage: number;
+  kommune?: string | undefined;
+  search?: string | undefined;
+}
+
+export interface Paged<T> {
+  items: T[];
+  total: number;
+}
+
+const offerColumns = `o.id, o.kommune, o.organization_id, o.title, o.summary, o.description, o.how_to_join,
+  o.arena, o.offer_type, o.topics, o.life_phases, o.languages, o.mode, o.interpreter_available, o.free,
+  o.price_dkk::float8 as price_dkk, o.price_note, o.children_welcome, o.childcare, o.wheelchair_accessible,
+  o.welcomes_newcomers, o.transport_help, o.min_age, o.max_age, o.recommendations, o.target_groups,
+  o.contact_name, o.contact_phone, o.contact_email, o.url, o.status, o.translations, o.last_confirmed_at,
+  o.demo, o.created_at, o.updated_at`;
+
+const organizationColumns = 'org.id, org.kommune, org.name, org.description, org.kind, org.email, org.phone, org.website, org.status';
+
+const locationColumns = `l.id, l.kommune, l.organization_id, l.name, l.description, l.address_1, l.postal_code, l.city,
+  l.latitude, l.longitude, l.wheelchair_accessible, l.accessibility_note, l.transport_note`;
+
+const scheduleColumns = `s.id, s.location_id, s.weekday, to_char(s.starts_at, 'HH24:MI') as starts_at,
+  to_char(s.ends_at, 'HH24:MI') as ends_at, s.interval_weeks, to_char(s.valid_from, 'YYYY-MM-DD') as valid_from,
+  to_char(s.valid_to, 'YYYY-MM-DD') as valid_to, s.note`;
+
+/** HSDS last_modified: "when the service, or any related information about the service, has changed". */
+const lastModified = `greatest(o.updated_at, org.updated_at,
+  (select max(l2.updated_at) from offer_location ol2 join location l2 on l2.id = ol2.location_id where ol2.offer_id = o.id))`;
+
+type Params = { list: unknown[]; p: (v: unknown) => string };
+const params = (): Params => {
+  const list: unknown[] = [];
+  return {
+    list,
+    p: (v) => {
+      list.push(v);
+      return `$${list.length}`;
+    },
+  };
+};
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function termCondition(taxonomy: LighedTaxonomy, code: string, p: Params['p']): string {
+  switch (taxonomy) {
+    case 'lighed-arena':
+      return `o.arena = ${p(code)}`;
+    case 'lighed-offer-type':
+      return `o.offer_type = ${p(code)}`;
+    case 'lighed-mode':
+      return `o.mode = ${p(code)}`;
+    case 'lighed-topic':
+      return `${p(code)} = any(o.topics)`;
+    case 'lighed-life-phase':
+      return `${p(code)} = any(o.life_phases)`;
+    case 'lighed-recommendation':
+      return `${p(code)} = any(o.recommendations)`;
+    case 'lighed-flag':
+      // The code is one of FLAGS (a column name), checked by the term index.
+      return (FLAGS as readonly string[]).includes(code) ? `o.${code}` : 'false';
+    case 'lighed-organization-kind':
+      return `org.kind = ${p(code)}`;
+    case 'lighed-translation':
+      return `jsonb_exists(o.translations, ${p(code)})`;
+    case 'lighed-text':
+      return `o.summary <> ''`;
+  }
+}
+
+function taxonomyCondition(taxonomy: LighedTaxonomy): string {
+  switch (taxonomy) {
+    case 'lighed-arena':
+    case 'lighed-offer-type':
+    case 'lighed-mode':
+    case 'lighed-organization-kind':
+      return 'true';
+    case 'lighed-topic':
+      return 'cardinality(o.topics) > 0';
+    case 'lighed-life-phase':
+      return 'cardinality(o.life_phases) > 0';
+    case 'lighed-recommendation':
+      return 'cardinality(o.recommendations) > 0';
+    case 'lighed-flag':
+      return `(${FLAGS.map((f) => `o.${f}`).join(' or ')})`;
+    case 'lighed-translation':
+      return `o.translations <> '{}'::jsonb`;
+    case 'lighed-text':
+      return `o.summary <> ''`;
+  }
+}
+
+/** The where-clause shared by services and service_at_locations (tables `o` and `org`). */
+function serviceWhere(query: HsdsServiceQuery, p: Params['p']): string[] {
+  const where: string[] = [];
+  if (!query.includeUnpublished) where.push(`o.status = 'published'`);
+  if (query.kommune) where.push(`o.kommune = ${p(query.kommune)}`);
+  if (query.organizationId) where.push(`o.organization_id = ${p(query.organizationId)}::uuid`);
+  if (query.modifiedAfter) where.push(`${lastModified} >= ${p(query.modifiedAfter)}::timestamptz`);
+  if (query.search) {
+    const s = p(query.search);
+    const like = p(`%${escapeLike(query.search)}%`);
+    where.push(`(o.search_da @@ websearch_to_tsquery('danish', ${s}) or o.search_other @@ websearch_to_tsquery('simple', ${s})
+      or o.title ilike ${like} or org.name ilike ${like})`);
+  }
+  if (query.taxonomyTermId) {
+    const term = lighedTermById(query.taxonomyTermId);
+    where.push(term ? termCondition(term.taxonomy, term.code, p) : 'false');
+  }
+  if (query.taxonomyId) {
+    const taxonomy = lighedTaxonomyById(query.taxonomyId);
+    where.push(taxonomy ? taxonomyCondition(taxonomy) : 'false');
+  }
+  return where.length ? where : ['true'];
+}
+
+const offset = (page: number, perPage: number) => Math.max(0, (page - 1) * perPage);
+
+/** One page of services (offers) with everything their HSDS form needs, and the total. */
+export async function loadServices(q: Queryable, query: HsdsServiceQuery): Promise<Paged<HsdsServiceDetail>> {
+  const { list, p } = params();
+  const where = serviceWhere(query, p).join(' and ');
+  const from = `from offer o join organization org on org.id = o.organization_id where ${where}`;
+  const [count] = await q.query<{ n: number }>(`select count(*)::int as n ${from}`, list);
+  const rows = await q.query<{ id: string }>(
+    `select o.id ${from} order by o.title, o.id limit ${p(query.perPage)} offset ${p(offset(query.page, query.perPage))}`,
+    list,
+  );
+  return { items: await loadServiceDetails(q, rows.map((r) => r.id)), total: count?.n ?? 0 };
+}
+
+/** A published service by id (or, with includeUnpublished inside inTenant, any of the tenant's). */
+export async function loadService(q: Queryable, id: string, opts: { includeUnpublished?: boolean } = {}): Promise<HsdsServiceDetail | undefined> {
+  if (!isUuid(id)) return undefined;
+  const rows = await q.query<{ id: string }>(
+    `select o.id from offer o where o.id = $1 ${opts.includeUnpublished ? '' : `and o.status = 'published'`}`,
+    [id],
+  );
+  if (!rows[0]) return undefined;
+  return (await loadServiceDetails(q, [id]))[0];
+}
+
+/** Offers by id, in the order given, with organisation, locations (+ service_at_location ids) and schedules. */
+export async function loadServiceDetails(q: Queryable, ids: string[]): Promise<HsdsServiceDetail[]> {
+  if (ids.length === 0) return [];
+  const [offers, organizations, locations, schedules] = await Promise.all([
+    q.query<Offer & { last_modified: Date }>(
+      `select ${offerColumns}, ${lastModified} as last_modified
+         from offer o join organization org on org.id = o.organization_id where o.id = any($1::uuid[])`,
+      [ids],
+    ),
+    q.query<Organization>(
+      `select ${organizationColumns} from organization org
+        where org.id in (select organization_id from offer where id = any($1::uuid[]))`,
+      [ids],
+    ),
+    q.query<Location & { offer_id: string; sal_id: string }>(
+      `select ol.offer_id, ol.id as sal_id, ${locationColumns}
+         from offer_location ol join location l on l.id = ol.location_id
+        where ol.offer_id = any($1::uuid[]) order by l.name, l.id`,
+      [ids],
+    ),
+    q.query<Schedule & { offer_id: string }>(
+      `select s.offer_id, ${scheduleColumns} from schedule s where s.offer_id = any($1::uuid[])
+        order by s.weekday, s.starts_at, s.id`,
+      [ids],
+    ),
+  ]);
+  const orgById = new Map(organizations.map((o) => [o.id, o]));
+  const byId = new Map(offers.map((o) => [o.id, o]));
+  const out: HsdsServiceDetail[] = [];
+  for (const id of ids) {
+    const offer = byId.get(id);
+    const organization = offer ? orgById.get(offer.organization_id) : undefined;
+    if (!offer || !organization) continue;
+    const mine = locations.filter((l) => l.offer_id === id);
+    out.push({
+      ...offer,
+      organization,
+      locations: mine.map(({ offer_id: _o, sal_id: _s, ...l }) => l),
+      service_at_location_ids: Object.fromEntries(mine.map((l) => [l.id, l.sal_id])),
+      schedules: schedules.filter((s) => s.offer_id === id).map(({ offer_id: _o, ...s }) => s),
+    });
+  }
+  return out;
+}
+
+/** One page of active organisations. */
+export async function loadOrganizations(q: Queryable, query: HsdsOrganizationQuery): Promise<Paged<Organization>> {
+  const { list, p } = params();
+  const where = [`org.status = 'active'`];
+  if (query.kommune) where.push(`org.kommune = ${p(query.kommune)}`);
+  if (query.search) {
+    const like = p(`%${escapeLike(query.search)}%`);
+    where.push(`(org.name ilike ${like} or org.description ilike ${like})`);
+  }
+  const from = `from organization org where ${where.join(' and ')}`;
+  const [count] = await q.query<{ n: number }>(`select count(*)::int as n ${from}`, list);
+  const items = await q.query<Organization>(
+    `select ${organizationColumns} ${from} order by org.name, org.id limit ${p(query.perPage)} offset ${p(offset(query.page, query.perPage))}`,
+    list,
+  );
+  return { items, total: count?.n ?? 0 };
+}
+
+/** The locations of several organisations, by organisation id. */
+export async function loadOrganizationLocations(q: Queryable, organizationIds: string[]): Promise<Map<string, Location[]>> {
+  const rows = organizationIds.length
+    ? await q.query<Location>(`select ${locationColumns} from location l where l.organization_id = any($1::uuid[]) order by l.name, l.id`, [organizationIds])
+    : [];
+  const out = new Map<string, Location[]>(organizationIds.map((id) => [id, []]));
+  for (const l of rows) out.get(l.organization_id)?.push(l);
+  return out;
+}
+
+/** An organisation with its locations and its published services. */
+export async function loadOrganization(
+  q: Queryable,
+  id: string,
+): Promise<{ organization: Organization; locations: Location[]; services: HsdsServiceDetail[] } | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [organization] = await q.query<Organization>(`select ${organizationColumns} from organization org where org.id = $1`, [id]);
+  if (!organization) return undefined;
+  const [locations, services] = await Promise.all([
+    q.query<Location>(`select ${locationColumns} from location l where l.organization_id = $1 order by l.name, l.id`, [id]),
+    q.query<{ id: string }>(`select o.id from offer o where o.organization_id = $1 and o.status = 'published' order by o.title, o.id`, [id]),
+  ]);
+  return { organization, locations, services: await loadServiceDetails(q, services.map((s) => s.id)) };
+}
+
+export interface ServiceAtLocationDetail {
+  id: string;
+  service: HsdsServiceDetail;
+  location: Location;
+}
+
+/** One page of service_at_locations of published services. */
+export async function loadServiceAtLocations(q: Queryable, query: HsdsServiceAtLocationQuery): Promise<Paged<ServiceAtLocationDetail>> {
+  const { list, p } = params();
+  const where = serviceWhere(query, p);
+  if (query.postcode && query.proximity !== undefined) {
+    where.push(`exists (select 1 from postcode pc where pc.postnummer = ${p(query.postcode)} and l.latitude is not null
+      and earth_distance(ll_to_earth(l.latitude, l.longitude), ll_to_earth(pc.latitude, pc.longitude)) <= ${p(query.proximity)})`);
+  } else if (query.postcode) {
+    where.push(`l.postal_code = ${p(query.postcode)}`);
+  }
+  const from = `from offer_location ol join offer o on o.id = ol.offer_id join organization org on org.id = o.organization_id
+    join location l on l.id = ol.location_id where ${where.join(' and ')}`;
+  const [count] = await q.query<{ n: number }>(`select count(*)::int as n ${from}`, list);
+  const rows = await q.query<{ id: string; offer_id: string; location_id: string }>(
+    `select ol.id, ol.offer_id, ol.location_id ${from} order by o.title, l.name, ol.id
+      limit ${p(query.perPage)} offset ${p(offset(query.page, query.perPage))}`,
+    list,
+  );
+  return { items: await salDetails(q, rows), total: count?.n ?? 0 };
+}
+
+export async function loadServiceAtLocation(q: Queryable, id: string): Promise<ServiceAtLocationDetail | undefined> {
+  if (!isUuid(id)) return undefined;
+  const rows = await q.query<{ id: string; offer_id: string; location_id: string }>(
+    `select ol.id, ol.offer_id, ol.location_id from offer_location ol join offer o on o.id = ol.offer_id
+      where ol.id = $1 and o.status = 'published'`,
+    [id],
+  );
+  return (await salDetails(q, rows))[0];
+}
+
+async function salDetails(q: Queryable, rows: { id: string; offer_id: string; location_id: string }[]): Promise<ServiceAtLocationDetail[]> {
+  const services = new Map((await loadServiceDetails(q, [...new Set(rows.map((r) => r.offer_id))])).map((s) => [s.id, s]));
+  return rows.flatMap((r) => {
+    const service = services.get(r.offer_id);
+    const location = service?.locations.find((l) => l.id === r.location_id);
+    return service && location ? [{ id: r.id, service, location }] : [];
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import.
+
+export interface HsdsImportCounts {
+  organizations: number;
+  locations: number;
+  services: number;
+  service_at_locations: number;
+  schedules: number;
+}
+
+const orgFields = ['name', 'description', 'kind', 'email', 'phone', 'website'] as const;
+const locationFields = [
+  'organization_id', 'name', 'description', 'address_1', 'postal_code', 'city', 'latitude', 'longitude',
+  'wheelchair_accessible', 'accessibility_note', 'transport_note',
+] as const;
+const offerFields = [
+  'organization_id', 'title', 'summary', 'description', 'how_to_join', 'arena', 'offer_type', 'topics', 'life_phases',
+  'languages', 'mode', 'interpreter_available', 'free', 'price_dkk', 'price_note', 'children_welcome', 'childcare',
+  'wheelchair_accessible', 'welcomes_newcomers', 'transport_help', 'min_age', 'max_age', 'recommendations',
+  'contact_name', 'contact_phone', 'contact_email', 'url', 'status', 'translations', 'last_confirmed_at',
+] as const;
+const casts: Partial<Record<string, string>> = {
+  organization_id: '::uuid',
+  topics: '::text[]',
+  life_phases: '::text[]',
+  languages: '::text[]',
+  recommendations: '::text[]',
+  translations: '::jsonb',
+  last_confirmed_at: '::timestamptz',
+  price_dkk: '::numeric',
+  latitude: '::float8',
+  longitude: '::float8',
+  min_age: '::int',
+  max_age: '::int',
+};
+
+/**
+ * `insert ... on conflict (id) do update` that changes a row (and its updated_at) only when a
+ * value differs, so importing the same file twice leaves the database exactly as it was.
+ * `keep` gives, per column, the value to write on update when it is not simply the new one.
+ */
+function upsertSql(table: string, fields: readonly string[], extra: { updatedAt?: string; keep?: Record<string, string> } = {}): string {
+  const cols = ['id', 'kommune', ...fields];
+  const values = cols.map((c, i) => `$${i + 1}${c === 'id' ? '::uuid' : (casts[c] ?? '')}`);
+  const updatedAt = extra.updatedAt ?? 'now()';
+  const next = (f: string) => extra.keep?.[f] ?? `excluded.${f}`;
+  return `insert into ${table} (${cols.join(', ')}, updated_at) values (${values.join(', ')}, ${updatedAt})
+    on conflict (id) do update set ${fields.map((f) => `${f} = ${next(f)}`).join(', ')}, updated_at = ${updatedAt}
+    where (${fields.map((f) => `${table}.${f}`).join(', ')}) is distinct from (${fields.map(next).join(', ')})`;
+}
+
+/**
+ * HSDS carries last_confirmed_at as a date (assured_date): an import of the same day keeps the
+ * time we have, so importing our own export changes nothing.
+ */
+const keepConfirmedTime = `case when (offer.last_confirmed_at at time zone 'Europe/Copenhagen')::date
+    = (excluded.last_confirmed_at at time zone 'UTC')::date then offer.last_confirmed_at else excluded.last_confirmed_at end`;
+
+/**
+ * Writes an import in one transaction in `kommune`: organisations, locations and offers are
+ * upserted by id, each offer's service_at_locations and schedules replaced. Any problem (an id
+ * of another municipality, an unknown organisation) throws LighedError with every problem and
+ * changes nothing. Importing the same records again changes nothing either.
+ */
+export async function importHsds(
+  db: Db,
+  kommune: string,
+  records: HsdsImport,
+): Promise<HsdsImportCounts & { warnings: FieldProblem[] }> {
+  try {
+    return await inTenant(db, kommune, (tx) => writeImport(tx, kommune, records));
+  } catch (err) {
+    if (err instanceof LighedError) throw err;
+    const e = err as { code?: string; message?: string; constraint?: string };
+    if (e.code === '23505' || e.code === '42501') {
+      throw new LighedError('LIGHED_ERR_IMPORT_INVALID', 'The import uses an id that another municipality already has; nothing was imported', [
+        { path: e.constraint ?? 'id', message: 'already used by another municipality' },
+      ]);
+    }
+    if (e.code === '23514' || e.code === '23502' || e.code === '22P02' || e.code === '23503') {
+      throw new LighedError('LIGHED_ERR_IMPORT_INVALID', 'The database refused a value; nothing was imported', [
+        { path: e.constraint ?? 'record', message: e.message ?? 'refused' },
+      ]);
+    }
+    throw err;
+  }
+}
+
+async function writeImport(tx: Queryable, kommune: string, records: HsdsImport): Promise<HsdsImportCounts & { warnings: FieldProblem[] }> {
+  const problems: FieldProblem[] = [];
+  const warnings: FieldProblem[] = [];
+  const orgIds = new Set(records.organizations.map((o) => o.id));
+  const locationIds = new Set(records.locations.map((l) => l.id));
+
+  // Ids that exist in another municipality (what this role can see of them).
+  const foreign = async (table: string, ids: string[]) =>
+    ids.length
+      ? new Map(
+          (await tx.query<{ id: string; kommune: string }>(`select id, kommune from ${table} where id = any($1::uuid[]) and kommune <> $2`, [ids, kommune])).map(
+            (r) => [r.id, r.kommune],
+          ),
+        )
+      : new Map<string, string>();
+  const [foreignOrgs, foreignLocs, foreignOffers, foreignSals] = await Promise.all([
+    foreign('organization', [...orgIds]),
+    foreign('location', [...locationIds]),
+    foreign('offer', records.offers.map((o) => o.id)),
+    foreign('offer_location', records.offers.flatMap((o) => o.service_at_locations.map((s) => s.id))),
+  ]);
+  for (const o of records.organizations) if (foreignOrgs.has(o.id)) problems.push({ path: `${o.source}.id`, message: `already used by municipality ${foreignOrgs.get(o.id)}` });
+  for (const l of records.locations) if (foreignLocs.has(l.id)) problems.push({ path: `${l.source}.id`, message: `already used by municipality ${foreignLocs.get(l.id)}` });
+  for (const o of records.offers) {
+    if (foreignOffers.has(o.id)) problems.push({ path: `${o.source}.id`, message: `already used by municipality ${foreignOffers.get(o.id)}` });
+    for (const s of o.service_at_locations) {
+      if (foreignSals.has(s.id)) problems.push({ path: `${s.source}.id`, message: `already used by municipality ${foreignSals.get(s.id)}` });
+    }
+  }
+
+  // References outside the import must be this municipality's own rows.
+  const existing = async (table: string, ids: string[]) =>
+    ids.length
+      ? new Set((await tx.query<{ id: string }>(`select id from ${table} where id = any($1::uuid[]) and kommune = $2`, [ids, kommune])).map((r) => r.id))
+      : new Set<string>();
+  const wantedOrgs = [
+    ...records.offers.map((o) => o.organization_id),
+    ...records.locations.flatMap((l) => [l.organization_id, l.fallback_organization_id]),
+  ].filter((id): id is string => !!id && isUuid(id) && !orgIds.has(id));
+  const wantedLocs = records.offers.flatMap((o) => o.service_at_locations.map((s) => s.location_id)).filter((id) => isUuid(id) && !locationIds.has(id));
+  const [ownOrgs, ownLocs] = await Promise.all([existing('organization', [...new Set(wantedOrgs)]), existing('location', [...new Set(wantedLocs)])]);
+  const knownOrg = (id: string | null): boolean => !!id && (orgIds.has(id) || ownOrgs.has(id));
+
+  for (const o of records.offers) {
+    if (o.organization_id && !knownOrg(o.organization_id)) {
+      problems.push({ path: `${o.source}.organization_id`, message: `organization ${o.organization_id} is neither in the import nor in municipality ${kommune}` });
+    }
+    for (const s of o.service_at_locations) {
+      if (!locationIds.has(s.location_id) && !ownLocs.has(s.location_id)) {
+        problems.push({ path: `${s.source}.location_id`, message: `location ${s.location_id} is neither in the import nor in municipality ${kommune}` });
+      }
+    }
+  }
+  const locationOrg = new Map<string, string>();
+  for (const l of records.locations) {
+    if (l.organization_id && knownOrg(l.organization_id)) {
+      locationOrg.set(l.id, l.organization_id);
+    } else if (l.fallback_organization_id && knownOrg(l.fallback_organization_id)) {
+      locationOrg.set(l.id, l.fallback_organization_id);
+      if (l.organization_id) {
+        warnings.push({
+          path: `${l.source}.organization_id`,
+          message: `organization ${l.organization_id} is not in the import: the location is attached to ${l.fallback_organization_id}, whose service is offered there`,
+        });
+      }
+    } else {
+      problems.push({
+        path: `${l.source}.organization_id`,
+        message: l.organization_id
+          ? `organization ${l.organization_id} is neither in the import nor in municipality ${kommune}`
+          : 'required (a location needs its organization: give organization_id, or import it inside an organization or a service)',
+      });
+    }
+  }
+  if (problems.length) {
+    throw new LighedError('LIGHED_ERR_IMPORT_INVALID', `The import has ${problems.length} problem(s); nothing was imported`, problems);
+  }
+
+  const orgSql = upsertSql('organization', orgFields);
+  for (const o of records.organizations) {
+    await tx.query(orgSql, [o.id, kommune, ...orgFields.map((f) => o[f])]);
+  }
+  const locSql = upsertSql('location', locationFields);
+  for (const l of records.locations) {
+    await tx.query(locSql, [l.id, kommune, ...locationFields.map((f) => (f === 'organization_id' ? locationOrg.get(l.id) : l[f]))]);
+  }
+  const offerSql = upsertSql('offer', offerFields, {
+    updatedAt: `coalesce($${offerFields.length + 3}::timestamptz, now())`,
+    keep: { last_confirmed_at: keepConfirmedTime },
+  });
+  let sals = 0;
+  let schedules = 0;
+  for (const o of records.offers) {
+    const values = offerFields.map((f) => (f === 'translations' ? JSON.stringify(o.translations) : o[f]));
+    await tx.query(offerSql, [o.id, kommune, ...values, o.updated_at]);
+
+    const salIds = o.service_at_locations.map((s) => s.id);
+    await tx.query('delete from offer_location where offer_id = $1 and not (id = any($2::uuid[]))', [o.id, salIds]);
+    for (const s of o.service_at_locations) {
+      await tx.query(
+        `insert into offer_location (id, kommune, offer_id, location_id) values ($1, $2, $3, $4)
+         on conflict (id) do update set offer_id = excluded.offer_id, location_id = excluded.location_id
+         where (offer_location.offer_id, offer_location.location_id) is distinct from (excluded.offer_id, excluded.location_id)`,
+        [s.id, kommune, o.id, s.location_id],
+      );
+      sals++;
+    }
+
+    await tx.query('delete from schedule where offer_id = $1', [o.id]);
+    // A schedule id another offer already uses (HSDS files reuse them) gets one derived from this offer.
+    const taken = new Set(
+      (await tx.query<{ id: string }>('select id from schedule where id = any($1::uuid[])', [o.schedules.map((s) => s.id)])).map((r) => r.id),
+    );
+    const used = new Set<string>();
+    for (const s of o.schedules) {
+      let id = s.id;
+      if (taken.has(id) || used.has(id)) id = stableId(`${o.id}/schedule/${s.id}/${s.weekday}`);
+      used.add(id);
+      await tx.query(
+        `insert into schedule (id, kommune, offer_id, location_id, weekday, starts_at, ends_at, interval_weeks, valid_from, valid_to, note)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [id, kommune, o.id, s.location_id, s.weekday, s.starts_at, s.ends_at, s.interval_weeks, s.valid_from, s.valid_to, s.note],
+      );
+      schedules++;
+    }
+  }
+  return {
+    organizations: records.organizations.length,
+    locations: records.locations.length,
+    services: records.offers.length,
+    service_at_locations: sals,
+    schedules,
+    warnings,
+  };
+}
