@@ -10,7 +10,7 @@ describe('DAWA address adapter', () => {
   it('washes the address, then reads its WGS84 point', async () => {
     const calls: string[] = [];
     const fake: typeof fetch = async (input) => {
-      const url = String(input);
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
       calls.push(url);
       if (url.includes('/datavask/adresser')) return json({ resultater: [{ adresse: { id: 'abc-123' } }] });
       return json({ x: 12.0803, y: 55.6415, betegnelse: 'Rådhusbuen 1, 4000 Roskilde' });

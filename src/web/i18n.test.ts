@@ -22,6 +22,8 @@ describe('interface text', () => {
     for (const file of sources('src')) {
       const text = readFileSync(file, 'utf8');
       for (const m of text.matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g)) used.add(m[1]!);
+      // HSDS import problems are plain English for the CLI and API, not message keys.
+      if (file.includes(`hsds`)) continue;
       for (const m of text.matchAll(/message: '([a-zA-Z0-9_.-]+)'/g)) used.add(m[1]!);
     }
     expect(used.size).toBeGreaterThan(100);
