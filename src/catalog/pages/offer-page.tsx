@@ -12,7 +12,6 @@ export function OfferPage({ ctx, offer }: { ctx: PageContext; offer: OfferDetail
   const next = nextSessionText(offer.schedules, lang, t);
   const tl = langAttr(text.textLang, lang);
   const yesNo: [boolean, string][] = [
-    [offer.free, t('offer.free')],
     [offer.interpreter_available, t('offer.interpreter')],
     [offer.children_welcome, t('offer.children')],
     [offer.childcare, t('offer.childcare')],
