@@ -19,6 +19,7 @@ import { ensurePostcodes } from './catalog/postcodes.ts';
 import { dawaGeocoder, offlineGeocoder } from './catalog/geocoder.ts';
 import { hasAnyTenant, seedDemo, demoAccounts } from './demo/demo.seed.ts';
 import { exportHsds, importHsdsPath } from './catalog/hsds/hsds.cli.ts';
+import { purgeExpiredSignups } from './catalog/retention.ts';
 
 interface Opened {
   db: Db;
@@ -75,7 +76,17 @@ async function serve() {
   }
   const geocoder = config.geocoder === 'dawa' ? dawaGeocoder(db, config.dawaUrl) : offlineGeocoder(db);
   const app = await buildApp({ db, config, cookieSecret: cookieSecret(config), geocoder });
+  // Retention runs at start and then daily; one failed run is logged, the next one retries.
+  const purge = () =>
+    purgeExpiredSignups(db).then(
+      (n) => n > 0 && app.log.info({ deleted: n }, 'expired sign-ups deleted'),
+      (err: unknown) => app.log.error({ err: { type: (err as Error).name } }, 'retention run failed'),
+    );
+  void purge();
+  const daily = setInterval(() => void purge(), 24 * 3600 * 1000);
+  daily.unref();
   const shutdown = async () => {
+    clearInterval(daily);
     await app.close();
     await close();
     process.exit(0);
@@ -129,6 +140,14 @@ export async function main(argv: string[]): Promise<void> {
         const created = await seedDemo(db);
         console.log(created ? 'Demo municipality created.' : 'Demo municipality already exists.');
         printAccounts();
+      }),
+    );
+  program
+    .command('purge')
+    .description('delete sign-ups whose retention period has ended (the server also does this daily)')
+    .action(() =>
+      withDb(async (db) => {
+        console.log(`Deleted ${await purgeExpiredSignups(db)} expired sign-ups.`);
       }),
     );
   const imp = program.command('import').description('import data');

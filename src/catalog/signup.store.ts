@@ -64,3 +64,14 @@ export async function listErrorReports(q: Queryable, organizationId: string | nu
     [organizationId],
   );
 }
+
+/** Deletes a sign-up on the citizen's request; a provider only for its own offers. */
+export async function deleteSignup(q: Queryable, id: string, organizationId: string | null): Promise<boolean> {
+  const rows = await q.query(
+    `delete from signup s using offer o
+      where s.id = $1 and o.id = s.offer_id and ($2::uuid is null or o.organization_id = $2)
+      returning s.id`,
+    [id, organizationId],
+  );
+  return rows.length > 0;
+}

@@ -13,7 +13,8 @@ import { pageContext, sendPage } from '../web/context.ts';
 import { Layout, type PageContext } from '../web/layout.tsx';
 import { getOfferDetail, isUuid, listLocations, listOffersForStaff, listOrganizations, saveOffer, setOfferStatus } from './offer.store.ts';
 import { offerToForm, publicTextFields, readOfferForm, type OfferFormValues } from './offer-form.ts';
-import { listErrorReports, listSignups } from './signup.store.ts';
+import { deleteSignup, listErrorReports, listSignups } from './signup.store.ts';
+import { CsrfField } from '../web/form.tsx';
 import { checkStigma } from './stigma.ts';
 import { OfferEditPage } from './pages/offer-edit-page.tsx';
 import { dateText, languageName } from './pages/present.ts';
@@ -156,6 +157,17 @@ export const staffCatalogRoutes: FastifyPluginAsync<RouteDeps> = async (app, { d
     return reply.redirect(`/personale/tilbud/${offer.id}?gemt=ja`, 303);
   });
 
+  app.post<IdParams>('/personale/tilmeldinger/:id/slet', { preHandler: requireRole('admin', 'provider') }, async (req, reply) => {
+    if (!isUuid(req.params.id)) throw new LighedError('LIGHED_ERR_NOT_FOUND', 'No such sign-up');
+    const deleted = await inTenant(db, req.tenant.kommune, async (tx) => {
+      const ok = await deleteSignup(tx, req.params.id, scopeOf(req));
+      if (ok) await audit(tx, actorOf(req), { action: 'delete', entity: 'signup', entityId: req.params.id, summary: 'deleted on request' });
+      return ok;
+    });
+    if (!deleted) throw new LighedError('LIGHED_ERR_NOT_FOUND', 'No such sign-up');
+    return reply.redirect('/personale/tilmeldinger', 303);
+  });
+
   app.get('/personale/tilmeldinger', { preHandler: requireRole('admin', 'provider') }, async (req, reply) => {
     const ctx = pageContext(req, reply);
     const { t, lang } = ctx;
@@ -186,6 +198,9 @@ export const staffCatalogRoutes: FastifyPluginAsync<RouteDeps> = async (app, { d
                 <th scope="col">{t('signups.col.contact')}</th>
                 <th scope="col">{t('signups.col.language')}</th>
                 <th scope="col">{t('signups.col.receipt')}</th>
+                <th scope="col">
+                  <span class="sr-only">{t('signups.col.actions')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -204,6 +219,14 @@ export const staffCatalogRoutes: FastifyPluginAsync<RouteDeps> = async (app, { d
                     {s.needs_interpreter ? ` · ${t('signups.interpreter')}` : ''}
                   </td>
                   <td>{s.receipt_code}</td>
+                  <td>
+                    <form method="post" action={`/personale/tilmeldinger/${s.id}/slet`}>
+                      <CsrfField token={ctx.csrfToken} />
+                      <button type="submit" class="button button-tertiary" aria-label={t('signups.deleteLabel', { name: s.name })}>
+                        {t('signups.delete')}
+                      </button>
+                    </form>
+                  </td>
                 </tr>
               ))}
             </tbody>

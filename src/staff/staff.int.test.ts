@@ -139,6 +139,23 @@ eachEngine('staff sign-in, roles and offer editing', (ctx) => {
     expect(audit.body).toContain('provider (arrangør)');
   });
 
+  it('deletes a sign-up on request: the offer’s provider may, another provider may not', async () => {
+    const citizen = new Client(app);
+    await citizen.post(`/tilbud/${fx.walkId}/tilmeld`, { name: 'Slet Mig', phone: '87654321', preferred_language: 'da', consent: 'ja' });
+    const [row] = await inTenant(ctx.db, '0265', (tx) => tx.query<{ id: string }>(`select id from signup where name = 'Slet Mig'`));
+    const other = new Client(app);
+    await other.signIn('other-provider@test.dk');
+    expect((await other.post(`/personale/tilmeldinger/${row!.id}/slet`, {}, '/personale/tilmeldinger')).statusCode).toBe(404);
+    const provider = new Client(app);
+    await provider.signIn('provider@test.dk');
+    expect((await provider.post(`/personale/tilmeldinger/${row!.id}/slet`, {}, '/personale/tilmeldinger')).statusCode).toBe(303);
+    expect(await inTenant(ctx.db, '0265', (tx) => tx.query(`select 1 from signup where name = 'Slet Mig'`))).toEqual([]);
+    const log = await inTenant(ctx.db, '0265', (tx) =>
+      tx.query(`select 1 from audit_log where action = 'delete' and entity = 'signup' and entity_id = $1`, [row!.id]),
+    );
+    expect(log).toHaveLength(1);
+  });
+
   it('signs out and ends the session on the server', async () => {
     const c = new Client(app);
     await c.signIn('planner@test.dk');
