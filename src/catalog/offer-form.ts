@@ -6,13 +6,14 @@ import type { FieldProblem } from '../platform/errors.ts';
 import type { OfferInput } from './offer.store.ts';
 import {
   ARENAS,
+  FLAGS,
+  TRANSLATION_LANGUAGES,
   LIFE_PHASES,
   MODES,
   OFFER_LANGUAGES,
   OFFER_TYPES,
   RECOMMENDATIONS,
   TOPICS,
-  UI_LANGUAGES,
   type Arena,
   type Mode,
   type OfferDetail,
@@ -23,16 +24,6 @@ import {
 } from './offer.ts';
 
 export const SCHEDULE_ROWS = 3;
-export const TRANSLATION_LANGUAGES = UI_LANGUAGES.filter((l) => l !== 'da');
-export const FLAGS = [
-  'interpreter_available',
-  'free',
-  'children_welcome',
-  'childcare',
-  'wheelchair_accessible',
-  'welcomes_newcomers',
-  'transport_help',
-] as const;
 
 type Body = Record<string, unknown>;
 const str = (v: unknown, max = 4000) => (typeof v === 'string' ? v.trim().slice(0, max) : '');

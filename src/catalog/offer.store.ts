@@ -36,7 +36,8 @@ export interface FinderResult {
   fuzzy: boolean;
 }
 
-const offerColumns = `o.id, o.kommune, o.organization_id, o.title, o.summary, o.description, o.how_to_join,
+/** Every column of an Offer, named; shared by the stores that read whole offers. */
+export const offerColumns = `o.id, o.kommune, o.organization_id, o.title, o.summary, o.description, o.how_to_join,
   o.arena, o.offer_type, o.topics, o.life_phases, o.languages, o.mode, o.interpreter_available, o.free,
   o.price_dkk::float8 as price_dkk, o.price_note, o.children_welcome, o.childcare, o.wheelchair_accessible,
   o.welcomes_newcomers, o.transport_help, o.min_age, o.max_age, o.recommendations, o.target_groups,

@@ -56,6 +56,21 @@ export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 export const UI_LANGUAGES = ['da', 'en', 'ar', 'tr', 'so', 'uk'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
+/** Languages an offer's text may be translated into (Danish is the source). */
+export const TRANSLATION_LANGUAGES = UI_LANGUAGES.filter((l): l is Exclude<UiLanguage, 'da'> => l !== 'da');
+
+/** Yes/no facts about an offer that citizens filter on and HSDS carries as attributes. */
+export const FLAGS = [
+  'interpreter_available',
+  'free',
+  'children_welcome',
+  'childcare',
+  'wheelchair_accessible',
+  'welcomes_newcomers',
+  'transport_help',
+] as const;
+export type Flag = (typeof FLAGS)[number];
+
 /** Languages an offer may be held in (ISO 639-1): the UI languages plus common others. */
 export const OFFER_LANGUAGES = [...UI_LANGUAGES, 'fa', 'ur', 'pl', 'ro', 'ti', 'ku', 'de', 'sv'] as const;
 export type OfferLanguage = (typeof OFFER_LANGUAGES)[number];

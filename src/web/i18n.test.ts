@@ -2,8 +2,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { messageKeys, translator } from './i18n.ts';
-import { ARENAS, LIFE_PHASES, MODES, OFFER_STATUSES, OFFER_TYPES, ORGANIZATION_KINDS, RECOMMENDATIONS, TOPICS } from '../catalog/offer.ts';
-import { FLAGS } from '../catalog/offer-form.ts';
+import { ARENAS, FLAGS, LIFE_PHASES, MODES, OFFER_STATUSES, OFFER_TYPES, ORGANIZATION_KINDS, RECOMMENDATIONS, TOPICS } from '../catalog/offer.ts';
 import { TIMES_OF_DAY } from '../catalog/finder.ts';
 import { ROLES } from '../staff/staff.store.ts';
 

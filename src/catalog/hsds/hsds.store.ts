@@ -5,8 +5,9 @@
  */
 import { inTenant, type Db, type Queryable } from '../../db/db.ts';
 import { LighedError, type FieldProblem } from '../../platform/errors.ts';
-import type { Location, Offer, Organization, Schedule } from '../offer.ts';
-import { FLAGS, isUuid, lighedTaxonomyById, lighedTermById, stableId, type HsdsImport, type HsdsServiceDetail, type LighedTaxonomy } from './hsds.ts';
+import { FLAGS, type Location, type Offer, type Organization, type Schedule } from '../offer.ts';
+import { offerColumns } from '../offer.store.ts';
+import { isUuid, lighedTaxonomyById, lighedTermById, stableId, type HsdsImport, type HsdsServiceDetail, type LighedTaxonomy } from './hsds.ts';
 
 export interface HsdsServiceQuery {
   page: number;
@@ -39,12 +40,6 @@ export interface Paged<T> {
   total: number;
 }
 
-const offerColumns = `o.id, o.kommune, o.organization_id, o.title, o.summary, o.description, o.how_to_join,
-  o.arena, o.offer_type, o.topics, o.life_phases, o.languages, o.mode, o.interpreter_available, o.free,
-  o.price_dkk::float8 as price_dkk, o.price_note, o.children_welcome, o.childcare, o.wheelchair_accessible,
-  o.welcomes_newcomers, o.transport_help, o.min_age, o.max_age, o.recommendations, o.target_groups,
-  o.contact_name, o.contact_phone, o.contact_email, o.url, o.status, o.translations, o.last_confirmed_at,
-  o.demo, o.created_at, o.updated_at`;
 
 const organizationColumns = 'org.id, org.kommune, org.name, org.description, org.kind, org.email, org.phone, org.website, org.status';
 

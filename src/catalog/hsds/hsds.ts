@@ -52,14 +52,16 @@ import type { FieldProblem } from '../../platform/errors.ts';
 import { translator } from '../../web/i18n.ts';
 import {
   ARENAS,
+  FLAGS,
+  TRANSLATION_LANGUAGES,
   LIFE_PHASES,
   MODES,
   OFFER_TYPES,
   ORGANIZATION_KINDS,
   RECOMMENDATIONS,
   TOPICS,
-  UI_LANGUAGES,
   type Arena,
+  type Flag,
   type LifePhase,
   type Location,
   type Mode,
@@ -335,18 +337,6 @@ const languageName = (code: string): string => {
   }
 };
 
-export const FLAGS = [
-  'interpreter_available',
-  'free',
-  'children_welcome',
-  'childcare',
-  'wheelchair_accessible',
-  'welcomes_newcomers',
-  'transport_help',
-] as const;
-export type Flag = (typeof FLAGS)[number];
-
-const TRANSLATION_LANGUAGES = UI_LANGUAGES.filter((l): l is Exclude<UiLanguage, 'da'> => l !== 'da');
 
 interface TaxonomyDef {
   title: string;

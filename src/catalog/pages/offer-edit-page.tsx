@@ -1,8 +1,8 @@
 import { Layout, type PageContext } from '../../web/layout.tsx';
 import { Checkboxes, CsrfField, ErrorSummary, Select, SubmitButton, TextField, type Problems } from '../../web/form.tsx';
 import { LANGUAGE_NAMES } from '../../web/i18n.ts';
-import { ARENAS, LIFE_PHASES, MODES, OFFER_LANGUAGES, OFFER_TYPES, RECOMMENDATIONS, TOPICS, type Location, type Organization } from '../offer.ts';
-import { FLAGS, SCHEDULE_ROWS, TRANSLATION_LANGUAGES, type OfferFormValues } from '../offer-form.ts';
+import { ARENAS, FLAGS, TRANSLATION_LANGUAGES, LIFE_PHASES, MODES, OFFER_LANGUAGES, OFFER_TYPES, RECOMMENDATIONS, TOPICS, type Location, type Organization } from '../offer.ts';
+import { SCHEDULE_ROWS, type OfferFormValues } from '../offer-form.ts';
 import { explainStigma, type StigmaFinding } from '../stigma.ts';
 import { languageName, weekdayName } from './present.ts';
 
