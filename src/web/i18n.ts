@@ -60,11 +60,24 @@ export function messageKeys(lang: UiLanguage): string[] {
 }
 
 /** Formats distances and prices the way each locale writes them. */
+// Built once per language: constructing Intl formatters costs far more than using them.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(key: string, lang: UiLanguage, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  let f = numberFormats.get(`${key}:${lang}`);
+  if (!f) {
+    f = new Intl.NumberFormat(lang, options);
+    numberFormats.set(`${key}:${lang}`, f);
+  }
+  return f;
+}
+
 export function formatKm(meters: number, lang: UiLanguage): string {
   const km = meters / 1000;
-  return new Intl.NumberFormat(lang, { maximumFractionDigits: km < 10 ? 1 : 0 }).format(km);
+  return km < 10
+    ? numberFormat('km1', lang, { maximumFractionDigits: 1 }).format(km)
+    : numberFormat('km0', lang, { maximumFractionDigits: 0 }).format(km);
 }
 
 export function formatDkk(amount: number, lang: UiLanguage): string {
-  return new Intl.NumberFormat(lang, { style: 'currency', currency: 'DKK', maximumFractionDigits: 0 }).format(amount);
+  return numberFormat('dkk', lang, { style: 'currency', currency: 'DKK', maximumFractionDigits: 0 }).format(amount);
 }

@@ -29,16 +29,28 @@ export function localText(
   };
 }
 
+// Intl formatters are costly to build (tens of microseconds each) and a results page needs
+// hundreds of them: build each once per language and options.
+const formatters = new Map<string, unknown>();
+function cached<T>(key: string, make: () => T): T {
+  let f = formatters.get(key) as T | undefined;
+  if (f === undefined) {
+    f = make();
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 export function languageName(code: string, lang: UiLanguage): string {
   try {
-    return new Intl.DisplayNames([lang, 'da'], { type: 'language' }).of(code) ?? code;
+    return cached(`names:${lang}`, () => new Intl.DisplayNames([lang, 'da'], { type: 'language' })).of(code) ?? code;
   } catch {
     return code;
   }
 }
 
 export function languagesText(codes: readonly string[], lang: UiLanguage): string {
-  return new Intl.ListFormat(lang, { type: 'conjunction' }).format(codes.map((c) => languageName(c, lang)));
+  return cached(`list:${lang}`, () => new Intl.ListFormat(lang, { type: 'conjunction' })).format(codes.map((c) => languageName(c, lang)));
 }
 
 export function priceText(o: Pick<Offer, 'free' | 'price_dkk'>, lang: UiLanguage, t: Translate): string {
@@ -54,13 +66,13 @@ export function distanceText(meters: number | null, lang: UiLanguage, t: Transla
 const weekdayDate = (i: number) => localDate(`2024-01-0${i}`); // 2024-01-01 was a Monday
 
 export function weekdayName(weekday: number, lang: UiLanguage): string {
-  return new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(weekdayDate(weekday));
+  return cached(`weekday:${lang}`, () => new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' })).format(weekdayDate(weekday));
 }
 
 export function nextSessionText(schedules: readonly Schedule[], lang: UiLanguage, t: Translate, now = new Date()): string | null {
   const next = nextSession(schedules, copenhagenNow(now));
   if (!next) return null;
-  const day = new Intl.DateTimeFormat(lang, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+  const day = cached(`day:${lang}`, () => new Intl.DateTimeFormat(lang, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' })).format(
     localDate(next.date),
   );
   return t('offer.nextSession', { day, time: next.time });
@@ -72,5 +84,5 @@ export function scheduleText(s: Schedule, lang: UiLanguage, t: Translate): strin
 }
 
 export function dateText(d: Date, lang: UiLanguage): string {
-  return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Copenhagen' }).format(d);
+  return cached(`date:${lang}`, () => new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Copenhagen' })).format(d);
 }
