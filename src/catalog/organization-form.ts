@@ -1,6 +1,6 @@
 /** Reading the staff forms for organisations and places. Pure; problems name the field. */
 import type { FieldProblem } from '../platform/errors.ts';
-import { ORGANIZATION_KINDS, type OrganizationKind } from './offer.ts';
+import { ORGANIZATION_KINDS, type Location, type OrganizationKind } from './offer.ts';
 
 type Body = Record<string, unknown>;
 const str = (v: unknown, max = 2000) => (typeof v === 'string' ? v.trim().slice(0, max) : '');
@@ -48,18 +48,8 @@ export function readOrganizationForm(body: Body): { values: Record<string, strin
   };
 }
 
-export interface LocationInput {
-  organization_id: string;
-  name: string;
-  address_1: string;
-  postal_code: string;
-  city: string;
-  latitude: number | null;
-  longitude: number | null;
-  wheelchair_accessible: boolean;
-  accessibility_note: string;
-  transport_note: string;
-}
+/** A place as the staff form gives it (the description is not edited there). */
+export type LocationInput = Omit<Location, 'id' | 'kommune' | 'description'>;
 
 /** Coordinates are optional: without them the place is put at its postcode's centroid. */
 export function readLocationForm(body: Body): { values: Record<string, string>; input: LocationInput | null; problems: FieldProblem[] } {

@@ -9,8 +9,9 @@ import { LighedError, type FieldProblem } from '../platform/errors.ts';
 import { audit } from '../audit/audit.store.ts';
 import { actorOf, requireRole } from '../staff/auth.ts';
 import { pageContext, sendPage } from '../web/context.ts';
-import { Checkbox, CsrfField, ErrorSummary, Select, SubmitButton, TextField } from '../web/form.tsx';
+import { Checkbox, FormPage, Select, SubmitButton, TextField } from '../web/form.tsx';
 import { Layout } from '../web/layout.tsx';
+import type { Translate } from '../web/i18n.ts';
 import { isUuid, listLocations, listOrganizations } from './offer.store.ts';
 import { ORGANIZATION_KINDS, type Location, type Organization } from './offer.ts';
 import { readLocationForm, readOrganizationForm } from './organization-form.ts';
@@ -18,6 +19,7 @@ import { readLocationForm, readOrganizationForm } from './organization-form.ts';
 type IdParams = { Params: { id: string } };
 type Body = Record<string, unknown>;
 const managers = requireRole('admin', 'provider');
+const back = (t: Translate) => ({ href: '/personale/organisationer', label: t('offerForm.back') });
 const scopeOf = (req: FastifyRequest) => (req.staff?.role === 'provider' ? req.staff.organization_id : null);
 
 export const organizationRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db, geocoder }) => {
@@ -92,14 +94,7 @@ export const organizationRoutes: FastifyPluginAsync<RouteDeps> = async (app, { d
     const f = { problems, t };
     return sendPage(
       reply,
-      <Layout ctx={ctx} title={problems.length ? `${t('form.errorTitlePrefix')} ${title}` : title} area="staff">
-        <p>
-          <a href="/personale/organisationer">{t('offerForm.back')}</a>
-        </p>
-        <h1>{title}</h1>
-        <ErrorSummary problems={problems} t={t} />
-        <form method="post" action={id ? `/personale/organisationer/${id}` : '/personale/organisationer/ny'} novalidate>
-          <CsrfField token={ctx.csrfToken} />
+      <FormPage ctx={ctx} title={title} area="staff" back={back(t)} problems={problems} action={id ? `/personale/organisationer/${id}` : '/personale/organisationer/ny'}>
           <TextField name="name" label={t('orgs.col.name')} value={values.name ?? ''} {...f} />
           <TextField name="description" label={t('offerForm.description')} value={values.description ?? ''} multiline {...f} />
           <Select name="kind" label={t('orgs.col.kind')} value={values.kind ?? ''} options={[{ value: '', label: t('offerForm.choose') }, ...ORGANIZATION_KINDS.map((k) => ({ value: k, label: t(`orgKind.${k}`) }))]} {...f} />
@@ -108,8 +103,7 @@ export const organizationRoutes: FastifyPluginAsync<RouteDeps> = async (app, { d
           <TextField name="website" label={t('offerForm.url')} value={values.website ?? ''} type="url" {...f} />
           <Select name="status" label={t('offerForm.status')} value={values.status ?? 'active'} options={[{ value: 'active', label: t('orgForm.active') }, { value: 'retired', label: t('status.retired') }]} {...f} />
           <SubmitButton>{t('offerForm.save')}</SubmitButton>
-        </form>
-      </Layout>,
+      </FormPage>,
       { status: problems.length ? 400 : 200, personal: true },
     );
   }
@@ -175,14 +169,7 @@ export const organizationRoutes: FastifyPluginAsync<RouteDeps> = async (app, { d
     const f = { problems, t };
     return sendPage(
       reply,
-      <Layout ctx={ctx} title={problems.length ? `${t('form.errorTitlePrefix')} ${title}` : title} area="staff">
-        <p>
-          <a href="/personale/organisationer">{t('offerForm.back')}</a>
-        </p>
-        <h1>{title}</h1>
-        <ErrorSummary problems={problems} t={t} />
-        <form method="post" action={id ? `/personale/steder/${id}` : '/personale/steder/ny'} novalidate>
-          <CsrfField token={ctx.csrfToken} />
+      <FormPage ctx={ctx} title={title} area="staff" back={back(t)} problems={problems} action={id ? `/personale/steder/${id}` : '/personale/steder/ny'}>
           <Select name="organization_id" label={t('offerForm.organization')} value={values.organization_id ?? ''} options={orgs.map((o) => ({ value: o.id, label: o.name }))} {...f} />
           <TextField name="name" label={t('places.name')} value={values.name ?? ''} {...f} />
           <TextField name="address_1" label={t('places.address')} value={values.address_1 ?? ''} autocomplete="street-address" {...f} />
@@ -194,8 +181,7 @@ export const organizationRoutes: FastifyPluginAsync<RouteDeps> = async (app, { d
           <TextField name="accessibility_note" label={t('places.accessibilityNote')} value={values.accessibility_note ?? ''} {...f} />
           <TextField name="transport_note" label={t('places.transportNote')} hint={t('places.transportHint')} value={values.transport_note ?? ''} {...f} />
           <SubmitButton>{t('offerForm.save')}</SubmitButton>
-        </form>
-      </Layout>,
+      </FormPage>,
       { status: problems.length ? 400 : 200, personal: true },
     );
   }

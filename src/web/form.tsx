@@ -3,6 +3,7 @@
  * each field, the message again beside the field with a hidden "Fejl:" prefix, values kept.
  */
 import type { ComponentChildren } from 'preact';
+import { Layout, type PageContext } from './layout.tsx';
 import type { FieldProblem } from '../platform/errors.ts';
 import type { Translate } from './i18n.ts';
 
@@ -224,5 +225,36 @@ export function SubmitButton({ children }: { children: ComponentChildren }) {
     <button type="submit" class="button button-primary">
       {children}
     </button>
+  );
+}
+
+/**
+ * A page that is one form: title (prefixed "Fejl:" when there are problems, so screen readers
+ * hear it first), a back link, the error summary, and a CSRF-protected post form.
+ */
+export function FormPage(props: {
+  ctx: PageContext;
+  title: string;
+  back: { href: string; label: string };
+  problems: Problems;
+  action: string;
+  area?: 'citizen' | 'staff';
+  children: ComponentChildren;
+}) {
+  const { ctx, title, problems } = props;
+  return (
+    <Layout ctx={ctx} title={problems.length ? `${ctx.t('form.errorTitlePrefix')} ${title}` : title} area={props.area ?? 'citizen'}>
+      <p>
+        <a href={props.back.href} class="lighed-back">
+          {props.back.label}
+        </a>
+      </p>
+      <h1>{title}</h1>
+      <ErrorSummary problems={problems} t={ctx.t} />
+      <form method="post" action={props.action} novalidate>
+        <CsrfField token={ctx.csrfToken} />
+        {props.children}
+      </form>
+    </Layout>
   );
 }
