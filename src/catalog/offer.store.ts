@@ -123,6 +123,7 @@ async function runSearch(
   }
 
   let near = 'null::uuid as location_id, null::float8 as meters';
+  let nearWith = '';
   let nearJoin = '';
   let order = rank === '0' ? 'o.title' : `${rank} desc, o.title`;
   const k = p(kommune);
@@ -130,15 +131,19 @@ async function runSearch(
     const lat = p(origin.latitude);
     const lon = p(origin.longitude);
     const radius = p(query.km * 1000);
-    // earth_box uses the GiST index on location to find candidates; earth_distance trims.
-    nearJoin = `left join lateral (
-        select l.id as location_id, earth_distance(ll_to_earth(l.latitude, l.longitude), ll_to_earth(${lat}, ${lon})) as meters
-          from offer_location ol join location l on l.id = ol.location_id
-         where ol.offer_id = o.id and l.latitude is not null
-           and earth_box(ll_to_earth(${lat}, ${lon}), ${radius}) @> ll_to_earth(l.latitude, l.longitude)
-         order by 2 limit 1) near on true`;
+    // Places first: earth_box finds candidates through the GiST index on location, so the
+    // work is bounded by the places within reach, not by the number of offers; earth_distance
+    // then trims to the circle, and each offer keeps its nearest place.
+    nearWith = `with near as (
+        select distinct on (ol.offer_id) ol.offer_id, l.id as location_id,
+               earth_distance(ll_to_earth(l.latitude, l.longitude), ll_to_earth(${lat}, ${lon})) as meters
+          from location l join offer_location ol on ol.location_id = l.id
+         where earth_box(ll_to_earth(${lat}, ${lon}), ${radius}) @> ll_to_earth(l.latitude, l.longitude)
+           and earth_distance(ll_to_earth(l.latitude, l.longitude), ll_to_earth(${lat}, ${lon})) <= ${radius}
+         order by ol.offer_id, 3)`;
+    nearJoin = 'left join near on near.offer_id = o.id';
     near = 'near.location_id, near.meters';
-    where.push(`((near.meters <= ${radius} and o.mode <> 'online')
+    where.push(`((near.offer_id is not null and o.mode <> 'online')
                  or (o.mode in ('online', 'both') and o.kommune = ${k} and ${query.mode === 'in_person' ? 'false' : 'true'}))`);
     order = prefix
       ? `${rank} * exp(-coalesce(near.meters, 5000) / 10000.0) desc, near.meters nulls last, o.title`
@@ -149,7 +154,8 @@ async function runSearch(
   const limit = p(PAGE_SIZE);
   const offset = p((query.page - 1) * PAGE_SIZE);
   const rows = await q.query<Omit<FinderHit, 'schedules'> & { location_id: string | null; total: number }>(
-    `select o.id, o.kommune, o.title, o.summary, o.translations, o.languages, o.mode, o.free,
+    `${nearWith}
+     select o.id, o.kommune, o.title, o.summary, o.translations, o.languages, o.mode, o.free,
             o.price_dkk::float8 as price_dkk, o.interpreter_available, o.children_welcome, o.wheelchair_accessible,
             org.name as organization_name, ${near}, count(*) over ()::int as total
        from published_offer o
