@@ -14,7 +14,7 @@ await admin.connect(); await admin.query(`create database ${name}`);
 const db = openPostgres(`postgres://postgres@127.0.0.1:5432/${name}`);
 try {
   await migrate(db); await ensurePostcodes(db);
-  await buildNationalCatalog(db, { offers: 25000, seed: 20250601 } as never);
+  await buildNationalCatalog(db, { offers: 25000, seed: 20250601 });
   const pcs = await readPostcodeTable(db);
   for (const code of ['4000', '2200', '8000']) {
     const pc = pcs.find((p) => p.postnummer === code)!;
