@@ -235,6 +235,10 @@ export function SubmitButton({ children }: { children: ComponentChildren }) {
 export function FormPage(props: {
   ctx: PageContext;
   title: string;
+  /** The h1, when it differs from the document title. */
+  heading?: string;
+  /** Shown under the heading, e.g. which offer the form is about. */
+  lead?: ComponentChildren;
   back: { href: string; label: string };
   problems: Problems;
   action: string;
@@ -249,7 +253,8 @@ export function FormPage(props: {
           {props.back.label}
         </a>
       </p>
-      <h1>{title}</h1>
+      <h1>{props.heading ?? title}</h1>
+      {props.lead}
       <ErrorSummary problems={problems} t={ctx.t} />
       <form method="post" action={props.action} novalidate>
         <CsrfField token={ctx.csrfToken} />

@@ -1,8 +1,23 @@
 import { Layout, type PageContext } from '../../web/layout.tsx';
-import { Checkbox, CsrfField, ErrorSummary, Select, SubmitButton, TextField, type Problems } from '../../web/form.tsx';
+import {
+  Checkbox,
+  FormPage,
+  Select,
+  SubmitButton,
+  TextField,
+  type Problems,
+} from '../../web/form.tsx';
 import { OFFER_LANGUAGES, UI_LANGUAGES, type OfferDetail } from '../offer.ts';
 import type { SignupForm } from '../signup.ts';
-import { dateText, languageName, languagesText, localText, nextSessionText, priceText, scheduleText } from './present.ts';
+import {
+  dateText,
+  languageName,
+  languagesText,
+  localText,
+  nextSessionText,
+  priceText,
+  scheduleText,
+} from './present.ts';
 
 const langAttr = (textLang: string, lang: string) => (textLang === lang ? undefined : textLang);
 
@@ -30,7 +45,9 @@ export function OfferPage({ ctx, offer }: { ctx: PageContext; offer: OfferDetail
       <p class="font-lead" lang={tl}>
         {text.summary}
       </p>
-      {offer.status !== 'published' && <p class="alert alert-warning lighed-note">{t('offer.notPublished')}</p>}
+      {offer.status !== 'published' && (
+        <p class="alert alert-warning lighed-note">{t('offer.notPublished')}</p>
+      )}
       <p>
         <a class="button button-primary" href={`/tilbud/${offer.id}/tilmeld`}>
           {t('offer.signup')}
@@ -91,16 +108,24 @@ export function OfferPage({ ctx, offer }: { ctx: PageContext; offer: OfferDetail
         {(offer.min_age !== null || offer.max_age !== null) && (
           <>
             <dt>{t('offer.fact.age')}</dt>
-            <dd>{t('offer.age', { min: offer.min_age ?? 0, max: offer.max_age ?? 120, hasMax: offer.max_age !== null ? 'yes' : 'no' })}</dd>
+            <dd>
+              {t('offer.age', {
+                min: offer.min_age ?? 0,
+                max: offer.max_age ?? 120,
+                hasMax: offer.max_age !== null ? 'yes' : 'no',
+              })}
+            </dd>
           </>
         )}
         <dt>{t('offer.fact.provider')}</dt>
         <dd>{offer.organization.name}</dd>
       </dl>
       <ul class="lighed-checklist">
-        {yesNo.filter(([on]) => on).map(([, label]) => (
-          <li>{label}</li>
-        ))}
+        {yesNo
+          .filter(([on]) => on)
+          .map(([, label]) => (
+            <li>{label}</li>
+          ))}
       </ul>
       {(offer.contact_name || offer.contact_phone || offer.contact_email) && (
         <>
@@ -110,13 +135,15 @@ export function OfferPage({ ctx, offer }: { ctx: PageContext; offer: OfferDetail
             {offer.contact_phone && (
               <>
                 <br />
-                {t('offer.phone')} <a href={`tel:${offer.contact_phone.replace(/\s/g, '')}`}>{offer.contact_phone}</a>
+                {t('offer.phone')}{' '}
+                <a href={`tel:${offer.contact_phone.replace(/\s/g, '')}`}>{offer.contact_phone}</a>
               </>
             )}
             {offer.contact_email && (
               <>
                 <br />
-                {t('offer.email')} <a href={`mailto:${offer.contact_email}`}>{offer.contact_email}</a>
+                {t('offer.email')}{' '}
+                <a href={`mailto:${offer.contact_email}`}>{offer.contact_email}</a>
               </>
             )}
           </p>
@@ -148,55 +175,97 @@ export function SignupPage({
   const languages = [...new Set([...UI_LANGUAGES, ...offer.languages, ...OFFER_LANGUAGES])];
   const title = t('signup.title', { offer: text.title });
   return (
-    <Layout ctx={ctx} title={problems.length ? `${t('form.errorTitlePrefix')} ${title}` : title}>
-      <p>
-        <a href={`/tilbud/${offer.id}`} class="lighed-back">
-          {t('signup.back')}
-        </a>
-      </p>
-      <h1>{t('signup.heading')}</h1>
-      <p class="font-lead" lang={langAttr(text.textLang, lang)}>
-        {text.title}
-      </p>
-      <ErrorSummary problems={problems} t={t} />
-      <form method="post" action={`/tilbud/${offer.id}/tilmeld`} novalidate>
-        <CsrfField token={ctx.csrfToken} />
-        <TextField name="name" label={t('signup.name')} value={form.name} autocomplete="name" problems={problems} t={t} />
-        <p class="form-hint" id="contact-hint">
-          {t('signup.contactHint')}
+    <FormPage
+      ctx={ctx}
+      title={title}
+      heading={t('signup.heading')}
+      lead={
+        <p class="font-lead" lang={langAttr(text.textLang, lang)}>
+          {text.title}
         </p>
-        <TextField
-          name="phone"
-          label={t('signup.phone')}
-          hint={t('signup.phoneHint')}
-          value={form.phone}
-          type="tel"
-          autocomplete="tel"
-          width="m"
-          problems={problems}
-          t={t}
-        />
-        <TextField name="email" label={t('signup.email')} value={form.email} type="email" autocomplete="email" problems={problems} t={t} />
-        <Select
-          name="preferred_language"
-          label={t('signup.language')}
-          value={form.preferred_language || lang}
-          options={languages.map((l) => ({ value: l, label: languageName(l, lang) }))}
-          problems={problems}
-          t={t}
-        />
-        <Checkbox name="needs_interpreter" label={t('signup.interpreter')} checked={form.needs_interpreter} problems={problems} t={t} />
-        <TextField name="message" label={t('signup.message')} hint={t('signup.messageHint')} value={form.message} multiline problems={problems} t={t} />
-        <h2 class="h3">{t('signup.consentHeading')}</h2>
-        <p>{t('signup.consentText', { provider: offer.organization.name })}</p>
-        <Checkbox name="consent" label={t('signup.consent')} checked={form.consent} problems={problems} t={t} />
-        <SubmitButton>{t('signup.submit')}</SubmitButton>
-      </form>
-    </Layout>
+      }
+      back={{ href: `/tilbud/${offer.id}`, label: t('signup.back') }}
+      problems={problems}
+      action={`/tilbud/${offer.id}/tilmeld`}
+    >
+      <TextField
+        name="name"
+        label={t('signup.name')}
+        value={form.name}
+        autocomplete="name"
+        problems={problems}
+        t={t}
+      />
+      <p class="form-hint" id="contact-hint">
+        {t('signup.contactHint')}
+      </p>
+      <TextField
+        name="phone"
+        label={t('signup.phone')}
+        hint={t('signup.phoneHint')}
+        value={form.phone}
+        type="tel"
+        autocomplete="tel"
+        width="m"
+        problems={problems}
+        t={t}
+      />
+      <TextField
+        name="email"
+        label={t('signup.email')}
+        value={form.email}
+        type="email"
+        autocomplete="email"
+        problems={problems}
+        t={t}
+      />
+      <Select
+        name="preferred_language"
+        label={t('signup.language')}
+        value={form.preferred_language || lang}
+        options={languages.map((l) => ({ value: l, label: languageName(l, lang) }))}
+        problems={problems}
+        t={t}
+      />
+      <Checkbox
+        name="needs_interpreter"
+        label={t('signup.interpreter')}
+        checked={form.needs_interpreter}
+        problems={problems}
+        t={t}
+      />
+      <TextField
+        name="message"
+        label={t('signup.message')}
+        hint={t('signup.messageHint')}
+        value={form.message}
+        multiline
+        problems={problems}
+        t={t}
+      />
+      <h2 class="h3">{t('signup.consentHeading')}</h2>
+      <p>{t('signup.consentText', { provider: offer.organization.name })}</p>
+      <Checkbox
+        name="consent"
+        label={t('signup.consent')}
+        checked={form.consent}
+        problems={problems}
+        t={t}
+      />
+      <SubmitButton>{t('signup.submit')}</SubmitButton>
+    </FormPage>
   );
 }
 
-export function SignupDonePage({ ctx, offer, receipt }: { ctx: PageContext; offer: OfferDetail; receipt: string }) {
+export function SignupDonePage({
+  ctx,
+  offer,
+  receipt,
+}: {
+  ctx: PageContext;
+  offer: OfferDetail;
+  receipt: string;
+}) {
   const { t, lang } = ctx;
   const text = localText(offer, lang);
   return (
@@ -205,7 +274,8 @@ export function SignupDonePage({ ctx, offer, receipt }: { ctx: PageContext; offe
         <div class="alert-body">
           <h1 class="alert-heading">{t('signup.doneTitle')}</h1>
           <p class="alert-text">
-            {t('signup.doneText')} <strong lang={langAttr(text.textLang, lang)}>{text.title}</strong>
+            {t('signup.doneText')}{' '}
+            <strong lang={langAttr(text.textLang, lang)}>{text.title}</strong>
           </p>
         </div>
       </div>
@@ -215,7 +285,8 @@ export function SignupDonePage({ ctx, offer, receipt }: { ctx: PageContext; offe
       <h2>{t('signup.whatNext')}</h2>
       <p>{t('signup.whatNextText')}</p>
       <p>
-        <a href={`/tilbud/${offer.id}`}>{t('signup.backToOffer')}</a> · <a href="/">{t('error.backToFinder')}</a>
+        <a href={`/tilbud/${offer.id}`}>{t('signup.backToOffer')}</a> ·{' '}
+        <a href="/">{t('error.backToFinder')}</a>
       </p>
     </Layout>
   );
@@ -253,23 +324,38 @@ export function ReportPage({
   }
   const title = t('report.title');
   return (
-    <Layout ctx={ctx} title={problems.length ? `${t('form.errorTitlePrefix')} ${title}` : title}>
-      <p>
-        <a href={`/tilbud/${offer.id}`} class="lighed-back">
-          {t('signup.back')}
-        </a>
-      </p>
-      <h1>{title}</h1>
-      <p class="font-lead" lang={langAttr(text.textLang, lang)}>
-        {text.title}
-      </p>
-      <ErrorSummary problems={problems} t={t} />
-      <form method="post" action={`/tilbud/${offer.id}/fejl`} novalidate>
-        <CsrfField token={ctx.csrfToken} />
-        <TextField name="message" label={t('report.message')} hint={t('report.messageHint')} value={form.message} multiline problems={problems} t={t} />
-        <TextField name="email" label={t('report.email')} hint={t('report.emailHint')} value={form.email} type="email" autocomplete="email" problems={problems} t={t} />
-        <SubmitButton>{t('report.submit')}</SubmitButton>
-      </form>
-    </Layout>
+    <FormPage
+      ctx={ctx}
+      title={title}
+      lead={
+        <p class="font-lead" lang={langAttr(text.textLang, lang)}>
+          {text.title}
+        </p>
+      }
+      back={{ href: `/tilbud/${offer.id}`, label: t('signup.back') }}
+      problems={problems}
+      action={`/tilbud/${offer.id}/fejl`}
+    >
+      <TextField
+        name="message"
+        label={t('report.message')}
+        hint={t('report.messageHint')}
+        value={form.message}
+        multiline
+        problems={problems}
+        t={t}
+      />
+      <TextField
+        name="email"
+        label={t('report.email')}
+        hint={t('report.emailHint')}
+        value={form.email}
+        type="email"
+        autocomplete="email"
+        problems={problems}
+        t={t}
+      />
+      <SubmitButton>{t('report.submit')}</SubmitButton>
+    </FormPage>
   );
 }

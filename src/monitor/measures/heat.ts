@@ -320,6 +320,22 @@ export function computeAll(setting: Setting, opts: HeatOptions = {}): MeasureRes
     return siiPair;
   };
 
+  // Analytic intervals are normal around the estimate; a measure whose sign is wrong is 0.
+  const normal = (code: MeasureCode, value: number, se: number, method: string): MeasureResult => ({
+    code,
+    value,
+    lower: value - z * se,
+    upper: value + z * se,
+    method,
+  });
+  const zero = (code: MeasureCode, method: string): MeasureResult => ({
+    code,
+    value: 0,
+    lower: 0,
+    upper: 0,
+    method,
+  });
+
   for (const code of codes) {
     if (code === 'SII' || code === 'RII') {
       const r = siiResults();
@@ -332,13 +348,7 @@ export function computeAll(setting: Setting, opts: HeatOptions = {}): MeasureRes
       // var(D) = s_a^2 + s_b^2
       const d = fn(y);
       const se = Math.hypot(at(s, pair.a), at(s, pair.b));
-      out.push({
-        code,
-        value: d,
-        lower: d - z * se,
-        upper: d + z * se,
-        method: `${pair.rule}; analytic: var(D) = s1^2 + s2^2`,
-      });
+      out.push(normal(code, d, se, `${pair.rule}; analytic: var(D) = s1^2 + s2^2`));
       continue;
     }
     if (code === 'R') {
@@ -361,25 +371,13 @@ export function computeAll(setting: Setting, opts: HeatOptions = {}): MeasureRes
       for (let j = 0; j < y.length; j++)
         variance += (at(p, j) * (2 * at(prep.x, j) - 1) * at(s, j)) ** 2;
       const se = Math.sqrt(variance);
-      out.push({
-        code,
-        value: v,
-        lower: v - z * se,
-        upper: v + z * se,
-        method: 'analytic: var(ACI) = sum [p_j (2X_j - 1)]^2 s_j^2',
-      });
+      out.push(normal(code, v, se, 'analytic: var(ACI) = sum [p_j (2X_j - 1)]^2 s_j^2'));
       continue;
     }
     if (code === 'PAR') {
       const v = fn(y);
       if (v === 0) {
-        out.push({
-          code,
-          value: 0,
-          lower: 0,
-          upper: 0,
-          method: 'PAR = y_ref - mu had the wrong sign: set to 0 (HEAT rule)',
-        });
+        out.push(zero(code, 'PAR = y_ref - mu had the wrong sign: set to 0 (HEAT rule)'));
         continue;
       }
       // PAR = y_ref - mu is linear in y: var = sum_j (1{j = ref} - p_j)^2 s_j^2; with a given
@@ -391,26 +389,20 @@ export function computeAll(setting: Setting, opts: HeatOptions = {}): MeasureRes
         for (let j = 0; j < y.length; j++)
           variance += ((j === ref ? 1 : 0) - at(p, j)) ** 2 * at(s, j) ** 2;
       const se = Math.sqrt(variance);
-      out.push({
-        code,
-        value: v,
-        lower: v - z * se,
-        upper: v + z * se,
-        method:
+      out.push(
+        normal(
+          code,
+          v,
+          se,
           'y_ref - mu; analytic: var = sum (1{j=ref} - p_j)^2 s_j^2 (s_ref^2 when mu is the setting average)',
-      });
+        ),
+      );
       continue;
     }
     if (code === 'PAF') {
       const v = fn(y);
       if (v === 0) {
-        out.push({
-          code,
-          value: 0,
-          lower: 0,
-          upper: 0,
-          method: 'PAF = (y_ref - mu)/mu*100 had the wrong sign: set to 0 (HEAT rule)',
-        });
+        out.push(zero(code, 'PAF = (y_ref - mu)/mu*100 had the wrong sign: set to 0 (HEAT rule)'));
         continue;
       }
       out.push(simulated(code, fn, '(y_ref - mu)/mu*100; HEAT analytic variance not reproduced'));

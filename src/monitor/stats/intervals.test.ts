@@ -29,7 +29,8 @@ function expectClose(actual: number | null, expected: number, rel = REL): void {
   expect(actual).not.toBeNull();
   const a = actual ?? NaN;
   const err = Math.abs(a - expected) / Math.max(Math.abs(expected), 1e-300);
-  if (!(err <= rel)) throw new Error(`expected ${expected}, got ${a} (relative error ${err} > ${rel})`);
+  if (!(err <= rel))
+    throw new Error(`expected ${expected}, got ${a} (relative error ${err} > ${rel})`);
 }
 
 type Row = Record<string, unknown>;
@@ -95,7 +96,10 @@ describe('intervals (hand-computed values)', () => {
     const ci = byars(100);
     expectClose(ci.lower, 100 * (1 - 1 / 900 - z / 30) ** 3, 1e-14);
     expectClose(ci.upper, 101 * (1 - 1 / 909 + z / (3 * Math.sqrt(101))) ** 3, 1e-14);
-    expect(exactPoisson(0)).toEqual({ lower: 0, upper: expect.closeTo(-Math.log(0.025), 12) as number });
+    expect(exactPoisson(0)).toEqual({
+      lower: 0,
+      upper: expect.closeTo(-Math.log(0.025), 12) as number,
+    });
     // x = 1: lower solves P(X ≥ 1) = e^−λ... = 0.025, i.e. λ = −ln(0.975).
     expectClose(exactPoisson(1).lower, -Math.log(0.975), 1e-12);
     expect(countInterval(9).method).toBe('Exact');
@@ -119,7 +123,10 @@ describe('intervals (hand-computed values)', () => {
     expect(proportionEstimate({ numerator: 11, denominator: 10 }).lower).toBeNull();
     expect(proportionEstimate({ numerator: -1, denominator: 10 }).upper).toBeNull();
     expect(rateEstimate({ numerator: 5, denominator: undefined }).value).toBeNull();
-    expect(rateEstimate({ numerator: 250, denominator: 220, multiplier: 100 }).value).toBeCloseTo(113.636, 3);
+    expect(rateEstimate({ numerator: 250, denominator: 220, multiplier: 100 }).value).toBeCloseTo(
+      113.636,
+      3,
+    );
     expect(proportionEstimate({ numerator: 5, denominator: 10, multiplier: 100 })).toMatchObject({
       value: 50,
       method: 'Wilson',
@@ -133,10 +140,18 @@ describe('weightedPrevalence', () => {
 
   it('matches a direct computation on raw data', () => {
     const n = w.length;
-    let sw = 0, sw2 = 0, swy = 0, sw2y = 0, sw2y2 = 0;
+    let sw = 0,
+      sw2 = 0,
+      swy = 0,
+      sw2y = 0,
+      sw2y2 = 0;
     w.forEach((wi, i) => {
       const yi = y[i] ?? 0;
-      sw += wi; sw2 += wi * wi; swy += wi * yi; sw2y += wi * wi * yi; sw2y2 += wi * wi * yi * yi;
+      sw += wi;
+      sw2 += wi * wi;
+      swy += wi * yi;
+      sw2y += wi * wi * yi;
+      sw2y2 += wi * wi * yi * yi;
     });
     const res = weightedPrevalence({ n, sw, sw2, swy, sw2y, sw2y2 });
     // Direct: p = Σwy/Σw; var = n/(n−1) Σ w²(y−p)² / (Σw)².
@@ -179,89 +194,75 @@ describe.skipIf(!HAVE_PHE)('PHE reference: testdata_Byars_Wilson.xlsx', () => {
   });
 });
 
-describe.skipIf(!HAVE_PHE)('PHE reference: testdata_Proportion.xlsx', () => {
-  it('testdata_Prop at 95% and 99.8%, including no-estimate rows', async () => {
-    const rows = await sheet('testdata_Proportion.xlsx', 'testdata_Prop');
-    expect(rows.length).toBe(19);
-    for (const r of rows) {
-      const base = { numerator: num(r['Numerator']), denominator: num(r['Denominator']), multiplier: num(r['multiplier']) ?? NaN };
-      for (const [conf, lo, up] of [[0.95, 'lower95_0cl', 'upper95_0cl'], [0.998, 'lower99_8cl', 'upper99_8cl']] as const) {
-        const est = proportionEstimate({ ...base, confidence: conf });
-        const value = num(r['value']);
-        if (value === null) {
-          expect(est, String(r['Area'])).toMatchObject({ value: null, lower: null, upper: null });
-          continue;
-        }
-        expectClose(est.value, value);
-        expectClose(est.lower, num(r[lo]) ?? NaN);
-        expectClose(est.upper, num(r[up]) ?? NaN);
-        expect(est.method).toBe(r['method']);
-      }
-    }
-  });
+type Estimator = typeof proportionEstimate | typeof rateEstimate;
 
-  it('testdata_Prop_g', async () => {
-    const rows = await sheet('testdata_Proportion.xlsx', 'testdata_Prop_g');
-    expect(rows.length).toBe(11);
-    for (const r of rows) {
-      const est = proportionEstimate({
-        numerator: num(r['Numerator']),
-        denominator: num(r['Denominator']),
-        multiplier: num(r['multiplier']) ?? NaN,
-        confidence: confidenceOf(r['confidence']),
-      });
+/** One reference sheet with 95% and 99.8% columns: values, limits and method per row. */
+async function checkTwoLevels(file: string, name: string, rowCount: number, estimate: Estimator) {
+  const rows = await sheet(file, name);
+  expect(rows.length).toBe(rowCount);
+  for (const r of rows) {
+    const base = {
+      numerator: num(r['Numerator']),
+      denominator: num(r['Denominator']),
+      multiplier: num(r['multiplier']) ?? NaN,
+    };
+    for (const [conf, lo, up] of [
+      [0.95, 'lower95_0cl', 'upper95_0cl'],
+      [0.998, 'lower99_8cl', 'upper99_8cl'],
+    ] as const) {
+      const est = estimate({ ...base, confidence: conf });
       const value = num(r['value']);
       if (value === null) {
-        expect(est).toMatchObject({ value: null, lower: null, upper: null });
+        expect(est, String(r['Area'])).toMatchObject({ value: null, lower: null, upper: null });
         continue;
       }
       expectClose(est.value, value);
-      expectClose(est.lower, num(r['lowercl']) ?? NaN);
-      expectClose(est.upper, num(r['uppercl']) ?? NaN);
+      expectClose(est.lower, num(r[lo]) ?? NaN);
+      expectClose(est.upper, num(r[up]) ?? NaN);
+      expect(est.method).toBe(r['method']);
     }
-  });
+  }
+}
+
+/** A `_g` sheet: one confidence level per row, in its `confidence` column. */
+async function checkPerRowLevel(
+  file: string,
+  name: string,
+  rowCount: number,
+  estimate: Estimator,
+  checkMethod: boolean,
+) {
+  const rows = await sheet(file, name);
+  expect(rows.length).toBe(rowCount);
+  for (const r of rows) {
+    const est = estimate({
+      numerator: num(r['Numerator']),
+      denominator: num(r['Denominator']),
+      multiplier: num(r['multiplier']) ?? NaN,
+      confidence: confidenceOf(r['confidence']),
+    });
+    const value = num(r['value']);
+    if (value === null) {
+      expect(est).toMatchObject({ value: null, lower: null, upper: null });
+      continue;
+    }
+    expectClose(est.value, value);
+    expectClose(est.lower, num(r['lowercl']) ?? NaN);
+    expectClose(est.upper, num(r['uppercl']) ?? NaN);
+    if (checkMethod) expect(est.method).toBe(r['method']);
+  }
+}
+
+describe.skipIf(!HAVE_PHE)('PHE reference: testdata_Proportion.xlsx', () => {
+  it('testdata_Prop at 95% and 99.8%, including no-estimate rows', () =>
+    checkTwoLevels('testdata_Proportion.xlsx', 'testdata_Prop', 19, proportionEstimate));
+  it('testdata_Prop_g', () =>
+    checkPerRowLevel('testdata_Proportion.xlsx', 'testdata_Prop_g', 11, proportionEstimate, false));
 });
 
 describe.skipIf(!HAVE_PHE)('PHE reference: testdata_Rate.xlsx', () => {
-  it('testdata_Rate at 95% and 99.8% (Exact below 10, Byars from 10)', async () => {
-    const rows = await sheet('testdata_Rate.xlsx', 'testdata_Rate');
-    expect(rows.length).toBe(20);
-    for (const r of rows) {
-      const base = { numerator: num(r['Numerator']), denominator: num(r['Denominator']), multiplier: num(r['multiplier']) ?? NaN };
-      for (const [conf, lo, up] of [[0.95, 'lower95_0cl', 'upper95_0cl'], [0.998, 'lower99_8cl', 'upper99_8cl']] as const) {
-        const est = rateEstimate({ ...base, confidence: conf });
-        const value = num(r['value']);
-        if (value === null) {
-          expect(est, String(r['Area'])).toMatchObject({ value: null, lower: null, upper: null });
-          continue;
-        }
-        expectClose(est.value, value);
-        expectClose(est.lower, num(r[lo]) ?? NaN);
-        expectClose(est.upper, num(r[up]) ?? NaN);
-        expect(est.method).toBe(r['method']);
-      }
-    }
-  });
-
-  it('testdata_Rate_g', async () => {
-    const rows = await sheet('testdata_Rate.xlsx', 'testdata_Rate_g');
-    expect(rows.length).toBe(12);
-    for (const r of rows) {
-      const est = rateEstimate({
-        numerator: num(r['Numerator']),
-        denominator: num(r['Denominator']),
-        multiplier: num(r['multiplier']) ?? NaN,
-        confidence: confidenceOf(r['confidence']),
-      });
-      const value = num(r['value']);
-      if (value === null) {
-        expect(est).toMatchObject({ value: null, lower: null, upper: null });
-        continue;
-      }
-      expectClose(est.value, value);
-      expectClose(est.lower, num(r['lowercl']) ?? NaN);
-      expectClose(est.upper, num(r['uppercl']) ?? NaN);
-      expect(est.method).toBe(r['method']);
-    }
-  });
+  it('testdata_Rate at 95% and 99.8% (Exact below 10, Byars from 10)', () =>
+    checkTwoLevels('testdata_Rate.xlsx', 'testdata_Rate', 20, rateEstimate));
+  it('testdata_Rate_g', () =>
+    checkPerRowLevel('testdata_Rate.xlsx', 'testdata_Rate_g', 12, rateEstimate, true));
 });
