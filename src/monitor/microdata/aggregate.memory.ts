@@ -1,0 +1,92 @@
+/**
+ * The same sums as aggregate.sql.ts, computed while respondents stream past, for a dataset
+ * whose rows are never stored: the synthetic national survey of the demo. A municipality gets
+ * a national survey as aggregates, not as other municipalities' microdata, and generating 720,000
+ * rows only to sum them in embedded PGlite would add minutes to a newcomer's first start.
+ * aggregate.parity.int.test.ts proves both give the same rows.
+ */
+import type { Codebook, Respondent } from './codebook.ts';
+
+export interface AggregateRow {
+  indicator: number;
+  dim: number;
+  category: number;
+  year: number;
+  area: string;
+  n: number;
+  n1: number;
+  sw: number;
+  sw2: number;
+  swy: number;
+  sw2y: number;
+}
+
+/** Sums per year x area x (dimension, category | everyone) x indicator; rows with no answers are left out, as in SQL. */
+export function aggregateRespondents(codebook: Codebook, respondents: Iterable<Respondent>): {
+  rows: AggregateRow[];
+  respondents: number;
+  years: number[];
+} {
+  const inds = codebook.indicators.length;
+  const dims = codebook.dimensions.length;
+  // One Float64Array of 6 sums per indicator for each group, keyed by year|area|dim|category.
+  const groups = new Map<string, Float64Array>();
+  const years = new Set<number>();
+  let count = 0;
+  const sumsOf = (key: string) => {
+    let s = groups.get(key);
+    if (!s) {
+      s = new Float64Array(inds * 6);
+      groups.set(key, s);
+    }
+    return s;
+  };
+  for (const r of respondents) {
+    count++;
+    years.add(r.year);
+    const w = r.weight;
+    const w2 = w * w;
+    const targets = [sumsOf(`${r.year}|${r.area}|0|0`)];
+    for (let k = 0; k < dims; k++) {
+      const c = r.dims[k];
+      if (c !== null && c !== undefined) targets.push(sumsOf(`${r.year}|${r.area}|${k + 1}|${c}`));
+    }
+    for (let i = 0; i < inds; i++) {
+      const y = r.answers[i];
+      if (y === null || y === undefined) continue;
+      const o = i * 6;
+      for (const s of targets) {
+        s[o] = s[o]! + 1;
+        s[o + 2] = s[o + 2]! + w;
+        s[o + 3] = s[o + 3]! + w2;
+        if (y === 1) {
+          s[o + 1] = s[o + 1]! + 1;
+          s[o + 4] = s[o + 4]! + w;
+          s[o + 5] = s[o + 5]! + w2;
+        }
+      }
+    }
+  }
+  const rows: AggregateRow[] = [];
+  for (const [key, s] of groups) {
+    const [year, area, dim, category] = key.split('|');
+    for (let i = 0; i < inds; i++) {
+      const o = i * 6;
+      if (s[o] === 0) continue;
+      rows.push({
+        indicator: i + 1,
+        dim: Number(dim),
+        category: Number(category),
+        year: Number(year),
+        area: area!,
+        n: s[o]!,
+        n1: s[o + 1]!,
+        sw: s[o + 2]!,
+        sw2: s[o + 3]!,
+        swy: s[o + 4]!,
+        sw2y: s[o + 5]!,
+      });
+    }
+  }
+  return { rows, respondents: count, years: [...years].sort((a, b) => a - b) };
+}
