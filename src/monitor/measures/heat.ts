@@ -1,33 +1,49 @@
 /**
- * WHO HEAT's summary measures of inequality (technical notes v6.0, as summarised in
- * shared/design/MONITOR.md), as pure functions of one setting x date x indicator x dimension.
+ * WHO HEAT's summary measures of inequality as pure functions of one setting x date x
+ * indicator x dimension, following HEAT's own implementation (WHOequity/HEAT-Measures, the
+ * engine of HEAT and HEAT Plus, and WHO's healthequal R package) where the technical notes
+ * leave a choice open.
  *
- * Notation: subgroup estimates y_j, standard errors s_j, population shares p_j = N_j / sum N
- * (normalised from the `population` field, whether shares or counts), n subgroups,
- * mu = setting average when given (HEAT's convention) else sum_j p_j y_j, and for ordered
- * dimensions relative ranks X_j = sum_{k<j} p_k + p_j / 2 with subgroups sorted by `order`
- * (1 = most disadvantaged). z = Phi^-1(1 - alpha/2).
+ * Notation: subgroup estimates y_j, standard errors s_j, population shares p_j = N_j / sum N,
+ * n subgroups, mu = sum_j p_j y_j (HEAT uses the population-weighted mean whenever every
+ * population is known, "github 903"; the reported setting average is only its fallback, so it
+ * is not used here), ordered dimensions sorted by `order` (1 = most disadvantaged) with
+ * relative ranks X_j = sum_{k<j} p_k + p_j / 2. z = Phi^-1(1 - alpha/2).
  *
- * Interval methods:
- * - analytic where the variance is exact for independent subgroup estimates and fixed shares:
- *   D (var = s1^2 + s2^2), R (var(ln R) = s1^2/y1^2 + s2^2/y2^2, interval on the log scale),
- *   ACI (linear: var = sum_j [p_j (2X_j - 1)]^2 s_j^2), PAR (linear: var = sum_j (1{j=ref} - p_j)^2 s_j^2,
- *   or s_ref^2 when mu is the given setting average).
- * - simulation everywhere else (RCI, BGV, BGSD, COV, MD*, IDIS*, TI, MLD, PAF, SII, RII): every
- *   y_j is drawn from N(y_j, s_j^2) truncated to [0, scale], the measure recomputed, and the
- *   2.5% / 97.5% centiles taken (seeded mulberry32 + Box-Muller). HEAT's technical notes give
- *   analytic variances for RCI, BGV, TI, MLD and PAF; we have not verified their exact form,
- *   so we simulate and say so in `method`.
+ * Conventions settled against HEAT's code:
+ * - D and R: ordered: most advantaged vs most disadvantaged (favourable) or the reverse
+ *   (adverse); non-ordered without a reference: highest vs lowest; non-ordered with a
+ *   reference subgroup: favourable: reference vs the lowest other subgroup, adverse: the
+ *   highest other subgroup vs the reference.
+ * - MDBU/MDRU divide by n (all subgroups, the best/reference one contributing 0).
+ * - TI and MLD are reported x1000 (HEAT, "git 374"); a zero estimate is replaced by 1e-6.
+ * - PAF/PAR: y_ref = the reference subgroup when one is flagged, else the most advantaged
+ *   (ordered) or the best subgroup (non-ordered); set to 0 when the sign is wrong, with the
+ *   interval kept around 0 as HEAT does.
+ * - SII/RII: binomial logit GLM on rounded counts with population prior weights (N^2).
+ *
+ * Interval methods (each result's `method` names its own):
+ * - analytic: D, R (log scale), ACI and RCI (HEAT's convenient regression: OLS of
+ *   2 sigma^2 (y_j/mu) sqrt(N_j) on R_j sqrt(N_j) and sqrt(N_j), model-based SE), BGV, TI,
+ *   MLD (delta method, Ahn et al. 2018), PAF and PAR (Walter 1978), SII and RII (HC1
+ *   sandwich + delta method).
+ * - simulation for BGSD, COV, MDMU, MDMW, MDBU, MDBW, MDRU, MDRW, IDISU, IDISW, for which the
+ *   notes give no variance: every y_j drawn from N(y_j, s_j^2) truncated to [0, 100] for a
+ *   percentage and to [0, inf) otherwise (as HEAT), the measure recomputed with mu held at its
+ *   point value (as HEAT), 2.5% / 97.5% centiles; all simulated measures share one set of draws.
+ * - HEAT's code applies the unscaled standard error of TI, MLD (x1000) and PAF (x100) to the
+ *   scaled value; by default we scale the standard error with the value (a coherent
+ *   interval), `heatCodeScaling: true` reproduces HEAT's code.
  */
 import { zForLevel } from './normal.ts';
-import { heatLogitSii, relativeRanks, weightedLine } from './sii.ts';
-import { simulateInterval } from './simulate.ts';
+import { heatLogitSiiAnalytic, relativeRanks, weightedLine } from './sii.ts';
+import { simulateIntervals } from './simulate.ts';
 import type { MeasureCode, MeasureResult, Setting, Subgroup } from './types.ts';
 
 export interface HeatOptions {
   /** Confidence level, 0.95 (default) or 95. */
   level?: number;
-  /** Replicates for simulation intervals; default 2000. */
+  /** Replicates for simulation intervals; default 2000 (HEAT uses 100). */
   repetitions?: number;
   /** PRNG seed for simulation intervals; default 1. */
   seed?: number;
@@ -35,6 +51,10 @@ export interface HeatOptions {
   theilScale?: number;
   /** SII/RII convention for ordered dimensions; default 'heat-logit'. */
   siiConvention?: 'heat-logit' | 'phe-wls';
+  /** Compute only these measures (those applicable to the dimension type); default all. */
+  measures?: readonly MeasureCode[];
+  /** Reproduce HEAT's code: unscaled SE on TI/MLD (x1000) and PAF (x100). Default false. */
+  heatCodeScaling?: boolean;
 }
 
 export const ORDERED_MEASURES: readonly MeasureCode[] = [
@@ -79,6 +99,8 @@ export interface Prepared {
   x: number[];
   /** Index of the flagged reference subgroup, or -1. */
   refIndex: number;
+  /** Population-weighted mean sum_j p_j y_j. */
+  mu: number;
 }
 
 export function prepare(setting: Setting): Prepared {
@@ -101,26 +123,27 @@ export function prepare(setting: Setting): Prepared {
       throw new Error('ordered dimension: subgroup orders must be distinct');
     groups = groups.sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
   }
-  const refs = groups.filter((g) => g.reference === true);
-  if (refs.length > 1) throw new Error('at most one reference subgroup');
-  const total = groups.reduce((t, g) => t + g.population, 0);
+  let refs = 0;
+  let total = 0;
+  for (const g of groups) {
+    if (g.reference === true) refs++;
+    total += g.population;
+  }
+  if (refs > 1) throw new Error('at most one reference subgroup');
   const p = groups.map((g) => g.population / total);
+  const y = groups.map((g) => g.estimate);
+  let mu = 0;
+  for (let j = 0; j < n; j++) mu += (p[j] as number) * (y[j] as number);
   return {
     setting,
     groups,
-    y: groups.map((g) => g.estimate),
+    y,
     s: groups.map((g) => g.se),
     p,
     x: relativeRanks(p),
     refIndex: groups.findIndex((g) => g.reference === true),
+    mu,
   };
-}
-
-/** mu: the setting average when given (treated as fixed), else sum_j p_j y_j. */
-export function settingMean(prep: Prepared, ys: readonly number[]): number {
-  const avg = prep.setting.settingAverage;
-  if (avg !== undefined) return avg;
-  return ys.reduce((t, y, j) => t + (prep.p[j] ?? 0) * y, 0);
 }
 
 const at = (a: readonly number[], i: number): number => a[i] ?? Number.NaN;
@@ -133,290 +156,468 @@ function argBest(ys: readonly number[], favourable: boolean): number {
   return best;
 }
 
+/** Index of the lowest (or highest) estimate, skipping `skip`. */
+function argExtreme(ys: readonly number[], highest: boolean, skip: number): number {
+  let k = -1;
+  for (let j = 0; j < ys.length; j++) {
+    if (j === skip) continue;
+    if (k < 0 || (highest ? at(ys, j) > at(ys, k) : at(ys, j) < at(ys, k))) k = j;
+  }
+  return k;
+}
+
 /**
- * The pair D and R compare, as [a, b] with D = y_a - y_b and R = y_a / y_b:
+ * The pair D and R compare, as [a, b] with D = y_a - y_b and R = y_a / y_b (HEAT's rules):
  * - ordered, favourable: a = most advantaged, b = most disadvantaged;
- * - ordered, adverse:    a = most disadvantaged, b = most advantaged
- *   (so a positive D / R > 1 means the disadvantaged are worse off either way);
- * - non-ordered with a reference subgroup: a = reference, b = the subgroup furthest from it;
+ * - ordered, adverse:    a = most disadvantaged, b = most advantaged;
+ * - non-ordered with a reference subgroup: favourable: a = reference, b = lowest other
+ *   subgroup; adverse: a = highest other subgroup, b = reference;
  * - non-ordered otherwise: a = highest estimate, b = lowest estimate.
  */
 export function pairFor(prep: Prepared): { a: number; b: number; rule: string } {
   const n = prep.y.length;
+  const fav = prep.setting.favourable;
   if (prep.setting.ordered) {
-    return prep.setting.favourable
+    return fav
       ? { a: n - 1, b: 0, rule: 'most advantaged - most disadvantaged (favourable)' }
       : { a: 0, b: n - 1, rule: 'most disadvantaged - most advantaged (adverse)' };
   }
   if (prep.refIndex >= 0) {
     const r = prep.refIndex;
-    let b = r === 0 ? 1 : 0;
-    for (let j = 0; j < n; j++) {
-      if (
-        j !== r &&
-        Math.abs(at(prep.y, j) - at(prep.y, r)) > Math.abs(at(prep.y, b) - at(prep.y, r))
-      )
-        b = j;
-    }
-    return { a: r, b, rule: 'reference - subgroup furthest from it' };
+    return fav
+      ? {
+          a: r,
+          b: argExtreme(prep.y, false, r),
+          rule: 'reference - lowest other subgroup (favourable)',
+        }
+      : {
+          a: argExtreme(prep.y, true, r),
+          b: r,
+          rule: 'highest other subgroup - reference (adverse)',
+        };
   }
-  let hi = 0;
-  let lo = 0;
-  for (let j = 1; j < n; j++) {
-    if (at(prep.y, j) > at(prep.y, hi)) hi = j;
-    if (at(prep.y, j) < at(prep.y, lo)) lo = j;
-  }
-  return { a: hi, b: lo, rule: 'highest - lowest' };
+  return {
+    a: argExtreme(prep.y, true, -1),
+    b: argExtreme(prep.y, false, -1),
+    rule: 'highest - lowest',
+  };
 }
 
-/** Index of y_ref for PAF/PAR: most advantaged (ordered) or best-performing subgroup (non-ordered). */
-function parRefIndex(prep: Prepared, ys: readonly number[]): number {
-  return prep.setting.ordered ? ys.length - 1 : argBest(ys, prep.setting.favourable);
+/** Index of y_ref for PAF/PAR: reference subgroup, else most advantaged (ordered) or best. */
+function parRefIndex(prep: Prepared): number {
+  if (prep.refIndex >= 0) return prep.refIndex;
+  return prep.setting.ordered ? prep.y.length - 1 : argBest(prep.y, prep.setting.favourable);
+}
+
+/** TI and MLD work on estimates with zeros replaced by 1e-6 (HEAT). */
+const nonZero = (v: number): number => (v === 0 ? 0.000001 : v);
+
+/** MD from a target t: unweighted (1/n) sum |y_j - t|, weighted sum p_j |y_j - t|. */
+function meanDifference(
+  p: readonly number[],
+  ys: readonly number[],
+  t: number,
+  weighted: boolean,
+): number {
+  let s = 0;
+  for (let j = 0; j < ys.length; j++) s += (weighted ? at(p, j) : 1) * Math.abs(at(ys, j) - t);
+  return weighted ? s : s / ys.length;
+}
+
+/** Measures whose intervals are simulated (HEAT's notes give them no variance). */
+export type SimulatedCode =
+  'BGSD' | 'COV' | 'MDMU' | 'MDMW' | 'MDBU' | 'MDBW' | 'MDRU' | 'MDRW' | 'IDISU' | 'IDISW';
+
+/**
+ * Value of a simulated measure at estimates `ys` (the point estimates or one simulated draw).
+ * mu is held at its point value, as HEAT's simulation does; the best subgroup is recomputed per
+ * draw. A switch, not a table of closures, so that 100,000 cells allocate nothing here.
+ */
+export function simulatedValue(code: SimulatedCode, prep: Prepared, ys: readonly number[]): number {
+  const { p, mu } = prep;
+  const n = ys.length;
+  switch (code) {
+    case 'BGSD':
+    case 'COV': {
+      let v = 0;
+      for (let j = 0; j < n; j++) v += at(p, j) * (at(ys, j) - mu) ** 2;
+      // COV = BGSD / mu * 100
+      return code === 'BGSD' ? Math.sqrt(v) : (Math.sqrt(v) / mu) * 100;
+    }
+    case 'MDMU':
+      return meanDifference(p, ys, mu, false);
+    case 'MDMW':
+      return meanDifference(p, ys, mu, true);
+    // best = highest estimate (favourable) or lowest (adverse)
+    case 'MDBU':
+      return meanDifference(p, ys, at(ys, argBest(ys, prep.setting.favourable)), false);
+    case 'MDBW':
+      return meanDifference(p, ys, at(ys, argBest(ys, prep.setting.favourable)), true);
+    case 'MDRU':
+      return meanDifference(p, ys, at(ys, prep.refIndex), false);
+    case 'MDRW':
+      return meanDifference(p, ys, at(ys, prep.refIndex), true);
+    // IDIS = MDM / mu * 100
+    case 'IDISU':
+      return (meanDifference(p, ys, mu, false) / mu) * 100;
+    case 'IDISW':
+      return (meanDifference(p, ys, mu, true) / mu) * 100;
+  }
 }
 
 /**
- * Point-value functions of the estimates for every measure (used for the estimate and,
- * recomputed on simulated estimates, for simulation intervals).
+ * HEAT's convenient regression for the concentration indices (HEAT-Measures calc_rci /
+ * calc_aci; O'Donnell et al. 2008): OLS of lhs_j = 2 sigma^2 (y_j / mu) sqrt(N_j) on
+ * X_j sqrt(N_j) and sqrt(N_j) without a constant, sigma^2 = sum_j p_j (X_j - 1/2)^2. The slope
+ * is RCI = ACI / mu; its model-based variance reduces to
+ * var(RCI) = [sum_j p_j e_j^2 / (n - 2)] / sigma^2, e_j the residuals of 2 sigma^2 y_j / mu on
+ * X_j weighted by p_j; ACI = mu RCI with se(ACI) = mu se(RCI).
  */
-export function measureFunctions(
-  prep: Prepared,
-  opts: HeatOptions = {},
-): Partial<Record<MeasureCode, (ys: readonly number[]) => number>> {
-  const { p, x } = prep;
-  const n = prep.y.length;
-  const fav = prep.setting.favourable;
-  const theil = opts.theilScale ?? 1000;
-  const mu = (ys: readonly number[]): number => settingMean(prep, ys);
-  const pair = pairFor(prep);
-  const sum = (f: (j: number) => number): number => {
-    let t = 0;
-    for (let j = 0; j < n; j++) t += f(j);
-    return t;
-  };
-  // ACI = sum_j p_j (2 X_j - 1) y_j
-  const aci = (ys: readonly number[]): number =>
-    sum((j) => at(p, j) * (2 * at(x, j) - 1) * at(ys, j));
-  // BGV = sum_j p_j (y_j - mu)^2
-  const bgv = (ys: readonly number[]): number => {
-    const m = mu(ys);
-    return sum((j) => at(p, j) * (at(ys, j) - m) ** 2);
-  };
-  // MD from a target t: unweighted (1/n) sum |y_j - t|, weighted sum p_j |y_j - t|
-  const mdU = (ys: readonly number[], t: number): number => sum((j) => Math.abs(at(ys, j) - t)) / n;
-  const mdW = (ys: readonly number[], t: number): number =>
-    sum((j) => at(p, j) * Math.abs(at(ys, j) - t));
-  // PAR = y_ref - mu, set to zero when its sign is "wrong" (favourable: must be >= 0; adverse: <= 0)
-  const par = (ys: readonly number[]): number => {
-    const v = at(ys, parRefIndex(prep, ys)) - mu(ys);
-    return fav ? Math.max(0, v) : Math.min(0, v);
-  };
-  const fns: Partial<Record<MeasureCode, (ys: readonly number[]) => number>> = {
-    D: (ys) => at(ys, pair.a) - at(ys, pair.b),
-    R: (ys) => at(ys, pair.a) / at(ys, pair.b),
-    PAR: par,
-    // PAF = PAR / mu * 100
-    PAF: (ys) => (par(ys) / mu(ys)) * 100,
-  };
-  if (prep.setting.ordered) {
-    fns.ACI = aci;
-    // RCI = ACI / mu
-    fns.RCI = (ys) => aci(ys) / mu(ys);
-  } else {
-    fns.BGV = bgv;
-    fns.BGSD = (ys) => Math.sqrt(bgv(ys));
-    // COV = BGSD / mu * 100
-    fns.COV = (ys) => (Math.sqrt(bgv(ys)) / mu(ys)) * 100;
-    fns.MDMU = (ys) => mdU(ys, mu(ys));
-    fns.MDMW = (ys) => mdW(ys, mu(ys));
-    // best = highest estimate (favourable) or lowest (adverse)
-    fns.MDBU = (ys) => mdU(ys, at(ys, argBest(ys, fav)));
-    fns.MDBW = (ys) => mdW(ys, at(ys, argBest(ys, fav)));
-    if (prep.refIndex >= 0) {
-      fns.MDRU = (ys) => mdU(ys, at(ys, prep.refIndex));
-      fns.MDRW = (ys) => mdW(ys, at(ys, prep.refIndex));
-    }
-    // IDIS = MDM / mu * 100
-    fns.IDISU = (ys) => (mdU(ys, mu(ys)) / mu(ys)) * 100;
-    fns.IDISW = (ys) => (mdW(ys, mu(ys)) / mu(ys)) * 100;
-    // TI = sum_j p_j r_j ln r_j with r_j = y_j / mu (term 0 when y_j = 0), times theilScale
-    fns.TI = (ys) => {
-      const m = mu(ys);
-      return (
-        theil *
-        sum((j) => {
-          const r = at(ys, j) / m;
-          return r === 0 ? 0 : at(p, j) * r * Math.log(r);
-        })
-      );
-    };
-    // MLD = sum_j p_j (-ln r_j), times theilScale
-    fns.MLD = (ys) => {
-      const m = mu(ys);
-      return theil * sum((j) => -at(p, j) * Math.log(at(ys, j) / m));
-    };
+export function concentrationIndex(prep: Prepared): { rci: number; seRci: number } {
+  const { p, x, y, mu } = prep;
+  const n = y.length;
+  let sigma2 = 0;
+  let aci = 0;
+  for (let j = 0; j < n; j++) {
+    sigma2 += at(p, j) * (at(x, j) - 0.5) ** 2;
+    aci += at(p, j) * (2 * at(x, j) - 1) * at(y, j);
   }
-  return fns;
+  const rci = aci / mu;
+  // weighted mean of lhs' = 2 sigma^2 y / mu is 2 sigma^2; mean rank is 1/2
+  const intercept = 2 * sigma2 - rci * 0.5;
+  let rss = 0;
+  for (let j = 0; j < n; j++) {
+    const e = (2 * sigma2 * at(y, j)) / mu - intercept - rci * at(x, j);
+    rss += at(p, j) * e * e;
+  }
+  return { rci, seRci: Math.sqrt(rss / (n - 2) / sigma2) };
 }
 
-/** Every measure HEAT reports for this dimension type, with intervals and the method used. */
+function normalResult(
+  z: number,
+  code: MeasureCode,
+  value: number,
+  se: number,
+  method: string,
+): MeasureResult {
+  return { code, value, lower: value - z * se, upper: value + z * se, method };
+}
+
+function wrongSign(v: number): string {
+  return v === 0 ? '; wrong sign: set to 0 (HEAT rule)' : '';
+}
+
+/**
+ * Walter (1978) standard error of the attributable fraction, on HEAT's counts
+ * c = y_ref/scale N_ref, d = N_ref - c, a = mu/scale sum N - c, b = sum N - a - N_ref;
+ * PAR = y_ref - mu, 0 when its sign is wrong.
+ */
+function walter(prep: Prepared): { ref: number; par: number; se: number } {
+  const { y, mu, setting } = prep;
+  const ref = parRefIndex(prep);
+  const yRef = at(y, ref);
+  let total = 0;
+  for (const g of prep.groups) total += g.population;
+  const nRef = prep.groups[ref]?.population ?? Number.NaN;
+  const c = (yRef / setting.scale) * nRef;
+  const d = nRef - c;
+  const a = (mu / setting.scale) * total - c;
+  const b = total - a - nRef;
+  const N = a + b + c + d;
+  const se = Math.sqrt((c * N * (a * d * (N - c) + b * c * c)) / ((a + c) ** 3 * (c + d) ** 3));
+  const raw = yRef - mu;
+  const fav = setting.favourable;
+  return { ref, par: (fav && raw < 0) || (!fav && raw > 0) ? 0 : raw, se };
+}
+
+interface SiiContext {
+  prep: Prepared;
+  z: number;
+  reps: number;
+  seed: number;
+  level: number;
+  convention: 'heat-logit' | 'phe-wls';
+}
+
+function pheSlope(x: readonly number[], ys: readonly number[], p: readonly number[]): number {
+  return weightedLine(x, ys, p).slope;
+}
+
+function pheRatio(x: readonly number[], ys: readonly number[], p: readonly number[]): number {
+  const l = weightedLine(x, ys, p);
+  return (l.intercept + l.slope) / l.intercept;
+}
+
+function siiResults(ctx: SiiContext): { sii: MeasureResult; rii: MeasureResult } {
+  const { prep, z, reps, seed, level } = ctx;
+  const { setting, x, y, s, p } = prep;
+  if (ctx.convention === 'heat-logit') {
+    const r = heatLogitSiiAnalytic(prep.groups, setting.scale, z);
+    const method = `heat-logit: binomial logit GLM on ${r.rounded ? 'rounded counts round(y/scale ceil(N))' : 'proportions (population shares given)'}, prior weights N (N^2 in all); analytic: delta method with HC1 sandwich covariance${r.ok ? '' : '; not computable (count outside [0, N])'}`;
+    return {
+      sii: { code: 'SII', ...r.sii, method: `${method}, normal interval` },
+      rii: { code: 'RII', ...r.rii, method: `${method}, interval on the log scale` },
+    };
+  }
+  // phe-wls: WLS of y on X with weights p; SII = fitted(1) - fitted(0), RII = fitted(1) / fitted(0)
+  const cis =
+    reps > 0
+      ? simulateIntervals(
+          y,
+          s,
+          [0, setting.scale],
+          [(ys) => pheSlope(x, ys, p), (ys) => pheRatio(x, ys, p)],
+          { repetitions: reps, seed, level },
+        )
+      : [];
+  const method = `phe-wls: WLS of y on relative rank, weights p_j; ${reps > 0 ? `CI by simulation (${reps} truncated-normal reps in [0, ${setting.scale}], seed ${seed})` : 'no interval (simulation off: repetitions 0)'}`;
+  return {
+    sii: {
+      code: 'SII',
+      value: pheSlope(x, y, p),
+      lower: cis[0]?.lower ?? NaN,
+      upper: cis[0]?.upper ?? NaN,
+      method,
+    },
+    rii: {
+      code: 'RII',
+      value: pheRatio(x, y, p),
+      lower: cis[1]?.lower ?? NaN,
+      upper: cis[1]?.upper ?? NaN,
+      method,
+    },
+  };
+}
+
+/** Every applicable HEAT measure (or `opts.measures`), with intervals and the method used. */
 export function computeAll(setting: Setting, opts: HeatOptions = {}): MeasureResult[] {
   const prep = prepare(setting);
-  const fns = measureFunctions(prep, opts);
   const level = opts.level ?? 0.95;
   const z = zForLevel(level);
   const reps = opts.repetitions ?? 2000;
   const seed = opts.seed ?? 1;
-  const simOpts = { repetitions: reps, seed, level };
-  const range: [number, number] = [0, setting.scale];
-  const simLabel = `simulation (${reps} truncated-normal reps in [0, ${setting.scale}], seed ${seed})`;
-  const codes = setting.ordered ? ORDERED_MEASURES : NON_ORDERED_MEASURES;
-  const { y, s, p } = prep;
+  const theil = opts.theilScale ?? 1000;
+  const heatCode = opts.heatCodeScaling ?? false;
+  const all = setting.ordered ? ORDERED_MEASURES : NON_ORDERED_MEASURES;
+  const wanted = opts.measures ? new Set(opts.measures) : undefined;
+  const codes = wanted ? all.filter((c) => wanted.has(c)) : all;
+  const { y, s, p, mu } = prep;
+  const n = y.length;
   const pair = pairFor(prep);
   const out: MeasureResult[] = [];
-
-  const simulated = (
-    code: MeasureCode,
-    fn: (ys: readonly number[]) => number,
-    note: string,
-  ): MeasureResult => {
-    const ci = simulateInterval(y, s, range, fn, simOpts);
-    return {
-      code,
-      value: fn(y),
-      lower: ci.lower,
-      upper: ci.upper,
-      method: `${note}; CI by ${simLabel}`,
-    };
+  let sii: { sii: MeasureResult; rii: MeasureResult } | undefined;
+  const ctx: SiiContext = {
+    prep,
+    z,
+    reps,
+    seed,
+    level,
+    convention: opts.siiConvention ?? 'heat-logit',
   };
 
-  let siiPair: { sii: MeasureResult; rii: MeasureResult } | undefined;
-  const siiResults = (): { sii: MeasureResult; rii: MeasureResult } => {
-    if (siiPair) return siiPair;
-    if ((opts.siiConvention ?? 'heat-logit') === 'heat-logit') {
-      const r = heatLogitSii(
-        prep.groups.map((g) => ({ estimate: g.estimate, population: g.population, se: g.se })),
-        { scale: setting.scale, repetitions: reps, seed, level },
-      );
-      siiPair = { sii: r.sii, rii: r.rii };
-    } else {
-      // phe-wls: WLS of y on X with weights p; SII = fitted(1) - fitted(0), RII = fitted(1) / fitted(0)
-      const ends = (ys: readonly number[]): [number, number] => {
-        const l = weightedLine(prep.x, ys, p);
-        return [l.intercept, l.intercept + l.slope];
-      };
-      siiPair = {
-        sii: simulated(
-          'SII',
-          (ys) => ends(ys)[1] - ends(ys)[0],
-          'phe-wls: WLS of y on relative rank, weights p_j',
-        ),
-        rii: simulated(
-          'RII',
-          (ys) => ends(ys)[1] / ends(ys)[0],
-          'phe-wls: WLS of y on relative rank, weights p_j',
-        ),
-      };
-    }
-    return siiPair;
-  };
-
-  // Analytic intervals are normal around the estimate; a measure whose sign is wrong is 0.
-  const normal = (code: MeasureCode, value: number, se: number, method: string): MeasureResult => ({
-    code,
-    value,
-    lower: value - z * se,
-    upper: value + z * se,
-    method,
-  });
-  const zero = (code: MeasureCode, method: string): MeasureResult => ({
-    code,
-    value: 0,
-    lower: 0,
-    upper: 0,
-    method,
-  });
-
+  const simCodes: SimulatedCode[] = [];
   for (const code of codes) {
-    if (code === 'SII' || code === 'RII') {
-      const r = siiResults();
-      out.push(code === 'SII' ? r.sii : r.rii);
-      continue;
-    }
-    const fn = fns[code];
-    if (!fn) continue; // MDRU/MDRW without a reference subgroup
-    if (code === 'D') {
-      // var(D) = s_a^2 + s_b^2
-      const d = fn(y);
-      const se = Math.hypot(at(s, pair.a), at(s, pair.b));
-      out.push(normal(code, d, se, `${pair.rule}; analytic: var(D) = s1^2 + s2^2`));
-      continue;
-    }
-    if (code === 'R') {
-      // var(ln R) = s_a^2 / y_a^2 + s_b^2 / y_b^2; interval exp(ln R -/+ z se)
-      const r = fn(y);
-      const se = Math.hypot(at(s, pair.a) / at(y, pair.a), at(s, pair.b) / at(y, pair.b));
-      out.push({
-        code,
-        value: r,
-        lower: Math.exp(Math.log(r) - z * se),
-        upper: Math.exp(Math.log(r) + z * se),
-        method: `${pair.rule}; analytic on the log scale: var(ln R) = s1^2/y1^2 + s2^2/y2^2`,
-      });
-      continue;
-    }
-    if (code === 'ACI') {
-      // ACI is linear in y: var(ACI) = sum_j [p_j (2 X_j - 1)]^2 s_j^2
-      const v = fn(y);
-      let variance = 0;
-      for (let j = 0; j < y.length; j++)
-        variance += (at(p, j) * (2 * at(prep.x, j) - 1) * at(s, j)) ** 2;
-      const se = Math.sqrt(variance);
-      out.push(normal(code, v, se, 'analytic: var(ACI) = sum [p_j (2X_j - 1)]^2 s_j^2'));
-      continue;
-    }
-    if (code === 'PAR') {
-      const v = fn(y);
-      if (v === 0) {
-        out.push(zero(code, 'PAR = y_ref - mu had the wrong sign: set to 0 (HEAT rule)'));
-        continue;
+    switch (code) {
+      case 'D': {
+        // var(D) = s_a^2 + s_b^2
+        const se = Math.hypot(at(s, pair.a), at(s, pair.b));
+        out.push(
+          normalResult(
+            z,
+            code,
+            at(y, pair.a) - at(y, pair.b),
+            se,
+            `${pair.rule}; analytic: var(D) = s1^2 + s2^2`,
+          ),
+        );
+        break;
       }
-      // PAR = y_ref - mu is linear in y: var = sum_j (1{j = ref} - p_j)^2 s_j^2; with a given
-      // setting average mu is fixed and var = s_ref^2.
-      const ref = parRefIndex(prep, y);
-      let variance = 0;
-      if (setting.settingAverage !== undefined) variance = at(s, ref) ** 2;
-      else
-        for (let j = 0; j < y.length; j++)
-          variance += ((j === ref ? 1 : 0) - at(p, j)) ** 2 * at(s, j) ** 2;
-      const se = Math.sqrt(variance);
-      out.push(
-        normal(
+      case 'R': {
+        // HEAT: se(R) = sqrt((s_a^2 + R^2 s_b^2) / y_b^2); interval exp(ln R -/+ z se(R)/R)
+        const r = at(y, pair.a) / at(y, pair.b);
+        const seLog =
+          Math.sqrt((at(s, pair.a) ** 2 + r * r * at(s, pair.b) ** 2) / at(y, pair.b) ** 2) / r;
+        out.push({
           code,
-          v,
-          se,
-          'y_ref - mu; analytic: var = sum (1{j=ref} - p_j)^2 s_j^2 (s_ref^2 when mu is the setting average)',
-        ),
-      );
-      continue;
-    }
-    if (code === 'PAF') {
-      const v = fn(y);
-      if (v === 0) {
-        out.push(zero(code, 'PAF = (y_ref - mu)/mu*100 had the wrong sign: set to 0 (HEAT rule)'));
-        continue;
+          value: r,
+          lower: Math.exp(Math.log(r) - z * seLog),
+          upper: Math.exp(Math.log(r) + z * seLog),
+          method: `${pair.rule}; analytic on the log scale: var(ln R) = s1^2/y1^2 + s2^2/y2^2`,
+        });
+        break;
       }
-      out.push(simulated(code, fn, '(y_ref - mu)/mu*100; HEAT analytic variance not reproduced'));
-      continue;
-    }
-    {
-      const notes: Partial<Record<MeasureCode, string>> = {
-        RCI: 'ACI/mu; HEAT analytic variance not reproduced',
-        BGV: 'sum p_j (y_j - mu)^2; HEAT analytic variance not reproduced',
-        TI: `sum p_j r_j ln r_j x ${opts.theilScale ?? 1000}; HEAT analytic variance not reproduced`,
-        MLD: `sum p_j (-ln r_j) x ${opts.theilScale ?? 1000}; HEAT analytic variance not reproduced`,
-      };
-      out.push(simulated(code, fn, notes[code] ?? 'no closed-form variance'));
+      case 'ACI':
+      case 'RCI': {
+        const { rci, seRci } = concentrationIndex(prep);
+        const note =
+          'HEAT convenient regression (OLS of 2 sigma^2 (y/mu) sqrt(N) on X sqrt(N) and sqrt(N)); analytic: model-based SE';
+        out.push(
+          code === 'RCI'
+            ? normalResult(z, code, rci, seRci, `ACI/mu, mu = population-weighted mean; ${note}`)
+            : normalResult(z, code, rci * mu, seRci * mu, `sum p_j (2X_j - 1) y_j; ${note}`),
+        );
+        break;
+      }
+      case 'SII':
+        out.push((sii ??= siiResults(ctx)).sii);
+        break;
+      case 'RII':
+        out.push((sii ??= siiResults(ctx)).rii);
+        break;
+      case 'BGV': {
+        // Ahn et al. (2018), as HEAT: var = 4 sum p^2 s^2 (y - mu)^2
+        //   + 2 [(sum p^2 s^2)^2 - sum p^4 s^4 + sum p^2 (1 - p)^2 s^4]
+        let value = 0;
+        let t1 = 0;
+        let s2 = 0;
+        let s4 = 0;
+        let t4 = 0;
+        for (let j = 0; j < n; j++) {
+          const pj = at(p, j);
+          const v = at(s, j) ** 2;
+          const dev = at(y, j) - mu;
+          value += pj * dev * dev;
+          t1 += pj * pj * v * dev * dev;
+          s2 += pj * pj * v;
+          s4 += pj ** 4 * v * v;
+          t4 += pj * pj * (1 - pj) ** 2 * v * v;
+        }
+        const se = Math.sqrt(4 * t1 + 2 * (s2 * s2 - s4 + t4));
+        out.push(
+          normalResult(
+            z,
+            code,
+            value,
+            se,
+            'sum p_j (y_j - mu)^2; analytic (Ahn et al. 2018, as HEAT)',
+          ),
+        );
+        break;
+      }
+      case 'TI':
+      case 'MLD': {
+        let ti = 0;
+        let mld = 0;
+        let su = 0;
+        for (let j = 0; j < n; j++) {
+          const r = nonZero(at(y, j)) / mu;
+          ti += at(p, j) * r * Math.log(r);
+          mld -= at(p, j) * Math.log(r);
+          su += at(p, j) * r * (1 + Math.log(r));
+        }
+        // delta method: TI: sum (1 + ln r_j - sum_k p_k r_k (1 + ln r_k))^2 p_j^2 s_j^2 / mu^2;
+        // MLD: sum p_j^2 s_j^2 / mu^2 (1 - 1/r_j)^2
+        let v = 0;
+        for (let j = 0; j < n; j++) {
+          const r = nonZero(at(y, j)) / mu;
+          const g = code === 'TI' ? 1 + Math.log(r) - su : 1 - 1 / r;
+          v += (g * g * at(p, j) ** 2 * at(s, j) ** 2) / (mu * mu);
+        }
+        const se = Math.sqrt(v) * (heatCode ? 1 : theil);
+        const formula = code === 'TI' ? 'sum p_j r_j ln r_j' : 'sum p_j (-ln r_j)';
+        const scaling = heatCode
+          ? "HEAT's code: unscaled SE on the scaled value"
+          : 'SE scaled with the value';
+        out.push(
+          normalResult(
+            z,
+            code,
+            theil * (code === 'TI' ? ti : mld),
+            se,
+            `${formula} x ${theil}, r_j = y_j/mu; analytic: delta method (Ahn et al. 2018, as HEAT), ${scaling}`,
+          ),
+        );
+        break;
+      }
+      case 'PAF': {
+        const w = walter(prep);
+        const se = w.se * (heatCode ? 1 : 100);
+        const scaling = heatCode
+          ? "HEAT's code: unscaled SE on the x100 value"
+          : 'SE x100 with the value';
+        out.push(
+          normalResult(
+            z,
+            code,
+            (w.par / mu) * 100,
+            se,
+            `(y_ref - mu)/mu x 100${wrongSign(w.par)}; analytic: Walter (1978) as HEAT, ${scaling}`,
+          ),
+        );
+        break;
+      }
+      case 'PAR': {
+        // HEAT: se(PAR) = mu se(PAF) with Walter's SE of the attributable fraction
+        const w = walter(prep);
+        out.push(
+          normalResult(
+            z,
+            code,
+            w.par,
+            mu * w.se,
+            `y_ref - mu${wrongSign(w.par)}; analytic: mu x Walter (1978) SE, as HEAT`,
+          ),
+        );
+        break;
+      }
+      case 'BGSD':
+      case 'COV':
+      case 'MDMU':
+      case 'MDMW':
+      case 'MDBU':
+      case 'MDBW':
+      case 'MDRU':
+      case 'MDRW':
+      case 'IDISU':
+      case 'IDISW':
+        // MDRU/MDRW are not applicable without a reference subgroup: dropped below
+        if ((code !== 'MDRU' && code !== 'MDRW') || prep.refIndex >= 0) simCodes.push(code);
+        out.push({ code, value: Number.NaN, lower: Number.NaN, upper: Number.NaN, method: '' });
     }
   }
-  return out;
+  if (simCodes.length > 0) {
+    // HEAT truncates draws to [0, 100] for percentages, at 0 only otherwise
+    const hi = setting.scale === 100 ? 100 : Number.POSITIVE_INFINITY;
+    const cis =
+      reps > 0
+        ? simulateIntervals(
+            y,
+            s,
+            [0, hi],
+            simCodes.map((c) => (ys: readonly number[]) => simulatedValue(c, prep, ys)),
+            { repetitions: reps, seed, level },
+          )
+        : [];
+    const label =
+      reps > 0
+        ? `CI by simulation (${reps} truncated-normal reps in [0, ${hi === 100 ? 100 : 'inf'}), seed ${seed}; mu fixed, as HEAT)`
+        : 'no interval (simulation off: repetitions 0)';
+    for (let i = 0, k = 0; i < out.length && k < simCodes.length; i++) {
+      const c = simCodes[k] as SimulatedCode;
+      if (out[i]?.code !== c) continue;
+      out[i] = {
+        code: c,
+        value: simulatedValue(c, prep, y),
+        lower: cis[k]?.lower ?? Number.NaN,
+        upper: cis[k]?.upper ?? Number.NaN,
+        method: `${SIM_NOTES[c]}; ${label}`,
+      };
+      k++;
+    }
+  }
+  // MDRU/MDRW without a reference subgroup are not applicable
+  return out.filter((m) => m.method !== '');
 }
+
+const SIM_NOTES: Record<SimulatedCode, string> = {
+  BGSD: 'sqrt(BGV); no analytic variance in the notes',
+  COV: 'BGSD/mu x 100; no analytic variance in the notes',
+  MDMU: '(1/n) sum |y_j - mu|; no analytic variance in the notes',
+  MDMW: 'sum p_j |y_j - mu|; no analytic variance in the notes',
+  MDBU: '(1/n) sum |y_j - y_best|, n = all subgroups; no analytic variance in the notes',
+  MDBW: 'sum p_j |y_j - y_best|; no analytic variance in the notes',
+  MDRU: '(1/n) sum |y_j - y_ref|, n = all subgroups; no analytic variance in the notes',
+  MDRW: 'sum p_j |y_j - y_ref|; no analytic variance in the notes',
+  IDISU: 'MDMU/mu x 100; no analytic variance in the notes',
+  IDISW: 'MDMW/mu x 100; no analytic variance in the notes',
+};

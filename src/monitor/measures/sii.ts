@@ -22,6 +22,8 @@
  *    relative rank, fitted by IRLS. HEAT's code passes the population as prior weights on
  *    top of the binomial counts, so each subgroup is weighted by population squared; this
  *    is reproduced exactly. SII = p(X=1) - p(X=0), RII = p(X=1)/p(X=0) on the indicator scale.
+ *    `heatLogitSiiAnalytic` is HEAT's own computation (rounded counts, HC1 sandwich + delta-method
+ *    intervals) and is what computeAll uses; `heatLogitSii` keeps simulation intervals.
  */
 import { zForLevel } from './normal.ts';
 import { quantileType7, seededNormal } from './random.ts';
@@ -358,11 +360,12 @@ export function fitWeightedLogit(
   y: readonly number[],
   m: readonly number[],
 ): HeatLogitFit {
-  const msum = m.reduce((s, v) => s + v, 0);
-  const w = m.map((v) => v / msum); // rescaling the weights leaves the solution unchanged
-  const ybar = y.reduce((s, v, i) => s + v * (w[i] ?? 0), 0);
-  const clampP = (p: number): number => Math.min(1 - 1e-12, Math.max(1e-12, p));
-  let b0 = logit(clampP(ybar));
+  // rescaling the weights leaves the solution unchanged; plain loops, no closures (hot path)
+  let msum = 0;
+  for (const v of m) msum += v;
+  let ybar = 0;
+  for (let j = 0; j < x.length; j++) ybar += ((m[j] ?? 0) / msum) * (y[j] ?? 0);
+  let b0 = logit(Math.min(1 - 1e-12, Math.max(1e-12, ybar)));
   let b1 = 0;
   for (let it = 1; it <= 100; it++) {
     let g0 = 0;
@@ -372,7 +375,7 @@ export function fitWeightedLogit(
     let h11 = 0;
     for (let j = 0; j < x.length; j++) {
       const xj = x[j] ?? 0;
-      const wj = w[j] ?? 0;
+      const wj = (m[j] ?? 0) / msum;
       const pi = expit(b0 + b1 * xj);
       const r = wj * ((y[j] ?? 0) - pi);
       const v = wj * pi * (1 - pi);
@@ -467,5 +470,119 @@ export function heatLogitSii(
     sii: { code: 'SII', value: point.sii, lower: siiCi.lower, upper: siiCi.upper, method },
     rii: { code: 'RII', value: point.rii, lower: riiCi.lower, upper: riiCi.upper, method },
     coefficients: point.fit.coefficients,
+  };
+}
+
+/** R's round(): half to even (IEC 60559), as HEAT's count rounding uses it. */
+export function roundHalfEven(v: number): number {
+  const r = Math.round(v);
+  return Math.abs(v % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
+export interface HeatSiiAnalytic {
+  sii: { value: number; lower: number; upper: number };
+  rii: { value: number; lower: number; upper: number };
+  /** false when HEAT would return NA (a count outside [0, population]). */
+  ok: boolean;
+  /** Whether counts were rounded as in HEAT (populations are counts), or used as given. */
+  rounded: boolean;
+}
+
+/**
+ * HEAT's SII and RII with its analytic intervals (HEAT-Measures calc_sii / calc_rii):
+ * populations are ceiled and events rounded, N_j = ceil(pop_j), e_j = round(y_j / scale * N_j);
+ * glm(cbind(e, N - e) ~ X, binomial, weights = N), i.e. case weights N_j^2 on the proportions;
+ * SII = pi(1) - pi(0), RII = pi(1)/pi(0); standard errors by the delta method with the HC1
+ * sandwich covariance, V = n/(n-2) I^-1 (sum_j psi_j psi_j^T) I^-1 with score
+ * psi_j = m_j (y_j - pi_j)(1, X_j) and information I = sum_j m_j pi_j (1 - pi_j)(1, X_j)(1, X_j)^T;
+ * SII interval normal on the indicator scale, RII interval exp(ln RII -/+ z se(ln RII)).
+ * When the populations are shares (all below 1), rounding would destroy the data, so the
+ * proportions are used unrounded.
+ */
+export function heatLogitSiiAnalytic(
+  groups: readonly HeatSiiGroup[],
+  scale: number,
+  z: number,
+): HeatSiiAnalytic {
+  const n = groups.length;
+  let rounded = true;
+  for (const g of groups) if (!(g.population >= 1)) rounded = false;
+  // Loops over plain arrays and no closures: this runs for every ordered cell of the monitor.
+  const x = new Array<number>(n);
+  const y = new Array<number>(n);
+  const m = new Array<number>(n);
+  let total = 0;
+  for (let j = 0; j < n; j++) {
+    const N = (groups[j] as HeatSiiGroup).population;
+    m[j] = rounded ? Math.ceil(N) : N;
+    total += m[j] as number;
+  }
+  let ok = true;
+  let cum = 0;
+  for (let j = 0; j < n; j++) {
+    const g = groups[j] as HeatSiiGroup;
+    const N = m[j] as number;
+    const raw = (g.estimate / scale) * N;
+    const events = rounded ? roundHalfEven(raw) : raw;
+    if (events < 0 || events > N) ok = false;
+    y[j] = events / N;
+    x[j] = (cum + N / 2) / total; // relative rank
+    cum += N;
+    m[j] = (N / total) * N; // N^2 up to a constant, which cancels
+  }
+  if (!ok) {
+    const nan = { value: Number.NaN, lower: Number.NaN, upper: Number.NaN };
+    return { sii: nan, rii: { ...nan }, ok, rounded };
+  }
+  const [b0, b1] = fitWeightedLogit(x, y, m).coefficients;
+  let i00 = 0;
+  let i01 = 0;
+  let i11 = 0;
+  let s00 = 0;
+  let s01 = 0;
+  let s11 = 0;
+  for (let j = 0; j < n; j++) {
+    const xj = x[j] as number;
+    const mj = m[j] as number;
+    const pi = expit(b0 + b1 * xj);
+    const v = mj * pi * (1 - pi);
+    i00 += v;
+    i01 += v * xj;
+    i11 += v * xj * xj;
+    const r = mj * ((y[j] as number) - pi);
+    s00 += r * r;
+    s01 += r * r * xj;
+    s11 += r * r * xj * xj;
+  }
+  const det = i00 * i11 - i01 * i01;
+  // I^-1 = [[a, b], [b, d]]
+  const a = i11 / det;
+  const b = -i01 / det;
+  const d = i00 / det;
+  const hc1 = n / (n - 2);
+  // V = hc1 * A S A with A = I^-1, S = [[s00, s01], [s01, s11]]
+  const as00 = a * s00 + b * s01;
+  const as01 = a * s01 + b * s11;
+  const as10 = b * s00 + d * s01;
+  const as11 = b * s01 + d * s11;
+  const v00 = hc1 * (as00 * a + as01 * b);
+  const v01 = hc1 * (as00 * b + as01 * d);
+  const v11 = hc1 * (as10 * b + as11 * d);
+  const p0 = expit(b0);
+  const p1 = expit(b0 + b1);
+  const sii = p1 - p0;
+  // delta method: var(g) = g' V g
+  const g0 = p1 * (1 - p1) - p0 * (1 - p0);
+  const g1 = p1 * (1 - p1);
+  const seSii = Math.sqrt(g0 * g0 * v00 + 2 * g0 * g1 * v01 + g1 * g1 * v11);
+  const lnRii = Math.log(p1 / p0);
+  const h0 = p0 - p1;
+  const h1 = 1 - p1;
+  const seLn = Math.sqrt(h0 * h0 * v00 + 2 * h0 * h1 * v01 + h1 * h1 * v11);
+  return {
+    sii: { value: scale * sii, lower: scale * (sii - z * seSii), upper: scale * (sii + z * seSii) },
+    rii: { value: p1 / p0, lower: Math.exp(lnRii - z * seLn), upper: Math.exp(lnRii + z * seLn) },
+    ok,
+    rounded,
   };
 }

@@ -58,3 +58,39 @@ export function simulateInterval(
   const a = (1 - level) / 2;
   return { lower: quantileType7(out, a), upper: quantileType7(out, 1 - a), repetitions: reps };
 }
+
+/**
+ * Percentile intervals of several measures from the same replicates: one set of draws is
+ * shared, so k measures cost one simulation, not k (HEAT also evaluates all its simulated
+ * measures on one set of draws). `range[1]` may be Infinity (HEAT truncates only at 0 for
+ * indicators whose scale is not 100).
+ */
+export function simulateIntervals(
+  estimates: readonly number[],
+  ses: readonly number[],
+  range: readonly [number, number],
+  measures: readonly ((ys: readonly number[]) => number)[],
+  opts: SimulationOptions = {},
+): { lower: number; upper: number }[] {
+  const reps = opts.repetitions ?? 2000;
+  const level = opts.level === undefined ? 0.95 : opts.level > 1 ? opts.level / 100 : opts.level;
+  const normal = seededNormal(opts.seed ?? 1);
+  const k = measures.length;
+  const values = measures.map(() => new Float64Array(reps));
+  const counts = new Array<number>(k).fill(0);
+  const draw = new Array<number>(estimates.length).fill(0);
+  for (let r = 0; r < reps; r++) {
+    for (let j = 0; j < estimates.length; j++) {
+      draw[j] = truncatedNormal(normal, estimates[j] ?? 0, ses[j] ?? 0, range[0], range[1]);
+    }
+    for (let m = 0; m < k; m++) {
+      const v = (measures[m] as (ys: readonly number[]) => number)(draw);
+      if (Number.isFinite(v)) (values[m] as Float64Array)[(counts[m] as number)++] = v;
+    }
+  }
+  const a = (1 - level) / 2;
+  return values.map((arr, m) => {
+    const sorted = arr.subarray(0, counts[m]).sort();
+    return { lower: quantileType7(sorted, a), upper: quantileType7(sorted, 1 - a) };
+  });
+}

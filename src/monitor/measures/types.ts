@@ -26,7 +26,10 @@ export interface Setting {
   favourable: boolean;
   /** Indicator scale, e.g. 100 for a percentage, 1000 for a rate per 1000; estimates lie in [0, scale]. */
   scale: number;
-  /** Setting (national) average; HEAT uses it as mu when available, else mu = sum p_j y_j. */
+  /**
+   * Reported setting (national) average. HEAT uses mu = sum p_j y_j whenever every population is
+   * known (its "github 903"), so the measures do not use this; it is kept for the template.
+   */
   settingAverage?: number;
 }
 

@@ -1,0 +1,130 @@
+/**
+ * `lighed measures --input FILE [--format csv]`: reads a HEAT Plus template (CSV or XLSX) and
+ * prints every applicable summary measure for every setting x date x source x indicator x
+ * dimension, as JSON (default) or CSV (one row per measure). A file with errors gets the
+ * problem report (line, column, problem; Danish, then English) on stderr and exit code 1.
+ */
+import { writeCsv } from '../../catalog/hsds/csv.ts';
+import { computeAll, type HeatOptions } from '../measures/heat.ts';
+import type { MeasureCode } from '../measures/types.ts';
+import { readTemplateFile } from './template.read.ts';
+import type { TemplateGroup } from './template.ts';
+import { formatTemplateProblem, hasErrors } from './template.validate.ts';
+
+export interface MeasureRow {
+  code: MeasureCode;
+  value: number | null;
+  lower: number | null;
+  upper: number | null;
+  method: string;
+}
+
+export interface GroupMeasures {
+  setting: string;
+  date: number;
+  source: string;
+  indicator_abbr: string;
+  indicator_name: string;
+  dimension: string;
+  measures: MeasureRow[];
+}
+
+const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
+
+/** The measures of one template group; intervals dropped when a subgroup has no se. */
+export function groupMeasures(group: TemplateGroup, opts: HeatOptions = {}): GroupMeasures {
+  const results = group.measureSetting ? computeAll(group.measureSetting, opts) : [];
+  return {
+    setting: group.setting,
+    date: group.date,
+    source: group.source,
+    indicator_abbr: group.indicator_abbr,
+    indicator_name: group.indicator_name,
+    dimension: group.dimension,
+    measures: results.map((m) => ({
+      code: m.code,
+      value: finite(m.value),
+      lower: group.seKnown ? finite(m.lower) : null,
+      upper: group.seKnown ? finite(m.upper) : null,
+      method: group.seKnown ? m.method : `${m.method} (no interval: a subgroup has no se)`,
+    })),
+  };
+}
+
+const CSV_COLUMNS = [
+  'setting',
+  'date',
+  'source',
+  'indicator_abbr',
+  'indicator_name',
+  'dimension',
+  'measure',
+  'value',
+  'lower',
+  'upper',
+  'method',
+] as const;
+
+export function measuresCsv(results: readonly GroupMeasures[]): string {
+  const rows = results.flatMap((g) =>
+    g.measures.map((m) => ({
+      setting: g.setting,
+      date: g.date,
+      source: g.source,
+      indicator_abbr: g.indicator_abbr,
+      indicator_name: g.indicator_name,
+      dimension: g.dimension,
+      measure: m.code,
+      value: m.value,
+      lower: m.lower,
+      upper: m.upper,
+      method: m.method,
+    })),
+  );
+  return writeCsv(CSV_COLUMNS, rows);
+}
+
+export interface RunMeasuresArgs {
+  input: string;
+  format: 'json' | 'csv';
+  out?: NodeJS.WritableStream;
+  err?: NodeJS.WritableStream;
+  /** Options for computeAll (e.g. repetitions); defaults as computeAll's. */
+  heat?: HeatOptions;
+}
+
+/** Runs the command; resolves to the exit code (0 ok, 1 problems in the file or a computation). */
+export async function runMeasures(args: RunMeasuresArgs): Promise<number> {
+  const out = args.out ?? process.stdout;
+  const err = args.err ?? process.stderr;
+  const parsed = await readTemplateFile(args.input);
+  const report = (lines: string[]): void => {
+    if (lines.length > 0) err.write(`${lines.join('\n')}\n`);
+  };
+  const describe = (p: (typeof parsed.problems)[number]): string =>
+    `${formatTemplateProblem(p, 'da')}\n  ${formatTemplateProblem(p, 'en')}`;
+  if (hasErrors(parsed.problems)) {
+    const errors = parsed.problems.filter((p) => p.severity === 'error');
+    report([
+      `${args.input}: ${errors.length} fejl; intet er beregnet. / ${errors.length} error(s); nothing was computed.`,
+      ...errors.map(describe),
+    ]);
+    return 1;
+  }
+  report(parsed.problems.map(describe));
+  let failed = false;
+  const results: GroupMeasures[] = [];
+  for (const g of parsed.groups) {
+    try {
+      results.push(groupMeasures(g, args.heat));
+    } catch (e) {
+      failed = true;
+      const msg = e instanceof Error ? e.message : String(e);
+      report([
+        `Linje ${g.rows[0]?.line ?? 0}: ${g.setting} ${g.date} ${g.indicator_abbr} / ${g.dimension}: målene kunne ikke beregnes (${msg}). / the measures could not be computed.`,
+      ]);
+    }
+  }
+  out.write(args.format === 'csv' ? measuresCsv(results) : `${JSON.stringify(results, null, 2)}\n`);
+  return failed ? 1 : 0;
+}

@@ -1,0 +1,86 @@
+/**
+ * Reads a HEAT Plus template from CSV (comma or semicolon, as Danish Excel writes it) or XLSX
+ * (first sheet, read-excel-file) into validated rows and groups. I/O only; the rules are in
+ * template.validate.ts.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { readSheet } from 'read-excel-file/node';
+import { CsvSyntaxError, parseCsv } from '../../catalog/hsds/csv.ts';
+import { validateTemplate, type TemplateParse, type TemplateProblem } from './template.validate.ts';
+
+const swapCommaSemicolon = (s: string): string =>
+  s.replace(/[,;]/g, (c) => (c === ',' ? ';' : ','));
+
+const unreadable = (message: string, line = 0): TemplateParse => ({
+  rows: [],
+  groups: [],
+  problems: [
+    {
+      severity: 'error',
+      line,
+      da: `Filen kan ikke læses (${message}).`,
+      en: `The file cannot be read (${message}).`,
+    } satisfies TemplateProblem,
+  ],
+});
+
+/**
+ * Parses template CSV text. The delimiter is taken from the header line: with `;` the text is
+ * read by our RFC 4180 reader after swapping `,` and `;` everywhere (a bijection, so quoted
+ * fields survive) and each field is swapped back.
+ */
+export function readTemplateCsv(text: string): TemplateParse {
+  const firstLine = text.slice(0, text.search(/\r|\n|$/));
+  const semicolon = firstLine.includes(';') && !firstLine.includes(',');
+  let records;
+  try {
+    records = parseCsv(semicolon ? swapCommaSemicolon(text) : text);
+  } catch (e) {
+    if (e instanceof CsvSyntaxError) return unreadable(e.message, e.line);
+    throw e;
+  }
+  const fix = semicolon ? swapCommaSemicolon : (s: string): string => s;
+  const [head, ...body] = records;
+  if (!head) return unreadable('empty file');
+  return validateTemplate({
+    header: head.fields.map(fix),
+    rows: body.map((r) => ({ line: r.line, cells: r.fields.map(fix) })),
+  });
+}
+
+const cellText = (v: unknown): string => {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return String(v);
+  if (v instanceof Date) return String(v.getFullYear());
+  if (typeof v === 'string') return v;
+  return typeof v === 'boolean' ? (v ? '1' : '0') : '';
+};
+
+/** Parses the first sheet of a template workbook; the line of a row is its sheet row. */
+export async function readTemplateXlsx(data: Buffer): Promise<TemplateParse> {
+  let sheet;
+  try {
+    sheet = await readSheet(data);
+  } catch (e) {
+    return unreadable(e instanceof Error ? e.message : 'not an XLSX workbook');
+  }
+  const [head, ...body] = sheet;
+  if (!head) return unreadable('empty sheet');
+  const rows = body
+    .map((r, k) => ({ line: k + 2, cells: r.map(cellText) }))
+    .filter((r) => r.cells.some((c) => c.trim() !== ''));
+  return validateTemplate({ header: head.map(cellText), rows });
+}
+
+/** Reads a template file by extension: .xlsx, else CSV (.csv, .txt). */
+export async function readTemplateFile(path: string): Promise<TemplateParse> {
+  let data: Buffer;
+  try {
+    data = await readFile(path);
+  } catch (e) {
+    return unreadable(e instanceof Error ? e.message : String(e));
+  }
+  if (extname(path).toLowerCase() === '.xlsx') return readTemplateXlsx(data);
+  return readTemplateCsv(data.toString('utf8'));
+}
