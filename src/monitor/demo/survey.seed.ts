@@ -1,0 +1,35 @@
+/**
+ * Seeds the synthetic national health survey (generate.ts) as a shared dataset: every
+ * municipality sees its sums, labelled synthetic. Sums are computed while the rows stream past
+ * (../microdata/aggregate.memory.ts); the 720,000 rows themselves are never stored.
+ */
+import { inTenant, type Db } from '../../db/db.ts';
+import { aggregateRespondents } from '../microdata/aggregate.memory.ts';
+import { importAggregates } from '../microdata/import.store.ts';
+import { demoCodebook, generateSurvey } from './generate.ts';
+
+export const DEMO_SURVEY_FILE = 'syntetisk-national-sundhedsundersoegelse';
+
+export async function hasDemoSurvey(db: Db, kommune: string): Promise<boolean> {
+  const rows = await inTenant(db, kommune, (tx) =>
+    tx.query<{ n: number }>(`select count(*)::int as n from monitor_dataset where file_name = $1`, [DEMO_SURVEY_FILE]),
+  );
+  return (rows[0]?.n ?? 0) > 0;
+}
+
+/** Generates and stores the national survey once; returns false when it is already there. */
+export async function seedDemoSurvey(db: Db, kommune: string, opts: { respondentsPerWave?: number } = {}): Promise<boolean> {
+  if (await hasDemoSurvey(db, kommune)) return false;
+  const codebook = demoCodebook();
+  const sums = aggregateRespondents(codebook, generateSurvey(codebook, opts.respondentsPerWave ? { respondentsPerWave: opts.respondentsPerWave } : {}));
+  await importAggregates(db, {
+    kommune,
+    codebook,
+    fileName: DEMO_SURVEY_FILE,
+    rows: sums.rows,
+    respondents: sums.respondents,
+    years: sums.years,
+    shared: true,
+  });
+  return true;
+}
