@@ -26,6 +26,8 @@ import { staffCatalogRoutes } from './catalog/staff-catalog.routes.tsx';
 import { organizationRoutes } from './catalog/organization.routes.tsx';
 import { hsdsRoutes } from './catalog/hsds/hsds.routes.ts';
 import { auditRoutes } from './audit/audit.routes.tsx';
+import { monitorRoutes } from './monitor/monitor.routes.tsx';
+import { monitorDataRoutes } from './monitor/monitor-data.routes.tsx';
 import { infoRoutes } from './web/info.routes.tsx';
 import { healthRoutes } from './platform/health.routes.ts';
 import type { Geocoder } from './catalog/geocoder.ts';
@@ -95,7 +97,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(csrf, {
     cookieKey: 'lighed_csrf',
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies, signed: true },
-    getToken: (req) => (req.body as Record<string, string> | undefined)?._csrf,
+    // Multipart forms (attachFieldsToBody) carry fields as { value }.
+    getToken: (req) => {
+      const v = (req.body as Record<string, unknown> | undefined)?._csrf;
+      if (typeof v === 'string') return v;
+      return typeof v === 'object' && v !== null && 'value' in v && typeof v.value === 'string' ? v.value : undefined;
+    },
   });
   await app.register(staticFiles, { root: dkfdsDist, prefix: '/assets/dkfds/', maxAge: '7d', immutable: false });
   await app.register(staticFiles, { root: ownAssets, prefix: '/assets/', decorateReply: false, maxAge: '1h' });
@@ -146,6 +153,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(organizationRoutes, ctx);
   await app.register(auditRoutes, ctx);
   await app.register(hsdsRoutes, ctx);
+  await app.register(monitorRoutes, ctx);
+  await app.register(monitorDataRoutes, ctx);
   return app;
 }
 

@@ -1,5 +1,5 @@
 /**
- * `lighed <command>`: serve, migrate, demo, import, export. `npx lighed --help` lists them.
+ * `lighed <command>`: serve, migrate, demo, import, export, monitor, measures. `npx lighed --help` lists them.
  * Every command opens the database the same way: PGlite in LIGHED_DATA_DIR (locked while in
  * use) or the PostgreSQL server in DATABASE_URL.
  */
@@ -18,8 +18,12 @@ import { LighedError } from './platform/errors.ts';
 import { ensurePostcodes } from './catalog/postcodes.ts';
 import { dawaGeocoder, offlineGeocoder } from './catalog/geocoder.ts';
 import { hasAnyTenant, seedDemo, demoAccounts } from './demo/demo.seed.ts';
+import { seedDemoSurvey } from './monitor/demo/survey.seed.ts';
+import { DEMO_KOMMUNE } from './demo/demo.data.ts';
 import { exportHsds, importHsdsPath } from './catalog/hsds/hsds.cli.ts';
 import { purgeExpiredSignups } from './catalog/retention.ts';
+import { monitorDelete, monitorImport, monitorList } from './monitor/microdata/microdata.cli.ts';
+import { runMeasures } from './monitor/heatplus/measures.cli.ts';
 
 interface Opened {
   db: Db;
@@ -73,6 +77,7 @@ async function serve() {
   if (seed) {
     console.log('First start: creating the demo municipality (Roskilde, synthetic data)…');
     await seedDemo(db);
+    await seedSurvey(db, DEMO_KOMMUNE);
   }
   const geocoder = config.geocoder === 'dawa' ? dawaGeocoder(db, config.dawaUrl) : offlineGeocoder(db);
   const app = await buildApp({ db, config, cookieSecret: cookieSecret(config), geocoder });
@@ -97,6 +102,14 @@ async function serve() {
   const url = address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
   console.log(`\nLighed is running at ${url} (${db.engine === 'pglite' ? `embedded database in ${resolve(config.dataDir)}` : 'PostgreSQL'})`);
   if (await hasAnyTenant(db)) printAccounts();
+}
+
+/** The synthetic national survey for the equity monitor: 98 municipalities, four waves. */
+async function seedSurvey(db: Db, kommune: string) {
+  const started = Date.now();
+  console.log('Generating the synthetic national health survey for the equity monitor (4 × 180,000 respondents)…');
+  const created = await seedDemoSurvey(db, kommune);
+  console.log(created ? `Survey ready in ${Math.round((Date.now() - started) / 1000)} s.` : 'The synthetic national survey already exists.');
 }
 
 function printAccounts() {
@@ -139,6 +152,7 @@ export async function main(argv: string[]): Promise<void> {
         await ensurePostcodes(db);
         const created = await seedDemo(db);
         console.log(created ? 'Demo municipality created.' : 'Demo municipality already exists.');
+        await seedSurvey(db, DEMO_KOMMUNE);
         printAccounts();
       }),
     );
@@ -173,6 +187,51 @@ export async function main(argv: string[]): Promise<void> {
         console.log(`Exported to ${opts.out}: ${JSON.stringify(counts)}`);
       }),
     );
+
+  const monitor = program.command('monitor').description('equity monitor microdata (import, list, delete)');
+  monitor
+    .command('import <file>')
+    .description('import a microdata file (CSV or XLSX) described by a codebook; all or nothing')
+    .requiredOption('--codebook <file>', 'codebook JSON describing the columns and codes')
+    .option('--kommune <code>', 'municipality that owns the data (default LIGHED_KOMMUNE)')
+    .option('--shared', 'let every municipality read the sums (a national dataset)')
+    .action((file: string, opts: { codebook: string; kommune?: string; shared?: boolean }) =>
+      withDb(async (db, config) => {
+        process.exitCode = await monitorImport(db, file, { ...opts, kommune: opts.kommune ?? config.defaultKommune });
+      }),
+    );
+  monitor
+    .command('list')
+    .description('list the microdata datasets a municipality can read')
+    .option('--kommune <code>', 'municipality (default LIGHED_KOMMUNE)')
+    .action((opts: { kommune?: string }) =>
+      withDb(async (db, config) => {
+        process.exitCode = await monitorList(db, opts.kommune ?? config.defaultKommune);
+      }),
+    );
+  monitor
+    .command('delete <id>')
+    .description('delete a microdata dataset with its rows and sums')
+    .option('--kommune <code>', 'municipality (default LIGHED_KOMMUNE)')
+    .action((id: string, opts: { kommune?: string }) =>
+      withDb(async (db, config) => {
+        process.exitCode = await monitorDelete(db, opts.kommune ?? config.defaultKommune, id);
+      }),
+    );
+
+  program
+    .command('measures')
+    .description('print every HEAT summary measure for a WHO HEAT Plus template file (CSV or XLSX)')
+    .requiredOption('--input <file>', 'HEAT Plus template (the 20 columns), .csv or .xlsx')
+    .option('--format <format>', 'json or csv', 'json')
+    .action(async (opts: { input: string; format: string }) => {
+      if (opts.format !== 'json' && opts.format !== 'csv') {
+        console.error(`--format must be json or csv, not "${opts.format}"`);
+        process.exitCode = 2;
+        return;
+      }
+      process.exitCode = await runMeasures({ input: opts.input, format: opts.format });
+    });
 
   try {
     await program.parseAsync(argv.length > 2 ? argv : [...argv, 'serve']);

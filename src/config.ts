@@ -32,6 +32,18 @@ const schema = z.object({
     .enum(['auto', 'true', 'false'])
     .default('auto')
     .describe('Seed the demo municipality on start: auto = when the database is empty'),
+  LIGHED_MONITOR_MIN_RESPONDENTS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(20)
+    .describe('Equity monitor: no estimate is shown from fewer respondents than this'),
+  LIGHED_MONITOR_MIN_COUNT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(5)
+    .describe('Equity monitor: no count (with or without the condition) below this is shown'),
   LIGHED_GEOCODER: z
     .enum(['none', 'dawa'])
     .default('none')
@@ -53,6 +65,8 @@ export interface Config {
   secureCookies: boolean;
   demo: 'auto' | 'true' | 'false';
   geocoder: 'none' | 'dawa';
+  monitorMinRespondents: number;
+  monitorMinCount: number;
   dawaUrl: string;
   logLevel: Env['LIGHED_LOG_LEVEL'];
   production: boolean;
@@ -79,6 +93,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.LIGHED_SECURE_COOKIES ? e.LIGHED_SECURE_COOKIES === 'true' : production,
     demo: e.LIGHED_DEMO,
     geocoder: e.LIGHED_GEOCODER,
+    monitorMinRespondents: e.LIGHED_MONITOR_MIN_RESPONDENTS,
+    monitorMinCount: e.LIGHED_MONITOR_MIN_COUNT,
     dawaUrl: e.LIGHED_DAWA_URL,
     logLevel: e.LIGHED_LOG_LEVEL,
     production,

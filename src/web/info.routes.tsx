@@ -4,6 +4,7 @@ import type { RouteDeps } from '../app.ts';
 import { pageContext, sendPage } from './context.ts';
 import { Layout } from './layout.tsx';
 import { formExamples } from './form.examples.tsx';
+import { chartExamples } from '../monitor/charts/charts.examples.tsx';
 
 export const infoRoutes: FastifyPluginAsync<RouteDeps> = async (app, { config }) => {
   // Dev-only gallery of every component example, for people and for the axe browser test.
@@ -20,6 +21,12 @@ export const infoRoutes: FastifyPluginAsync<RouteDeps> = async (app, { config })
               <form action="#" method="get">
                 {e.node}
               </form>
+            </section>
+          ))}
+          {chartExamples().map((e) => (
+            <section>
+              <h2>{e.name}</h2>
+              {e.node}
             </section>
           ))}
         </Layout>,

@@ -20,6 +20,8 @@ export interface LayoutProps {
   children: ComponentChildren;
   /** Staff area: adds staff navigation. */
   area?: 'citizen' | 'staff';
+  /** Languages the page is offered in (the monitor is Danish and English); all by default. */
+  languages?: readonly UiLanguage[];
 }
 
 /** Link to the same page in another language (`?lang=xx` is remembered by a cookie). */
@@ -29,7 +31,7 @@ export function languageHref(url: string, lang: UiLanguage): string {
   return u.pathname + u.search;
 }
 
-export function Layout({ ctx, title, children, area = 'citizen' }: LayoutProps) {
+export function Layout({ ctx, title, children, area = 'citizen', languages = UI_LANGUAGES }: LayoutProps) {
   const { t, lang } = ctx;
   const dir = RTL_LANGUAGES.has(lang) ? 'rtl' : 'ltr';
   return (
@@ -53,7 +55,7 @@ export function Layout({ ctx, title, children, area = 'citizen' }: LayoutProps) 
             </a>
             <nav class="lighed-languages" aria-label={t('layout.languages')}>
               <ul class="nobullet-list">
-                {UI_LANGUAGES.map((l) => (
+                {languages.map((l) => (
                   <li>
                     <a
                       href={languageHref(ctx.url, l)}
@@ -106,6 +108,7 @@ function StaffNav({ ctx }: { ctx: PageContext }) {
     ['/personale/tilbud', t('staff.nav.offers'), ['admin', 'planner', 'frontline', 'provider']],
     ['/personale/organisationer', t('staff.nav.organizations'), ['admin', 'provider']],
     ['/personale/tilmeldinger', t('staff.nav.signups'), ['admin', 'provider']],
+    ['/personale/monitor', t('staff.nav.monitor'), ['admin', 'planner']],
     ['/personale/audit', t('staff.nav.audit'), ['admin']],
   ];
   return (

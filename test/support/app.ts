@@ -130,6 +130,13 @@ export class Client {
     return res;
   }
 
+  /** Posts multipart form data (file uploads); the caller includes `_csrf`. */
+  async postForm(url: string, form: FormData) {
+    const res = await this.app.inject({ method: 'POST', url, headers: { cookie: this.header() }, payload: form });
+    this.remember(res);
+    return res;
+  }
+
   async signIn(email: string, password = TEST_PASSWORD) {
     const res = await this.post('/personale/log-ind', { email, password });
     if (res.statusCode !== 303) throw new Error(`sign-in failed for ${email}: ${res.statusCode}`);

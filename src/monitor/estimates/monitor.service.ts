@@ -1,0 +1,189 @@
+/**
+ * What the planner pages, exports and the priority finder ask for, composed from the sums
+ * (estimates.store.ts) and the pure tables (tables.ts). Area, region and country are three
+ * SQL sums over the same aggregate rows.
+ */
+import type { Queryable } from '../../db/db.ts';
+import type { Codebook } from '../microdata/codebook.ts';
+import { KOMMUNER, REGIONS, kommune, regionOf } from '../microdata/kommuner.ts';
+import type { MeasureCode } from '../measures/types.ts';
+import { DEFAULT_SUPPRESSION, type SuppressionOptions } from '../publish/suppression.ts';
+import { datasetAreas, loadSums, type DatasetInfo } from './estimates.store.ts';
+import { compareByOverlap, prevalence, type Comparison, type Prevalence } from './estimate.ts';
+import { buildTable, indexSums, type Scope, type Table } from './tables.ts';
+import { loadPlans, type PlanKey } from './suppression-plan.ts';
+
+/** Plans for these keys of a dataset (see suppression-plan.ts). */
+export function plansFor(q: Queryable, dataset: DatasetInfo, keys: readonly PlanKey[], settings: MonitorSettings) {
+  return loadPlans(q, dataset.id, keys, (dim) => dataset.codebook.dimensions[dim - 1]?.categories.length ?? 0, settings.suppression);
+}
+
+export interface MonitorSettings {
+  suppression: SuppressionOptions;
+  /** Replicates for simulated intervals on pages (benchmarks and exports may ask for more). */
+  repetitions: number;
+}
+
+export const DEFAULT_SETTINGS: MonitorSettings = { suppression: DEFAULT_SUPPRESSION, repetitions: 1000 };
+
+export const COUNTRY: Scope = { kind: 'country', code: 'DK', name: { da: 'Hele landet', en: 'All of Denmark' } };
+
+export function areaName(code: string): string {
+  return kommune(code)?.name ?? code;
+}
+
+/**
+ * The area, its region and the country, leaving out a wider scope that the dataset covers no
+ * more of than the narrower one (a municipality's own survey has no region to compare with).
+ */
+export function scopesFor(area: string, covered?: readonly string[]): Scope[] {
+  const name = areaName(area);
+  const region = REGIONS.find((r) => r.code === regionOf(area));
+  const inRegion = covered?.filter((a) => regionOf(a) === region?.code).length ?? Infinity;
+  const regions = covered ? new Set(covered.map(regionOf)).size : Infinity;
+  return [
+    { kind: 'area', code: area, name: { da: name, en: name } },
+    ...(region && inRegion > 1 ? [{ kind: 'region' as const, code: region.code, name: region.name }] : []),
+    ...(regions > 1 || (!region && (covered?.length ?? 2) > 1) ? [COUNTRY] : []),
+  ];
+}
+
+/** The areas a scope sums over; undefined for the country (all of them). */
+export function areasOf(scope: Scope): string[] | undefined {
+  if (scope.kind === 'area') return [scope.code];
+  if (scope.kind === 'region') return KOMMUNER.filter((k) => k.region === scope.code).map((k) => k.code);
+  return undefined;
+}
+
+export function slotOf(codebook: Codebook, kind: 'indicator' | 'dimension', key: string): number | null {
+  const list = kind === 'indicator' ? codebook.indicators : codebook.dimensions;
+  const i = list.findIndex((x) => x.key === key);
+  return i < 0 ? null : i + 1;
+}
+
+export interface IndicatorView {
+  dataset: DatasetInfo;
+  scopes: Scope[];
+  year: number;
+  /** The chosen year, per scope, with summary measures. */
+  current: Table[];
+  /** Every year for the area (and the country), prevalences only: the trend. */
+  trend: { area: Table[]; country: Table[] };
+  /** The area's everyone-figure against its region and the country, by interval overlap. */
+  comparison: { region: Comparison; country: Comparison };
+}
+
+export async function indicatorView(
+  q: Queryable,
+  dataset: DatasetInfo,
+  at: { indicator: number; dim: number; area: string; year: number; measures?: readonly MeasureCode[] | undefined },
+  settings: MonitorSettings = DEFAULT_SETTINGS,
+): Promise<IndicatorView> {
+  const scopes = scopesFor(at.area, await datasetAreas(q, dataset.id));
+  const tableOpts = { suppression: settings.suppression, heat: { repetitions: settings.repetitions } };
+  const current: Table[] = [];
+  const trend: IndicatorView['trend'] = { area: [], country: [] };
+  const plan = await plansFor(q, dataset, dataset.years.map((year) => ({ indicator: at.indicator, dim: at.dim, year })), settings);
+  for (const scope of scopes) {
+    const areas = areasOf(scope);
+    const rows = await loadSums(q, {
+      datasetId: dataset.id,
+      indicators: [at.indicator],
+      dims: [0, at.dim],
+      ...(areas ? { areas } : {}),
+    });
+    const sums = indexSums(rows);
+    for (const year of dataset.years) {
+      const isCurrent = year === at.year;
+      const t = buildTable(dataset.codebook, sums, { indicator: at.indicator, dim: at.dim, year, scope }, {
+        ...tableOpts,
+        plan: plan({ indicator: at.indicator, dim: at.dim, year }),
+        measures: isCurrent ? (at.measures ?? undefined) : null,
+      });
+      if (isCurrent) current.push(t);
+      if (scope.kind === 'area') trend.area.push(t);
+      if (scope.kind === 'country') trend.country.push(t);
+    }
+  }
+  const own = current.find((t) => t.scope.kind === 'area');
+  const against = (kind: 'region' | 'country'): Comparison => {
+    const other = current.find((t) => t.scope.kind === kind);
+    if (!own || !other || own.total.suppressed || other.total.suppressed) return 'unknown';
+    return compareByOverlap(own.total.prevalence, other.total.prevalence);
+  };
+  return { dataset, scopes, year: at.year, current, trend, comparison: { region: against('region'), country: against('country') } };
+}
+
+/** One table per indicator for the area and year: the overview's rows. */
+export async function overviewTables(
+  q: Queryable,
+  dataset: DatasetInfo,
+  at: { dim: number; area: string; year: number; measures: readonly MeasureCode[] },
+  settings: MonitorSettings = DEFAULT_SETTINGS,
+): Promise<{ area: Table[]; country: Table[] }> {
+  const scopeArea = scopesFor(at.area)[0] ?? COUNTRY;
+  const out = { area: [] as Table[], country: [] as Table[] };
+  const indicators = dataset.codebook.indicators.map((_, i) => i + 1);
+  const plan = await plansFor(q, dataset, indicators.map((indicator) => ({ indicator, dim: at.dim, year: at.year })), settings);
+  for (const [scope, key] of [
+    [scopeArea, 'area'],
+    [COUNTRY, 'country'],
+  ] as const) {
+    const areas = areasOf(scope);
+    const sums = indexSums(
+      await loadSums(q, { datasetId: dataset.id, dims: [0, at.dim], years: [at.year], ...(areas ? { areas } : {}) }),
+    );
+    dataset.codebook.indicators.forEach((_, i) => {
+      out[key].push(
+        buildTable(dataset.codebook, sums, { indicator: i + 1, dim: at.dim, year: at.year, scope }, {
+          suppression: settings.suppression,
+          plan: plan({ indicator: i + 1, dim: at.dim, year: at.year }),
+          measures: key === 'area' ? at.measures : null,
+          heat: { repetitions: settings.repetitions },
+        }),
+      );
+    });
+  }
+  return out;
+}
+
+export interface MapValue {
+  area: string;
+  name: string;
+  prevalence: Prevalence | null;
+  suppressed: boolean;
+}
+
+/**
+ * Every area's figure for one indicator and year (everyone, or one subgroup), hidden by the same
+ * plan as every other table: a hidden area can't be recovered as the country minus the others.
+ */
+export async function mapValues(
+  q: Queryable,
+  dataset: DatasetInfo,
+  at: { indicator: number; year: number; dim?: number; category?: number },
+  settings: MonitorSettings = DEFAULT_SETTINGS,
+): Promise<MapValue[]> {
+  const dim = at.dim ?? 0;
+  const category = dim === 0 ? 0 : (at.category ?? 1);
+  const rows = await loadSums(q, {
+    datasetId: dataset.id,
+    indicators: [at.indicator],
+    dims: [dim],
+    years: [at.year],
+    category,
+    byArea: true,
+  });
+  const plan = (await plansFor(q, dataset, [{ indicator: at.indicator, dim, year: at.year }], settings))({
+    indicator: at.indicator,
+    dim,
+    year: at.year,
+  });
+  return rows
+    .map((r) => {
+      const area = r.area ?? '';
+      const suppressed = plan.reason(area, category) !== null;
+      return { area, name: areaName(area), suppressed, prevalence: suppressed ? null : prevalence(r) };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, 'da'));
+}

@@ -1,0 +1,146 @@
+/**
+ * Pure: from sums to the tables a planner sees. One table is an indicator x dimension x year x
+ * scope (area, region or country): the subgroups' prevalences, the everyone-row, small cells
+ * suppressed (../publish/suppression.ts), and HEAT's summary measures when every subgroup
+ * could be published (a measure over a hidden subgroup would give it away).
+ */
+import type { Codebook, Dimension, Indicator, Label } from '../microdata/codebook.ts';
+import { computeAll, type HeatOptions } from '../measures/heat.ts';
+import type { MeasureCode, MeasureResult, Setting } from '../measures/types.ts';
+import { suppressCells, type SuppressionOptions, type SuppressionReason } from '../publish/suppression.ts';
+import type { SuppressionPlan } from './suppression-plan.ts';
+import { addSums, EMPTY_SUMS, prevalence, type CellSums, type Prevalence } from './estimate.ts';
+import type { SumsRow } from './estimates.store.ts';
+
+export type ScopeKind = 'area' | 'region' | 'country';
+export interface Scope {
+  kind: ScopeKind;
+  code: string;
+  name: Label;
+}
+
+export interface Figure {
+  /** 0 for everyone, else the 1-based category in codebook order. */
+  category: number;
+  code: string;
+  label: Label;
+  prevalence: Prevalence;
+  suppressed: SuppressionReason | null;
+  reference: boolean;
+}
+
+export type MeasuresNote = 'suppressed' | 'no-estimate';
+
+export interface Table {
+  scope: Scope;
+  year: number;
+  indicator: Indicator;
+  dimension: Dimension;
+  total: Figure;
+  groups: Figure[];
+  measures: MeasureResult[] | null;
+  measuresNote: MeasuresNote | null;
+}
+
+export const EVERYONE: Label = { da: 'Alle', en: 'Everyone' };
+
+export interface TableOptions {
+  suppression: SuppressionOptions;
+  /** The indicator x dimension x year's plan over all areas (suppression-plan.ts); without one, the table alone. */
+  plan?: SuppressionPlan | undefined;
+  /** Which measures to compute (null: none, e.g. for trend years); all applicable when omitted. */
+  measures?: readonly MeasureCode[] | null | undefined;
+  heat?: HeatOptions | undefined;
+}
+
+/** Index of sums by indicator/dim/category/year, for one scope. */
+export function indexSums(rows: readonly SumsRow[]): Map<string, CellSums> {
+  const m = new Map<string, CellSums>();
+  for (const r of rows) {
+    const k = sumsKey(r.indicator, r.dim, r.category, r.year);
+    m.set(k, addSums(m.get(k) ?? EMPTY_SUMS, r));
+  }
+  return m;
+}
+
+export const sumsKey = (indicator: number, dim: number, category: number, year: number) =>
+  `${indicator}:${dim}:${category}:${year}`;
+
+/** The HEAT setting of one table's published subgroups (estimates and SEs in percent). */
+export function settingOf(t: Pick<Table, 'groups' | 'total' | 'indicator' | 'dimension'>): Setting | null {
+  const subgroups = [];
+  for (const g of t.groups) {
+    const p = g.prevalence;
+    if (p.value === null || p.se === null) return null;
+    subgroups.push({
+      name: g.label.da,
+      estimate: p.value,
+      se: p.se,
+      population: p.population,
+      order: g.category,
+      reference: g.reference,
+    });
+  }
+  return {
+    subgroups,
+    ordered: t.dimension.ordered,
+    favourable: t.indicator.favourable,
+    scale: 100,
+    ...(t.total.prevalence.value !== null ? { settingAverage: t.total.prevalence.value } : {}),
+  };
+}
+
+export function buildTable(
+  codebook: Codebook,
+  sums: Map<string, CellSums>,
+  at: { indicator: number; dim: number; year: number; scope: Scope },
+  opts: TableOptions,
+): Table {
+  const indicator = codebook.indicators[at.indicator - 1];
+  const dimension = codebook.dimensions[at.dim - 1];
+  if (!indicator || !dimension) throw new Error(`No indicator ${at.indicator} or dimension ${at.dim}`);
+  const totalSums = sums.get(sumsKey(at.indicator, 0, 0, at.year)) ?? EMPTY_SUMS;
+  const groupSums = dimension.categories.map((_, i) => sums.get(sumsKey(at.indicator, at.dim, i + 1, at.year)) ?? EMPTY_SUMS);
+
+  // Without a plan (a single table), the same rule as suppression-plan.ts: the groups and their
+  // total form the margin; respondents of unknown category are not a cell of their own.
+  const cells = [
+    { id: 'total', n: totalSums.n, cases: totalSums.n1 },
+    ...groupSums.map((s, i) => ({ id: `g${i + 1}`, n: s.n, cases: s.n1 })),
+  ];
+  const parts = cells.filter((c) => c.id !== 'total').map((c) => c.id);
+  const local = opts.plan ? null : suppressCells(cells, [{ total: 'total', parts }], opts.suppression);
+  const reasonFor = (category: number) =>
+    opts.plan ? opts.plan.reason(at.scope.code, category) : (local?.get(category === 0 ? 'total' : `g${category}`) ?? null);
+
+  // A suppressed figure carries no numbers at all, so no page or export can leak one.
+  const figure = (category: number, s: CellSums, code: string, label: Label, reference: boolean): Figure => {
+    const suppressed = reasonFor(category);
+    return { category, code, label, reference, suppressed, prevalence: suppressed ? BLANK : prevalence(s) };
+  };
+  const total = figure(0, totalSums, '', EVERYONE, false);
+  const groups = dimension.categories.map((c, i) =>
+    figure(i + 1, groupSums[i] ?? EMPTY_SUMS, c.code, c.label, !dimension.ordered && dimension.reference === c.code),
+  );
+
+  const table: Table = { scope: at.scope, year: at.year, indicator, dimension, total, groups, measures: null, measuresNote: null };
+  if (opts.measures === null) return table;
+  if (groups.some((g) => g.suppressed)) return { ...table, measuresNote: 'suppressed' };
+  const setting = settingOf(table);
+  if (!setting) return { ...table, measuresNote: 'no-estimate' };
+  const all = computeAll(setting, opts.heat);
+  const wanted = opts.measures;
+  return { ...table, measures: wanted ? all.filter((m) => wanted.includes(m.code)) : all };
+}
+
+const BLANK: Prevalence = {
+  n: 0,
+  cases: 0,
+  population: 0,
+  value: null,
+  se: null,
+  lower: null,
+  upper: null,
+  rse: null,
+  method: null,
+};

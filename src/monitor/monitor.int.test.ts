@@ -1,0 +1,243 @@
+/**
+ * The planner's monitor end to end over HTTP (app.inject): pages, role checks, suppression on
+ * every output, downloads in WHO's template, and upload of a good and a broken file.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { eachEngine } from '../../test/support/db.ts';
+import { Client, seedFixture, testApp } from '../../test/support/app.ts';
+import { seedSurvey } from '../../test/support/monitor.ts';
+import { TEMPLATE_COLUMNS } from './heatplus/template.ts';
+import { readTemplateCsv } from './heatplus/template.read.ts';
+import { getJob } from './microdata/import.store.ts';
+
+const EXAMPLES = new URL('../../examples/monitor/', import.meta.url);
+
+eachEngine('equity monitor pages', (ctx) => {
+  let app: FastifyInstance;
+  let datasetId: string;
+  beforeAll(async () => {
+    await seedFixture(ctx.db);
+    datasetId = (await seedSurvey(ctx.db, { shared: true })).datasetId;
+    app = await testApp(ctx.db);
+  });
+  afterAll(() => app.close());
+
+  // One signed-in planner for the suite: sign-in is rate-limited to 10 a minute per account.
+  let plannerClient: Client | undefined;
+  const planner = async () => {
+    if (!plannerClient) {
+      plannerClient = new Client(app);
+      await plannerClient.signIn('planner@test.dk');
+    }
+    return plannerClient;
+  };
+
+  it('is for planners and admins only', async () => {
+    const anonymous = await new Client(app).get('/personale/monitor');
+    expect(anonymous.statusCode).toBe(302);
+    expect(anonymous.headers.location).toContain('/personale/log-ind');
+    const provider = new Client(app);
+    await provider.signIn('provider@test.dk');
+    expect((await provider.get('/personale/monitor')).statusCode).toBe(403);
+    expect((await provider.get('/personale/monitor/download/csv')).statusCode).toBe(403);
+    const admin = new Client(app);
+    await admin.signIn('admin@test.dk');
+    expect((await admin.get('/personale/monitor')).statusCode).toBe(200);
+  });
+
+  it('shows every indicator by education for Roskilde, with the synthetic label', async () => {
+    const c = await planner();
+    const res = await c.get(`/personale/monitor?datasaet=${datasetId}&omraade=0265&aar=2021&dimension=uddannelse`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Roskilde');
+    expect(res.body).toContain('Ryger dagligt');
+    expect(res.body).toContain('Syntetiske data');
+    expect(res.body).toMatch(/<svg[^>]+role="img"/);
+    // The chosen measures' columns.
+    expect(res.body).toContain('<abbr title="Hældningsindeks for ulighed">SII</abbr>');
+  });
+
+  it('compares the smoking gap by education in Roskilde with the region and the country, with SII and RII', async () => {
+    const c = await planner();
+    const res = await c.get(`/personale/monitor/indikator?datasaet=${datasetId}&omraade=0265&aar=2021&dimension=uddannelse&indikator=dagligryger`);
+    expect(res.statusCode).toBe(200);
+    const body = res.body;
+    expect(body).toContain('Region Sjælland');
+    expect(body).toContain('Hele landet');
+    for (const code of ['SII', 'RII', 'ACI', 'RCI', 'D', 'R', 'PAF', 'PAR']) expect(body.includes(`>${code}</abbr>`), code).toBe(true);
+    // Each measure names its method (HEAT's logit convention for SII here).
+    expect(body).toMatch(/logit/i);
+    // The trend and the map with its attribution.
+    expect(body).toContain('Udvikling over tid');
+    expect(body).toContain('Geodatastyrelsen');
+  });
+
+  it('hides a group of 3 respondents and one more cell, on the page and in every download', async () => {
+    const c = await planner();
+    const q = `datasaet=${datasetId}&omraade=0265&aar=2021&dimension=herkomst&indikator=dagligryger`;
+    const page = await c.get(`/personale/monitor/indikator?${q}`);
+    expect(page.body).toContain('For få svar');
+    const csv = await c.get(`/personale/monitor/download/csv?${q}`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const header = lines[0]!.split(';');
+    expect(header.slice(0, 3)).toEqual(['område', 'år', 'indikator']);
+    const rows = lines.slice(1).map((l) => l.split(';'));
+    const roskilde = rows.filter((r) => r[0] === 'Roskilde' && r[1] === '2021' && r[2] === 'Ryger dagligt' && r[3] === 'Herkomst');
+    const hidden = roskilde.filter((r) => r[11] === 'For få svar');
+    // The tiny group and a complementary cell, so total minus the others reveals nothing.
+    expect(hidden.length).toBeGreaterThanOrEqual(2);
+    const total = roskilde.find((r) => r[4] === 'Alle');
+    const shownN = roskilde.filter((r) => r[4] !== 'Alle' && r[9] !== '').reduce((a, r) => a + Number(r[9]), 0);
+    expect(Number(total![9]) - shownN).toBeGreaterThanOrEqual(20);
+
+    const heat = await c.get(`/personale/monitor/download/heatplus.csv?${q}`);
+    const parsed = readTemplateCsv(heat.body);
+    expect(heat.body.split('\r\n')[0]).toBe(TEMPLATE_COLUMNS.join(','));
+    // A dimension with a hidden subgroup is left out of WHO's template altogether.
+    expect(parsed.rows.filter((r) => r.setting === 'Roskilde' && r.date === 2021 && r.dimension === 'Herkomst')).toEqual([]);
+  });
+
+  it('downloads the whole year in WHO HEAT Plus format, labelled synthetic', async () => {
+    const c = await planner();
+    const res = await c.get(`/personale/monitor/download/heatplus.csv?datasaet=${datasetId}&omraade=0265&aar=2021`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain('syntetisk');
+    const parsed = readTemplateCsv(res.body);
+    expect(parsed.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const education = parsed.rows.filter((r) => r.setting === 'Hele landet' && r.indicator_abbr === 'dagligryger' && r.dimension === 'Uddannelse');
+    expect(education.map((r) => r.subgroup_order).sort()).toEqual([1, 2, 3, 4]);
+    expect(education.every((r) => r.favourable_indicator === 0 && r.ordered_dimension === 1 && r.note.includes('Syntetiske'))).toBe(true);
+    const xlsx = await c.get(`/personale/monitor/download/heatplus.xlsx?datasaet=${datasetId}&omraade=0265&aar=2021`);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('ranks priorities and explains them in plain Danish', async () => {
+    const c = await planner();
+    const res = await c.get(`/personale/monitor/prioriteter?datasaet=${datasetId}&omraade=0265&aar=2017`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toMatch(/<ol class="lighed-priorities">/);
+    expect(res.body).toContain('Grundskole');
+    expect(res.body).toMatch(/færre, der/);
+  });
+
+  it('serves charts as SVG and PNG', async () => {
+    const c = await planner();
+    const q = `datasaet=${datasetId}&omraade=0265&aar=2021&dimension=uddannelse&indikator=dagligryger`;
+    const svg = await c.get(`/personale/monitor/graf/equiplot.svg?${q}`);
+    expect(svg.statusCode).toBe(200);
+    expect(svg.body).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg.body).toContain('Syntetiske data til demonstration');
+    const png = await c.get(`/personale/monitor/graf/kort.png?${q}`);
+    expect(png.statusCode).toBe(200);
+    expect(png.rawPayload.subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  describe('HEAT Plus template upload', () => {
+    const fixture = readFileSync(new URL('heatplus/fixtures/anc-wealth.csv', import.meta.url), 'utf8');
+    async function send(c: Client, body: string, name: string) {
+      const form = await c.get('/personale/monitor/heatplus');
+      const token = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
+      const fd = new FormData();
+      fd.append('_csrf', token);
+      fd.append('skabelon', new Blob([body]), name);
+      return c.postForm('/personale/monitor/heatplus', fd);
+    }
+
+    it('computes every measure of a template file', async () => {
+      const c = await planner();
+      const res = await send(c, fixture, 'anc-wealth.csv');
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('Ghana 2014');
+      expect(res.body).toContain('>SII</abbr>');
+      expect(res.body).toMatch(/HC1/);
+    });
+
+    it('names the line and column of a broken template and computes nothing', async () => {
+      const c = await planner();
+      const lines = fixture.trim().split(/\r?\n/);
+      const header = lines[0]!.split(',');
+      const estimate = header.indexOf('estimate');
+      const broken = lines.map((l, i) => {
+        if (i !== 2) return l;
+        const cells = l.split(',');
+        cells[estimate] = 'mange';
+        return cells.join(',');
+      });
+      const res = await send(c, broken.join('\n'), 'broken.csv');
+      expect(res.statusCode).toBe(422);
+      expect(res.body).toContain('Linje 3, kolonne «estimate»');
+      expect(res.body).not.toContain('>SII</abbr>');
+    });
+  });
+
+  describe('upload', () => {
+    async function upload(c: Client, name: string) {
+      const form = await c.get('/personale/monitor/data');
+      const token = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
+      const fd = new FormData();
+      fd.append('_csrf', token);
+      fd.append('fil', new Blob([readFileSync(new URL(name, EXAMPLES))]), name);
+      return c.postForm('/personale/monitor/data', fd);
+    }
+
+    async function waitForJob(jobId: string) {
+      for (let i = 0; i < 200; i++) {
+        const job = await getJob(ctx.db, '0265', jobId);
+        if (job && job.status !== 'running') return job;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error('import did not finish');
+    }
+
+    it('reports every problem of a broken file by line and column and stores nothing', async () => {
+      const c = await planner();
+      const before = (await c.get('/personale/monitor/data')).body.match(/<tr>/g)?.length ?? 0;
+      const res = await upload(c, 'roskilde-2025-med-fejl.csv');
+      expect(res.statusCode).toBe(303);
+      const jobId = /\/personale\/monitor\/import\/([0-9a-f-]{36})$/.exec(res.headers.location as string)?.[1];
+      const job = await waitForJob(jobId!);
+      expect(job.status).toBe('failed');
+      const page = await c.get(`/personale/monitor/import/${jobId}`);
+      expect(page.body).toContain('Intet er gemt');
+      expect(page.body).toMatch(/Linje \d+, kolonne «[^»]+»/);
+      const after = (await c.get('/personale/monitor/data')).body.match(/<tr>/g)?.length ?? 0;
+      expect(after).toBe(before);
+    });
+
+    it('imports a good file and shows progress until it is done', async () => {
+      const c = await planner();
+      const res = await upload(c, 'roskilde-2025.csv');
+      expect(res.statusCode).toBe(303);
+      const jobId = /([0-9a-f-]{36})$/.exec(res.headers.location as string)?.[1];
+      const job = await waitForJob(jobId!);
+      expect(job.status).toBe('done');
+      const page = await c.get(`/personale/monitor/import/${jobId}`);
+      expect(page.body).toContain('Data er indlæst');
+      const list = await c.get('/personale/monitor/data');
+      expect(list.body).toContain('roskilde-2025.csv');
+    });
+
+    it('refuses an upload without a file, with a message beside the field', async () => {
+      const c = await planner();
+      const form = await c.get('/personale/monitor/data');
+      const token = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
+      const fd = new FormData();
+      fd.append('_csrf', token);
+      const res = await c.postForm('/personale/monitor/data', fd);
+      expect(res.statusCode).toBe(400);
+      expect(res.body).toContain('Vælg en datafil');
+    });
+
+    it('refuses a multipart post from someone who is not a planner before reading it', async () => {
+      const provider = new Client(app);
+      await provider.signIn('provider@test.dk');
+      const fd = new FormData();
+      fd.append('fil', new Blob(['x']), 'x.csv');
+      expect((await provider.postForm('/personale/monitor/data', fd)).statusCode).toBe(403);
+    });
+  });
+});

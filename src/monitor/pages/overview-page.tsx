@@ -1,0 +1,83 @@
+/**
+ * A municipality at a glance: for every indicator, the gap along the chosen dimension (HEAT's
+ * equiplot and its table), the setting average, the country, and the measures the planner picked.
+ */
+import type { VNode } from 'preact';
+import { Layout, type PageContext } from '../../web/layout.tsx';
+import type { Table } from '../estimates/tables.ts';
+import { MONITOR_LANGUAGES_LIST } from './languages.ts';
+import { Downloads, MonitorNav } from './monitor-nav.tsx';
+import { choiceQuery, SyntheticNotice, type Choice } from './picker.tsx';
+import { fmt, label, pctWithInterval, type MonitorLang } from './present.ts';
+import { measureValue } from './tables.tsx';
+import { OverviewChart } from './charts.tsx';
+
+export function OverviewPage(props: {
+  ctx: PageContext & { lang: MonitorLang };
+  choice: Choice;
+  picker: VNode;
+  tables: { area: Table[]; country: Table[] };
+}) {
+  const { ctx, choice, tables } = props;
+  const { t, lang } = ctx;
+  const dimension = choice.dataset.codebook.dimensions[choice.dim - 1];
+  const areaName = tables.area[0]?.scope.name[lang] ?? choice.area;
+  const title = t('monitor.overview.title', { area: areaName, year: choice.year });
+  const dimLabel = dimension ? label(dimension.label, lang) : '';
+  return (
+    <Layout ctx={ctx} title={title} area="staff" languages={MONITOR_LANGUAGES_LIST}>
+      <h1>{title}</h1>
+      <MonitorNav t={t} choice={choice} current="overview" />
+      <SyntheticNotice t={t} dataset={choice.dataset} />
+      <p class="lead">{t('monitor.overview.lead', { dimension: dimLabel.toLowerCase() })}</p>
+      {props.picker}
+      <OverviewChart ctx={ctx} tables={tables.area} dimensionLabel={dimLabel} />
+      <div class="lighed-table-scroll">
+        <table class="table table--compact lighed-overview">
+          <caption>{t('monitor.overview.tableCaption', { area: areaName, year: choice.year, dimension: dimLabel.toLowerCase() })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('monitor.col.indicator')}</th>
+              {dimension?.categories.map((c) => (
+                <th scope="col">{label(c.label, lang)}</th>
+              ))}
+              <th scope="col">{t('monitor.col.everyone', { area: areaName })}</th>
+              <th scope="col">{t('monitor.col.country')}</th>
+              {choice.measures.map((m) => (
+                <th scope="col">
+                  <abbr title={t(`monitor.measure.${m}`)}>{m}</abbr>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {tables.area.map((table, i) => {
+              const country = tables.country[i];
+              const indicatorKey = table.indicator.key;
+              return (
+                <tr>
+                  <th scope="row">
+                    <a href={`/personale/monitor/indikator?${choiceQuery({ ...choice, indicator: i + 1 })}`} data-indicator={indicatorKey}>
+                      {label(table.indicator.label, lang)}
+                    </a>
+                  </th>
+                  {table.groups.map((g) => (
+                    <td>{g.suppressed ? <span class="lighed-suppressed">{t('monitor.suppressed')}</span> : (pctWithInterval(g.prevalence, lang) ?? '–')}</td>
+                  ))}
+                  <td>{table.total.suppressed ? t('monitor.suppressed') : (pctWithInterval(table.total.prevalence, lang) ?? '–')}</td>
+                  <td>{country && country.total.prevalence.value !== null ? `${fmt(country.total.prevalence.value, lang)} %` : '–'}</td>
+                  {choice.measures.map((code) => {
+                    const m = table.measures?.find((x) => x.code === code);
+                    return <td>{m ? measureValue(m.value, lang) : table.measuresNote ? t('monitor.suppressed') : '–'}</td>;
+                  })}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <p class="form-hint">{t('monitor.overview.note')}</p>
+      <Downloads t={t} choice={choice} />
+    </Layout>
+  );
+}
