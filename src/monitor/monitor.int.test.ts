@@ -69,6 +69,8 @@ eachEngine('equity monitor pages', (ctx) => {
     for (const code of ['SII', 'RII', 'ACI', 'RCI', 'D', 'R', 'PAF', 'PAR']) expect(body.includes(`>${code}</abbr>`), code).toBe(true);
     // Each measure names its method (HEAT's logit convention for SII here).
     expect(body).toMatch(/logit/i);
+    // Directly age-standardised to the country's age distribution.
+    expect(body).toContain('Aldersstandardiseret andel');
     // The trend and the map with its attribution.
     expect(body).toContain('Udvikling over tid');
     expect(body).toContain('Geodatastyrelsen');

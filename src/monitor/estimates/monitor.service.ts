@@ -10,7 +10,8 @@ import type { MeasureCode } from '../measures/types.ts';
 import { DEFAULT_SUPPRESSION, type SuppressionOptions } from '../publish/suppression.ts';
 import { datasetAreas, loadSums, type DatasetInfo } from './estimates.store.ts';
 import { compareByOverlap, prevalence, type Comparison, type Prevalence } from './estimate.ts';
-import { buildTable, indexSums, type Scope, type Table } from './tables.ts';
+import { buildTable, indexSums, sumsKey, type Scope, type Table } from './tables.ts';
+import { directlyStandardise, type Standardised } from './standardise.ts';
 import { loadPlans, type PlanKey } from './suppression-plan.ts';
 
 /** Plans for these keys of a dataset (see suppression-plan.ts). */
@@ -71,6 +72,9 @@ export interface IndicatorView {
   trend: { area: Table[]; country: Table[] };
   /** The area's everyone-figure against its region and the country, by interval overlap. */
   comparison: { region: Comparison; country: Comparison };
+  /** Directly age-standardised to the country's age distribution, when the codebook names an age dimension. */
+  standardised: { scope: Scope; crude: Prevalence; value: Standardised | null }[] | null;
+  standardisedComparison: Comparison;
 }
 
 export async function indicatorView(
@@ -105,13 +109,61 @@ export async function indicatorView(
       if (scope.kind === 'country') trend.country.push(t);
     }
   }
+  const standardised = await standardisedView(q, dataset, { ...at, scopes }, settings);
   const own = current.find((t) => t.scope.kind === 'area');
   const against = (kind: 'region' | 'country'): Comparison => {
     const other = current.find((t) => t.scope.kind === kind);
     if (!own || !other || own.total.suppressed || other.total.suppressed) return 'unknown';
     return compareByOverlap(own.total.prevalence, other.total.prevalence);
   };
-  return { dataset, scopes, year: at.year, current, trend, comparison: { region: against('region'), country: against('country') } };
+  const stdOwn = standardised?.find((s) => s.scope.kind === 'area')?.value;
+  const stdCountry = standardised?.find((s) => s.scope.kind === 'country')?.value;
+  return {
+    dataset,
+    scopes,
+    year: at.year,
+    current,
+    trend,
+    comparison: { region: against('region'), country: against('country') },
+    standardised,
+    standardisedComparison: stdOwn && stdCountry ? compareByOverlap(stdOwn, stdCountry) : 'unknown',
+  };
+}
+
+/**
+ * Each scope's everyone-figure directly age-standardised to the country's age distribution of
+ * the same year. Age groups come from the same suppression plan as every other table: a hidden
+ * age group means no standardised figure for that scope.
+ */
+async function standardisedView(
+  q: Queryable,
+  dataset: DatasetInfo,
+  at: { indicator: number; year: number; scopes: Scope[] },
+  settings: MonitorSettings,
+): Promise<IndicatorView['standardised']> {
+  const ageKey = dataset.codebook.ageDimension;
+  const ageDim = ageKey ? slotOf(dataset.codebook, 'dimension', ageKey) : null;
+  if (!ageDim) return null;
+  const key = { indicator: at.indicator, dim: ageDim, year: at.year };
+  const plan = (await plansFor(q, dataset, [key], settings))(key);
+  const tables = [];
+  for (const scope of at.scopes) {
+    const areas = areasOf(scope);
+    const sums = indexSums(await loadSums(q, { datasetId: dataset.id, indicators: [at.indicator], dims: [0, ageDim], years: [at.year], ...(areas ? { areas } : {}) }));
+    tables.push(buildTable(dataset.codebook, sums, { ...key, scope }, { suppression: settings.suppression, measures: null, plan }));
+  }
+  // The standard: the country's estimated population per age group (sums of weights).
+  const countrySums = indexSums(await loadSums(q, { datasetId: dataset.id, indicators: [at.indicator], dims: [ageDim], years: [at.year] }));
+  const categories = dataset.codebook.dimensions[ageDim - 1]?.categories.length ?? 0;
+  const standard = Array.from({ length: categories }, (_, i) => countrySums.get(sumsKey(at.indicator, ageDim, i + 1, at.year))?.sw ?? 0);
+  return tables.map((t) => ({
+    scope: t.scope,
+    crude: t.total.prevalence,
+    value: directlyStandardise(
+      t.groups.map((g) => ({ value: g.suppressed ? null : g.prevalence.value, se: g.suppressed ? null : g.prevalence.se })),
+      standard,
+    ),
+  }));
 }
 
 /** One table per indicator for the area and year: the overview's rows. */

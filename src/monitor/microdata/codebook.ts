@@ -90,6 +90,11 @@ export const codebookSchema = z
     source: z.string().trim().min(1),
     /** Synthetic data must say so on every page and export. */
     synthetic: z.boolean().default(false),
+    /**
+     * The age dimension's key: areas are then also compared directly age-standardised (to the
+     * country's age distribution), so an old municipality is not "worse" only for being old.
+     */
+    ageDimension: key.optional(),
     columns: z.object({
       weight: column.optional(),
       area: column,
@@ -99,6 +104,8 @@ export const codebookSchema = z
     indicators: z.array(indicator).min(1).max(MAX_INDICATORS),
   })
   .superRefine((c, ctx) => {
+    if (c.ageDimension !== undefined && !c.dimensions.some((d) => d.key === c.ageDimension))
+      ctx.addIssue({ code: 'custom', path: ['ageDimension'], message: 'codebook.unknown_dimension' });
     const keys = [...c.dimensions.map((d) => d.key), ...c.indicators.map((i) => i.key)];
     if (new Set(keys).size !== keys.length)
       ctx.addIssue({ code: 'custom', path: ['indicators'], message: 'codebook.duplicate_key' });

@@ -10,7 +10,7 @@ import type { IndicatorView, MapValue } from '../estimates/monitor.service.ts';
 import { MONITOR_LANGUAGES_LIST } from './languages.ts';
 import { Downloads, MonitorNav } from './monitor-nav.tsx';
 import { choiceQuery, SyntheticNotice, type Choice } from './picker.tsx';
-import { label, pctWithInterval, type MonitorLang } from './present.ts';
+import { fmt, label, pctWithInterval, type MonitorLang } from './present.ts';
 import { FigureTable, MeasuresNote, MeasuresTable, measureValue } from './tables.tsx';
 import { ScopesChart, TrendSection, MapSection } from './charts.tsx';
 
@@ -68,6 +68,8 @@ export function IndicatorPage(props: {
         </p>
       </section>
 
+      <StandardisedSection ctx={ctx} view={view} />
+
       <section aria-labelledby="measures-heading">
         <h2 id="measures-heading">{t('monitor.indicator.measuresHeading')}</h2>
         <p>{t(dimension.ordered ? 'monitor.indicator.measuresOrdered' : 'monitor.indicator.measuresUnordered')}</p>
@@ -82,6 +84,39 @@ export function IndicatorPage(props: {
       <MapSection ctx={ctx} view={view} map={props.map} chartQuery={chartQuery} />
       <Downloads t={t} choice={choice} indicatorOnly />
     </Layout>
+  );
+}
+
+/** The area, region and country directly age-standardised to the country's age distribution. */
+function StandardisedSection({ ctx, view }: { ctx: PageContext & { lang: MonitorLang }; view: IndicatorView }) {
+  const { t, lang } = ctx;
+  if (!view.standardised) return null;
+  const areaName = view.scopes[0]?.name[lang] ?? '';
+  return (
+    <section aria-labelledby="standardised-heading">
+      <h2 id="standardised-heading">{t('monitor.standardised.heading')}</h2>
+      <p>{t('monitor.standardised.lead', { year: view.year })}</p>
+      <table class="table table--compact">
+        <caption>{t('monitor.standardised.caption', { year: view.year })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('monitor.chart.scope')}</th>
+            <th scope="col">{t('monitor.standardised.crude')}</th>
+            <th scope="col">{t('monitor.standardised.value')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {view.standardised.map((s) => (
+            <tr>
+              <th scope="row">{s.scope.name[lang]}</th>
+              <td>{pctWithInterval(s.crude, lang) ?? t('monitor.suppressed')}</td>
+              <td>{s.value ? `${fmt(s.value.value, lang)} % (${fmt(s.value.lower, lang)}–${fmt(s.value.upper, lang)})` : t('monitor.standardised.none')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>{comparisonText(t, view.standardisedComparison, areaName, t('monitor.scope.country'))}</p>
+    </section>
   );
 }
 
