@@ -55,6 +55,9 @@ eachEngine('equity monitor pages', (ctx) => {
     expect(res.body).toContain('Ryger dagligt');
     expect(res.body).toContain('Syntetiske data');
     expect(res.body).toMatch(/<svg[^>]+role="img"/);
+    // Is the gap closing? D in both waves.
+    expect(res.body).toContain('Bliver forskellen mindre?');
+    expect(res.body).toMatch(/<th scope="col">2017<\/th><th scope="col">2021<\/th>/);
     // The chosen measures' columns.
     expect(res.body).toContain('<abbr title="Hældningsindeks for ulighed">SII</abbr>');
   });

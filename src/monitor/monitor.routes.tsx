@@ -13,7 +13,7 @@ import { pageContext, sendPage } from '../web/context.ts';
 import { translator } from '../web/i18n.ts';
 import { Layout, type PageContext } from '../web/layout.tsx';
 import { datasetAreas, readableDataset, readableDatasets, type DatasetInfo } from './estimates/estimates.store.ts';
-import { areaName, indicatorView, mapValues, overviewTables, slotOf, DEFAULT_SETTINGS } from './estimates/monitor.service.ts';
+import { areaName, gapTrend, indicatorView, mapValues, overviewTables, slotOf, DEFAULT_SETTINGS } from './estimates/monitor.service.ts';
 import { NON_ORDERED_MEASURES, ORDERED_MEASURES } from './measures/heat.ts';
 import type { MeasureCode } from './measures/types.ts';
 import { Picker, choiceQuery, type Choice } from './pages/picker.tsx';
@@ -112,6 +112,7 @@ export const monitorRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db, co
     const ctx = monitorContext(req, reply);
     const page = await withChoice(req, {}, async (tx, { choice, datasets, areas }) => {
       const tables = await overviewTables(tx, choice.dataset, choice, settings);
+      const trend = await gapTrend(tx, choice.dataset, choice, settings);
       const picker = (
         <Picker
           t={ctx.t}
@@ -123,7 +124,7 @@ export const monitorRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db, co
           measureOptions={choice.dataset.codebook.dimensions[choice.dim - 1]?.ordered ? ORDERED_MEASURES : NON_ORDERED_MEASURES}
         />
       );
-      return <OverviewPage ctx={ctx} choice={choice} picker={picker} tables={tables} />;
+      return <OverviewPage ctx={ctx} choice={choice} picker={picker} tables={tables} trend={trend} />;
     });
     return page ? sendPage(reply, page) : noData(req, reply);
   });

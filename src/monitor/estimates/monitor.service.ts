@@ -6,7 +6,7 @@
 import type { Queryable } from '../../db/db.ts';
 import type { Codebook } from '../microdata/codebook.ts';
 import { KOMMUNER, REGIONS, kommune, regionOf } from '../microdata/kommuner.ts';
-import type { MeasureCode } from '../measures/types.ts';
+import type { MeasureCode, MeasureResult } from '../measures/types.ts';
 import { DEFAULT_SUPPRESSION, type SuppressionOptions } from '../publish/suppression.ts';
 import { datasetAreas, loadSums, type DatasetInfo } from './estimates.store.ts';
 import { compareByOverlap, prevalence, type Comparison, type Prevalence } from './estimate.ts';
@@ -197,6 +197,42 @@ export async function overviewTables(
     });
   }
   return out;
+}
+
+/** Is the gap closing? Per indicator, the area's difference D (HEAT's pair) in every wave. */
+export interface GapTrendRow {
+  indicator: Table['indicator'];
+  /** Same order as `years`; null where a group is hidden or there is no estimate. */
+  gaps: (MeasureResult | null)[];
+  /** Waves that are not comparable with the wave before (a break in the series). */
+  breakBefore: boolean[];
+}
+
+export async function gapTrend(
+  q: Queryable,
+  dataset: DatasetInfo,
+  at: { dim: number; area: string },
+  settings: MonitorSettings = DEFAULT_SETTINGS,
+): Promise<{ years: number[]; rows: GapTrendRow[] }> {
+  const scope = scopesFor(at.area)[0] ?? COUNTRY;
+  const years = dataset.years;
+  const indicators = dataset.codebook.indicators.map((_, i) => i + 1);
+  const plan = await plansFor(q, dataset, indicators.flatMap((indicator) => years.map((year) => ({ indicator, dim: at.dim, year }))), settings);
+  const sums = indexSums(await loadSums(q, { datasetId: dataset.id, dims: [0, at.dim], areas: [at.area] }));
+  const rows = indicators.map((indicator) => {
+    const ind = dataset.codebook.indicators[indicator - 1]!;
+    const gaps = years.map((year) => {
+      const t = buildTable(dataset.codebook, sums, { indicator, dim: at.dim, year, scope }, {
+        suppression: settings.suppression,
+        plan: plan({ indicator, dim: at.dim, year }),
+        measures: ['D'],
+      });
+      return t.measures?.[0] ?? null;
+    });
+    const breakBefore = years.map((y, i) => i > 0 && ind.breaks.some((b) => years[i - 1]! < b.year && y >= b.year));
+    return { indicator: ind, gaps, breakBefore };
+  });
+  return { years, rows };
 }
 
 export interface MapValue {

@@ -5,6 +5,8 @@
 import type { VNode } from 'preact';
 import { Layout, type PageContext } from '../../web/layout.tsx';
 import type { Table } from '../estimates/tables.ts';
+import type { GapTrendRow } from '../estimates/monitor.service.ts';
+import type { Translate } from '../../web/i18n.ts';
 import { MONITOR_LANGUAGES_LIST } from './languages.ts';
 import { Downloads, MonitorNav } from './monitor-nav.tsx';
 import { choiceQuery, SyntheticNotice, type Choice } from './picker.tsx';
@@ -17,6 +19,7 @@ export function OverviewPage(props: {
   choice: Choice;
   picker: VNode;
   tables: { area: Table[]; country: Table[] };
+  trend: { years: number[]; rows: GapTrendRow[] };
 }) {
   const { ctx, choice, tables } = props;
   const { t, lang } = ctx;
@@ -77,7 +80,71 @@ export function OverviewPage(props: {
         </table>
       </div>
       <p class="form-hint">{t('monitor.overview.note')}</p>
+      <GapTrendTable ctx={ctx} trend={props.trend} areaName={areaName} dimLabel={dimLabel} />
       <Downloads t={t} choice={choice} />
     </Layout>
   );
+}
+
+/** Is the gap closing? The difference D between HEAT's pair of groups, wave by wave. */
+function GapTrendTable(props: {
+  ctx: PageContext & { lang: MonitorLang };
+  trend: { years: number[]; rows: GapTrendRow[] };
+  areaName: string;
+  dimLabel: string;
+}) {
+  const { ctx, trend } = props;
+  const { t, lang } = ctx;
+  if (trend.years.length < 2) return null;
+  const anyBreak = trend.rows.some((r) => r.breakBefore.some(Boolean));
+  return (
+    <section aria-labelledby="gap-trend-heading">
+      <h2 id="gap-trend-heading">{t('monitor.gapTrend.heading')}</h2>
+      <p>{t('monitor.gapTrend.lead', { dimension: props.dimLabel.toLowerCase() })}</p>
+      <div class="lighed-table-scroll">
+        <table class="table table--compact">
+          <caption>
+            {t('monitor.gapTrend.caption', { area: props.areaName, dimension: props.dimLabel.toLowerCase() })}
+            {anyBreak && ` † ${t('monitor.chart.break')}.`}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('monitor.col.indicator')}</th>
+              {trend.years.map((y) => (
+                <th scope="col">{y}</th>
+              ))}
+              <th scope="col">{t('monitor.gapTrend.change')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {trend.rows.map((r) => (
+              <tr>
+                <th scope="row">{label(r.indicator.label, lang)}</th>
+                {r.gaps.map((g, i) => (
+                  <td>
+                    {g ? `${fmt(g.value, lang)} (${fmt(g.lower, lang)}–${fmt(g.upper, lang)})` : t('monitor.suppressed')}
+                    {r.breakBefore[i] ? ' †' : ''}
+                  </td>
+                ))}
+                <td>{changeText(t, r)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** First against last comparable wave, by interval overlap; no verdict across a break. */
+function changeText(t: Translate, r: GapTrendRow): string {
+  const lastBreak = r.breakBefore.lastIndexOf(true);
+  const from = r.gaps.findIndex((g, i) => g !== null && i >= Math.max(0, lastBreak));
+  const to = r.gaps.length - 1;
+  const a = r.gaps[from];
+  const b = r.gaps[to];
+  if (!a || !b || from === to) return t('monitor.gapTrend.unknown');
+  const width = (g: { value: number }) => Math.abs(g.value);
+  if (b.upper < a.lower || b.lower > a.upper) return t(width(b) < width(a) ? 'monitor.gapTrend.smaller' : 'monitor.gapTrend.larger');
+  return t('monitor.gapTrend.same');
 }
