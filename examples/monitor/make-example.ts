@@ -5,6 +5,7 @@
  * The data are invented; they describe no real person.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { mulberry32 } from '../../src/monitor/measures/random.ts';
 
 interface Codebook {
   columns: { weight: string; area: string; year: string };
@@ -15,18 +16,7 @@ interface Codebook {
 const here = new URL('.', import.meta.url);
 const codebook = JSON.parse(readFileSync(new URL('codebook.json', here), 'utf8')) as Codebook;
 
-/** mulberry32: a small seeded generator, enough for example data. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(20251);
+const random = mulberry32(20251);
 const pick = (weights: number[]) => {
   const total = weights.reduce((s, w) => s + w, 0);
   let u = random() * total;

@@ -6,19 +6,15 @@
  * aggregate.parity.int.test.ts proves both give the same rows.
  */
 import type { Codebook, Respondent } from './codebook.ts';
+import type { CellSums } from '../estimates/estimate.ts';
 
-export interface AggregateRow {
+/** One monitor_aggregate row: the sums of one indicator x dimension category x year x area. */
+export interface AggregateRow extends CellSums {
   indicator: number;
   dim: number;
   category: number;
   year: number;
   area: string;
-  n: number;
-  n1: number;
-  sw: number;
-  sw2: number;
-  swy: number;
-  sw2y: number;
 }
 
 /** Sums per year x area x (dimension, category | everyone) x indicator; rows with no answers are left out, as in SQL. */
