@@ -7,7 +7,7 @@
  */
 import { audit } from '../../audit/audit.store.ts';
 import { inTenant, type Db, type Queryable } from '../../db/db.ts';
-import { aggregateSql } from './aggregate.sql.ts';
+import { groupsSql, unpivotSql } from './aggregate.sql.ts';
 import type { Codebook, Respondent } from './codebook.ts';
 import type { AggregateRow } from './aggregate.memory.ts';
 import type { RowProblem } from './validate.ts';
@@ -199,10 +199,11 @@ export async function recomputeAggregates(
     [datasetId],
   );
   if (!ds) throw new Error(`monitor dataset ${datasetId} not found`);
-  await tx.query(aggregateSql(codebook.dimensions.length, codebook.indicators.length), [
-    datasetId,
-    ds.kommune,
-  ]);
+  // Two statements: PostgreSQL never runs an INSERT ... SELECT in parallel, but it does run a
+  // CREATE TABLE AS in parallel (2 workers halved the GROUP BY in the benchmark).
+  await tx.query(`create temp table monitor_wide_sums on commit drop as ${groupsSql(codebook.dimensions.length, codebook.indicators.length)}`, [datasetId]);
+  await tx.query(unpivotSql(codebook.indicators.length, 'monitor_wide_sums g'), [datasetId, ds.kommune]);
+  await tx.query('drop table monitor_wide_sums');
 }
 
 export interface DatasetSummary {
@@ -263,6 +264,9 @@ export async function deleteDataset(
       [id, kommune],
     );
     if (gone.length === 0) return false;
+    // No foreign keys on these (migration 0004): the rows go with their dataset, here.
+    await tx.query('delete from monitor_respondent where dataset_id = $1', [id]);
+    await tx.query('delete from monitor_aggregate where dataset_id = $1', [id]);
     await audit(tx, actor(kommune, deletedBy), {
       action: 'delete',
       entity: 'monitor_dataset',
