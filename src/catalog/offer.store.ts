@@ -243,20 +243,19 @@ export async function getOfferDetail(q: Queryable, id: string): Promise<OfferDet
   if (!isUuid(id)) return undefined;
   const offer = await one<Offer>(q, `select ${offerColumns} from offer o where o.id = $1`, [id]);
   if (!offer) return undefined;
-  const [organization, locations, schedules] = await Promise.all([
-    one<Organization>(
-      q,
-      'select id, kommune, name, description, kind, email, phone, website, status from organization where id = $1',
-      [offer.organization_id],
-    ),
-    q.query<Location>(
-      `select l.id, l.kommune, l.organization_id, l.name, l.description, l.address_1, l.postal_code, l.city,
-              l.latitude, l.longitude, l.wheelchair_accessible, l.accessibility_note, l.transport_note
-         from offer_location ol join location l on l.id = ol.location_id where ol.offer_id = $1 order by l.name`,
-      [id],
-    ),
-    q.query<Schedule>(`select ${scheduleColumns} from schedule s where s.offer_id = $1 order by s.weekday, s.starts_at`, [id]),
-  ]);
+  // One after another: callers pass a transaction, which is one connection.
+  const organization = await one<Organization>(
+    q,
+    'select id, kommune, name, description, kind, email, phone, website, status from organization where id = $1',
+    [offer.organization_id],
+  );
+  const locations = await q.query<Location>(
+    `select l.id, l.kommune, l.organization_id, l.name, l.description, l.address_1, l.postal_code, l.city,
+            l.latitude, l.longitude, l.wheelchair_accessible, l.accessibility_note, l.transport_note
+       from offer_location ol join location l on l.id = ol.location_id where ol.offer_id = $1 order by l.name`,
+    [id],
+  );
+  const schedules = await q.query<Schedule>(`select ${scheduleColumns} from schedule s where s.offer_id = $1 order by s.weekday, s.starts_at`, [id]);
   if (!organization) return undefined;
   return { ...offer, organization, locations, schedules };
 }

@@ -169,29 +169,28 @@ export async function loadService(q: Queryable, id: string, opts: { includeUnpub
 /** Offers by id, in the order given, with organisation, locations (+ service_at_location ids) and schedules. */
 export async function loadServiceDetails(q: Queryable, ids: string[]): Promise<HsdsServiceDetail[]> {
   if (ids.length === 0) return [];
-  const [offers, organizations, locations, schedules] = await Promise.all([
-    q.query<Offer & { last_modified: Date }>(
-      `select ${offerColumns}, ${lastModified} as last_modified
-         from offer o join organization org on org.id = o.organization_id where o.id = any($1::uuid[])`,
-      [ids],
-    ),
-    q.query<Organization>(
-      `select ${organizationColumns} from organization org
-        where org.id in (select organization_id from offer where id = any($1::uuid[]))`,
-      [ids],
-    ),
-    q.query<Location & { offer_id: string; sal_id: string }>(
-      `select ol.offer_id, ol.id as sal_id, ${locationColumns}
-         from offer_location ol join location l on l.id = ol.location_id
-        where ol.offer_id = any($1::uuid[]) order by l.name, l.id`,
-      [ids],
-    ),
-    q.query<Schedule & { offer_id: string }>(
-      `select s.offer_id, ${scheduleColumns} from schedule s where s.offer_id = any($1::uuid[])
-        order by s.weekday, s.starts_at, s.id`,
-      [ids],
-    ),
-  ]);
+  // One after another: a transaction is one connection (pg 9 drops queued concurrent queries).
+  const offers = await q.query<Offer & { last_modified: Date }>(
+    `select ${offerColumns}, ${lastModified} as last_modified
+       from offer o join organization org on org.id = o.organization_id where o.id = any($1::uuid[])`,
+    [ids],
+  );
+  const organizations = await q.query<Organization>(
+    `select ${organizationColumns} from organization org
+      where org.id in (select organization_id from offer where id = any($1::uuid[]))`,
+    [ids],
+  );
+  const locations = await q.query<Location & { offer_id: string; sal_id: string }>(
+    `select ol.offer_id, ol.id as sal_id, ${locationColumns}
+       from offer_location ol join location l on l.id = ol.location_id
+      where ol.offer_id = any($1::uuid[]) order by l.name, l.id`,
+    [ids],
+  );
+  const schedules = await q.query<Schedule & { offer_id: string }>(
+    `select s.offer_id, ${scheduleColumns} from schedule s where s.offer_id = any($1::uuid[])
+      order by s.weekday, s.starts_at, s.id`,
+    [ids],
+  );
   const orgById = new Map(organizations.map((o) => [o.id, o]));
   const byId = new Map(offers.map((o) => [o.id, o]));
   const out: HsdsServiceDetail[] = [];
@@ -247,10 +246,9 @@ export async function loadOrganization(
   if (!isUuid(id)) return undefined;
   const [organization] = await q.query<Organization>(`select ${organizationColumns} from organization org where org.id = $1`, [id]);
   if (!organization) return undefined;
-  const [locations, services] = await Promise.all([
-    q.query<Location>(`select ${locationColumns} from location l where l.organization_id = $1 order by l.name, l.id`, [id]),
-    q.query<{ id: string }>(`select o.id from offer o where o.organization_id = $1 and o.status = 'published' order by o.title, o.id`, [id]),
-  ]);
+  // One after another: a transaction is one connection (pg 9 drops queued concurrent queries).
+  const locations = await q.query<Location>(`select ${locationColumns} from location l where l.organization_id = $1 order by l.name, l.id`, [id]);
+  const services = await q.query<{ id: string }>(`select o.id from offer o where o.organization_id = $1 and o.status = 'published' order by o.title, o.id`, [id]);
   return { organization, locations, services: await loadServiceDetails(q, services.map((s) => s.id)) };
 }
 
@@ -404,12 +402,11 @@ async function writeImport(tx: Queryable, kommune: string, records: HsdsImport):
           ),
         )
       : new Map<string, string>();
-  const [foreignOrgs, foreignLocs, foreignOffers, foreignSals] = await Promise.all([
-    foreign('organization', [...orgIds]),
-    foreign('location', [...locationIds]),
-    foreign('offer', records.offers.map((o) => o.id)),
-    foreign('offer_location', records.offers.flatMap((o) => o.service_at_locations.map((s) => s.id))),
-  ]);
+  // One after another: a transaction is one connection (pg 9 drops queued concurrent queries).
+  const foreignOrgs = await foreign('organization', [...orgIds]);
+  const foreignLocs = await foreign('location', [...locationIds]);
+  const foreignOffers = await foreign('offer', records.offers.map((o) => o.id));
+  const foreignSals = await foreign('offer_location', records.offers.flatMap((o) => o.service_at_locations.map((s) => s.id)));
   for (const o of records.organizations) if (foreignOrgs.has(o.id)) problems.push({ path: `${o.source}.id`, message: `already used by municipality ${foreignOrgs.get(o.id)}` });
   for (const l of records.locations) if (foreignLocs.has(l.id)) problems.push({ path: `${l.source}.id`, message: `already used by municipality ${foreignLocs.get(l.id)}` });
   for (const o of records.offers) {
@@ -429,7 +426,8 @@ async function writeImport(tx: Queryable, kommune: string, records: HsdsImport):
     ...records.locations.flatMap((l) => [l.organization_id, l.fallback_organization_id]),
   ].filter((id): id is string => !!id && isUuid(id) && !orgIds.has(id));
   const wantedLocs = records.offers.flatMap((o) => o.service_at_locations.map((s) => s.location_id)).filter((id) => isUuid(id) && !locationIds.has(id));
-  const [ownOrgs, ownLocs] = await Promise.all([existing('organization', [...new Set(wantedOrgs)]), existing('location', [...new Set(wantedLocs)])]);
+  const ownOrgs = await existing('organization', [...new Set(wantedOrgs)]);
+  const ownLocs = await existing('location', [...new Set(wantedLocs)]);
   const knownOrg = (id: string | null): boolean => !!id && (orgIds.has(id) || ownOrgs.has(id));
 
   for (const o of records.offers) {
