@@ -1,0 +1,19 @@
+import type { Instrument } from '../instrument.ts';
+import { alcoholUnits, auditC } from './alcohol.ts';
+import { activity, diet, sleep } from './lifestyle.ts';
+import { healthLiteracy, loneliness, pss10, selfRatedHealth } from './mind.ts';
+import { smoking } from './smoking.ts';
+import { motivation, priorities, resources, socialNeeds } from './social.ts';
+import { who5 } from './who5.ts';
+
+export { alcoholUnits, auditC, activity, diet, sleep, healthLiteracy, loneliness, pss10, selfRatedHealth, smoking, motivation, priorities, resources, socialNeeds, who5 };
+
+/** The whole library, in the order a conversation asks it. */
+export const INSTRUMENTS: readonly Instrument[] = [
+  selfRatedHealth, who5, smoking, alcoholUnits, auditC, activity, diet, sleep, loneliness, pss10,
+  healthLiteracy, socialNeeds, resources, priorities, motivation,
+];
+
+export function instrumentById(id: string): Instrument | undefined {
+  return INSTRUMENTS.find((i) => i.id === id);
+}
