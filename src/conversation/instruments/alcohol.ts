@@ -1,7 +1,7 @@
 import { defineInstrument } from '../instrument.ts';
-import { opt, t } from './text.ts';
+import { opt, daEn } from './text.ts';
 
-const UNIT_NOTE = t(
+const UNIT_NOTE = daEn(
   'En genstand er 12 g alkohol (en almindelig øl, et glas vin, 4 cl spiritus). En amerikansk "standard drink" er ca. 14 g; vi spørger i danske genstande.',
   'A Danish unit (genstand) is 12 g of alcohol (a regular beer, a glass of wine, 4 cl of spirits). A US "standard drink" is about 14 g; we ask in Danish units.',
 );
@@ -10,7 +10,7 @@ const UNIT_NOTE = t(
 export const alcoholUnits = defineInstrument({
   id: 'alcohol-units',
   version: '2022-1',
-  title: t('Alkohol: genstande', 'Alcohol: units'),
+  title: daEn('Alkohol: genstande', 'Alcohol: units'),
   domain: 'alcohol',
   source: 'Own items; limits from Sundhedsstyrelsen (March 2022): max 10 units a week, max 4 on one day, none under 18.',
   licence: { text: 'Own items.', checkBeforeShipping: false },
@@ -18,19 +18,19 @@ export const alcoholUnits = defineInstrument({
     {
       id: 'alcohol-week',
       kind: 'number',
-      text: t('Hvor mange genstande drikker du på en almindelig uge?', 'How many units do you drink in a typical week?'),
+      text: daEn('Hvor mange genstande drikker du på en almindelig uge?', 'How many units do you drink in a typical week?'),
       min: 0,
       max: 300,
-      unit: t('genstande', 'units'),
+      unit: daEn('genstande', 'units'),
       note: UNIT_NOTE,
     },
     {
       id: 'alcohol-max-day',
       kind: 'number',
-      text: t('Hvor mange genstande har du højst drukket på én dag den sidste måned?', 'What is the most units you have drunk on one day in the last month?'),
+      text: daEn('Hvor mange genstande har du højst drukket på én dag den sidste måned?', 'What is the most units you have drunk on one day in the last month?'),
       min: 0,
       max: 100,
-      unit: t('genstande', 'units'),
+      unit: daEn('genstande', 'units'),
       note: UNIT_NOTE,
     },
   ],
@@ -42,9 +42,9 @@ export const alcoholUnits = defineInstrument({
     dayMax: 4,
     minAge: 18,
     bands: [
-      { id: 'within', label: t('Inden for anbefalingen', 'Within the recommendation') },
-      { id: 'above', label: t('Over anbefalingen', 'Above the recommendation') },
-      { id: 'underAge', label: t('Drikker alkohol under 18 år', 'Drinks alcohol under 18') },
+      { id: 'within', label: daEn('Inden for anbefalingen', 'Within the recommendation') },
+      { id: 'above', label: daEn('Over anbefalingen', 'Above the recommendation') },
+      { id: 'underAge', label: daEn('Drikker alkohol under 18 år', 'Drinks alcohol under 18') },
     ],
   },
 });
@@ -52,7 +52,7 @@ export const alcoholUnits = defineInstrument({
 export const auditC = defineInstrument({
   id: 'audit-c',
   version: '2001-1',
-  title: t('Alkohol: AUDIT-C', 'Alcohol: AUDIT-C'),
+  title: daEn('Alkohol: AUDIT-C', 'Alcohol: AUDIT-C'),
   domain: 'alcohol',
   source: 'Babor TF et al. AUDIT: The Alcohol Use Disorders Identification Test, 2nd ed. WHO 2001 (items 1-3); Bush K et al. 1998.',
   licence: { text: "WHO's AUDIT manual; terms to be checked.", checkBeforeShipping: true },
@@ -61,7 +61,7 @@ export const auditC = defineInstrument({
     {
       id: 'auditc-1',
       kind: 'choice',
-      text: t('Hvor tit drikker du alkohol?', 'How often do you have a drink containing alcohol?'),
+      text: daEn('Hvor tit drikker du alkohol?', 'How often do you have a drink containing alcohol?'),
       note: UNIT_NOTE,
       options: [
         opt('never', 'Aldrig', 'Never', 0),
@@ -74,7 +74,7 @@ export const auditC = defineInstrument({
     {
       id: 'auditc-2',
       kind: 'choice',
-      text: t('Hvor mange genstande drikker du på en typisk dag, hvor du drikker?', 'How many units do you have on a typical day when you are drinking?'),
+      text: daEn('Hvor mange genstande drikker du på en typisk dag, hvor du drikker?', 'How many units do you have on a typical day when you are drinking?'),
       appliesIf: { itemId: 'auditc-1', anyOf: ['monthly', '2-4-month', '2-3-week', '4plus-week'] },
       options: [
         opt('1-2', '1-2', '1 or 2', 0),
@@ -87,7 +87,7 @@ export const auditC = defineInstrument({
     {
       id: 'auditc-3',
       kind: 'choice',
-      text: t('Hvor tit drikker du 6 genstande eller flere ved samme lejlighed?', 'How often do you have six or more units on one occasion?'),
+      text: daEn('Hvor tit drikker du 6 genstande eller flere ved samme lejlighed?', 'How often do you have six or more units on one occasion?'),
       appliesIf: { itemId: 'auditc-1', anyOf: ['monthly', '2-4-month', '2-3-week', '4plus-week'] },
       options: [
         opt('never', 'Aldrig', 'Never', 0),
@@ -103,8 +103,8 @@ export const auditC = defineInstrument({
     maxMissing: 0,
     positiveAtLeast: { male: 4, female: 3 },
     bands: {
-      negative: { id: 'negative', label: t('Under grænsen for skadeligt forbrug', 'Below the hazardous-drinking cut-off'), min: 0, max: 12 },
-      positive: { id: 'positive', label: t('Over grænsen for skadeligt forbrug', 'At or above the hazardous-drinking cut-off'), min: 0, max: 12 },
+      negative: { id: 'negative', label: daEn('Under grænsen for skadeligt forbrug', 'Below the hazardous-drinking cut-off'), min: 0, max: 12 },
+      positive: { id: 'positive', label: daEn('Over grænsen for skadeligt forbrug', 'At or above the hazardous-drinking cut-off'), min: 0, max: 12 },
     },
   },
 });

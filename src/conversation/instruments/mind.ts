@@ -1,5 +1,5 @@
 import { defineInstrument } from '../instrument.ts';
-import { opt, t } from './text.ts';
+import { opt, daEn } from './text.ts';
 
 const lonelyOptions = [
   opt('hardly', 'Sjældent eller aldrig', 'Hardly ever', 1),
@@ -10,22 +10,22 @@ const lonelyOptions = [
 export const loneliness = defineInstrument({
   id: 'loneliness-3',
   version: '2004-1',
-  title: t('Ensomhed (tre spørgsmål)', 'Loneliness (three items)'),
+  title: daEn('Ensomhed (tre spørgsmål)', 'Loneliness (three items)'),
   domain: 'loneliness',
   source: 'Hughes ME et al. A short scale for measuring loneliness in large surveys. Res Aging 2004;26(6). Den Nationale Sundhedsprofil counts >= 7 as severe loneliness.',
   licence: { text: 'To be checked.', checkBeforeShipping: true },
   wordingNote: 'Danish wording is our own; use the wording of Den Nationale Sundhedsprofil if licensed.',
   items: [
-    { id: 'lonely-1', kind: 'choice', text: t('Hvor tit føler du, at du savner nogen at være sammen med?', 'How often do you feel that you lack companionship?'), options: lonelyOptions },
-    { id: 'lonely-2', kind: 'choice', text: t('Hvor tit føler du dig holdt udenfor?', 'How often do you feel left out?'), options: lonelyOptions },
-    { id: 'lonely-3', kind: 'choice', text: t('Hvor tit føler du dig isoleret fra andre?', 'How often do you feel isolated from others?'), options: lonelyOptions },
+    { id: 'lonely-1', kind: 'choice', text: daEn('Hvor tit føler du, at du savner nogen at være sammen med?', 'How often do you feel that you lack companionship?'), options: lonelyOptions },
+    { id: 'lonely-2', kind: 'choice', text: daEn('Hvor tit føler du dig holdt udenfor?', 'How often do you feel left out?'), options: lonelyOptions },
+    { id: 'lonely-3', kind: 'choice', text: daEn('Hvor tit føler du dig isoleret fra andre?', 'How often do you feel isolated from others?'), options: lonelyOptions },
   ],
   scoring: {
     kind: 'sum',
     maxMissing: 0,
     bands: [
-      { id: 'notSevere', label: t('Ikke svært ensom', 'Not severely lonely'), min: 3, max: 6 },
-      { id: 'severe', label: t('Svært ensom', 'Severely lonely'), min: 7, max: 9 },
+      { id: 'notSevere', label: daEn('Ikke svært ensom', 'Not severely lonely'), min: 3, max: 6 },
+      { id: 'severe', label: daEn('Svært ensom', 'Severely lonely'), min: 7, max: 9 },
     ],
   },
 });
@@ -40,7 +40,7 @@ const pssOptions = [
 const pss = (n: number, da: string, en: string, reversed = false) => ({
   id: `pss-${n}`,
   kind: 'choice' as const,
-  text: t(`Inden for den sidste måned, hvor tit har du ${da}?`, `In the last month, how often have you ${en}?`),
+  text: daEn(`Inden for den sidste måned, hvor tit har du ${da}?`, `In the last month, how often have you ${en}?`),
   options: pssOptions,
   reversed,
 });
@@ -48,7 +48,7 @@ const pss = (n: number, da: string, en: string, reversed = false) => ({
 export const pss10 = defineInstrument({
   id: 'pss-10',
   version: '1988-1',
-  title: t('Stress (PSS-10)', 'Stress (PSS-10)'),
+  title: daEn('Stress (PSS-10)', 'Stress (PSS-10)'),
   domain: 'stress',
   source: 'Cohen S, Williamson G. Perceived stress in a probability sample of the United States, 1988. Den Nationale Sundhedsprofil counts >= 18 as high stress.',
   licence: { text: 'Free for non-commercial use per secondary sources; check.', checkBeforeShipping: true },
@@ -69,8 +69,8 @@ export const pss10 = defineInstrument({
     kind: 'sum',
     maxMissing: 0,
     bands: [
-      { id: 'notHigh', label: t('Ikke højt stressniveau', 'Not a high stress level'), min: 0, max: 17 },
-      { id: 'high', label: t('Højt stressniveau', 'High stress level'), min: 18, max: 40 },
+      { id: 'notHigh', label: daEn('Ikke højt stressniveau', 'Not a high stress level'), min: 0, max: 17 },
+      { id: 'high', label: daEn('Højt stressniveau', 'High stress level'), min: 18, max: 40 },
     ],
   },
 });
@@ -78,7 +78,7 @@ export const pss10 = defineInstrument({
 export const selfRatedHealth = defineInstrument({
   id: 'self-rated-health',
   version: '1',
-  title: t('Dit helbred', 'Your health'),
+  title: daEn('Dit helbred', 'Your health'),
   domain: 'selfRatedHealth',
   source: 'Own-worded five-level item (the SF-36 wording is licensed, so it is not used).',
   licence: { text: 'Own item.', checkBeforeShipping: false },
@@ -86,7 +86,7 @@ export const selfRatedHealth = defineInstrument({
     {
       id: 'srh',
       kind: 'choice',
-      text: t('Hvordan synes du selv, dit helbred er for tiden?', 'How do you feel your health is at the moment?'),
+      text: daEn('Hvordan synes du selv, dit helbred er for tiden?', 'How do you feel your health is at the moment?'),
       options: [
         opt('excellent', 'Fremragende', 'Excellent', 5),
         opt('very-good', 'Vældig godt', 'Very good', 4),
@@ -99,8 +99,8 @@ export const selfRatedHealth = defineInstrument({
   scoring: {
     kind: 'sum',
     bands: [
-      { id: 'notGood', label: t('Mindre godt eller dårligt helbred', 'Fair or poor health'), min: 1, max: 2 },
-      { id: 'good', label: t('Godt helbred', 'Good health'), min: 3, max: 5 },
+      { id: 'notGood', label: daEn('Mindre godt eller dårligt helbred', 'Fair or poor health'), min: 1, max: 2 },
+      { id: 'good', label: daEn('Godt helbred', 'Good health'), min: 3, max: 5 },
     ],
   },
 });
@@ -108,7 +108,7 @@ export const selfRatedHealth = defineInstrument({
 export const healthLiteracy = defineInstrument({
   id: 'health-literacy-1',
   version: '2006-1',
-  title: t('Læsning af sundhedsinformation', 'Reading health information'),
+  title: daEn('Læsning af sundhedsinformation', 'Reading health information'),
   domain: 'healthLiteracy',
   source: 'Morris NS et al. The Single Item Literacy Screener. BMC Fam Pract 2006;7:21. Limited if "sometimes" or more.',
   licence: { text: 'Public.', checkBeforeShipping: false },
@@ -117,7 +117,7 @@ export const healthLiteracy = defineInstrument({
     {
       id: 'sils',
       kind: 'choice',
-      text: t(
+      text: daEn(
         'Hvor tit har du brug for, at nogen hjælper dig med at læse breve, vejledninger eller andet skriftligt materiale fra din læge, apoteket eller kommunen?',
         'How often do you need someone to help you read letters, instructions or other written material from your doctor, pharmacy or municipality?',
       ),
@@ -133,8 +133,8 @@ export const healthLiteracy = defineInstrument({
   scoring: {
     kind: 'sum',
     bands: [
-      { id: 'adequate', label: t('Klarer selv at læse sundhedsinformation', 'Manages health information alone'), min: 1, max: 2 },
-      { id: 'limited', label: t('Har brug for hjælp til at læse sundhedsinformation', 'Needs help reading health information'), min: 3, max: 5 },
+      { id: 'adequate', label: daEn('Klarer selv at læse sundhedsinformation', 'Manages health information alone'), min: 1, max: 2 },
+      { id: 'limited', label: daEn('Har brug for hjælp til at læse sundhedsinformation', 'Needs help reading health information'), min: 3, max: 5 },
     ],
   },
 });

@@ -1,10 +1,10 @@
 import { defineInstrument } from '../instrument.ts';
-import { opt, t } from './text.ts';
+import { opt, daEn } from './text.ts';
 
 export const smoking = defineInstrument({
   id: 'smoking',
   version: '1',
-  title: t('Rygning', 'Smoking'),
+  title: daEn('Rygning', 'Smoking'),
   domain: 'smoking',
   source: 'Own items; categories as in Den Nationale Sundhedsprofil. "Storryger" >= 15 cigarettes a day.',
   licence: { text: 'Own items.', checkBeforeShipping: false },
@@ -12,7 +12,7 @@ export const smoking = defineInstrument({
     {
       id: 'smoking-status',
       kind: 'choice',
-      text: t('Ryger du?', 'Do you smoke?'),
+      text: daEn('Ryger du?', 'Do you smoke?'),
       options: [
         opt('daily', 'Ja, hver dag', 'Yes, every day'),
         opt('occasional', 'Ja, men ikke hver dag', 'Yes, but not every day'),
@@ -23,10 +23,10 @@ export const smoking = defineInstrument({
     {
       id: 'smoking-per-day',
       kind: 'number',
-      text: t('Hvor mange cigaretter (eller tilsvarende) ryger du på en dag, hvor du ryger?', 'How many cigarettes (or equivalent) do you smoke on a day when you smoke?'),
+      text: daEn('Hvor mange cigaretter (eller tilsvarende) ryger du på en dag, hvor du ryger?', 'How many cigarettes (or equivalent) do you smoke on a day when you smoke?'),
       min: 0,
       max: 100,
-      unit: t('cigaretter', 'cigarettes'),
+      unit: daEn('cigaretter', 'cigarettes'),
       appliesIf: { itemId: 'smoking-status', anyOf: ['daily', 'occasional'] },
     },
   ],
@@ -36,11 +36,11 @@ export const smoking = defineInstrument({
     amountItem: 'smoking-per-day',
     heavyAtLeast: 15,
     bands: [
-      { id: 'never', label: t('Ryger ikke', 'Does not smoke') },
-      { id: 'former', label: t('Tidligere ryger', 'Former smoker') },
-      { id: 'occasional', label: t('Ryger af og til', 'Smokes occasionally') },
-      { id: 'daily', label: t('Ryger dagligt', 'Smokes daily') },
-      { id: 'heavy', label: t('Ryger dagligt, 15 eller flere om dagen', 'Smokes daily, 15 or more a day') },
+      { id: 'never', label: daEn('Ryger ikke', 'Does not smoke') },
+      { id: 'former', label: daEn('Tidligere ryger', 'Former smoker') },
+      { id: 'occasional', label: daEn('Ryger af og til', 'Smokes occasionally') },
+      { id: 'daily', label: daEn('Ryger dagligt', 'Smokes daily') },
+      { id: 'heavy', label: daEn('Ryger dagligt, 15 eller flere om dagen', 'Smokes daily, 15 or more a day') },
     ],
   },
 });

@@ -1,5 +1,5 @@
 import { defineInstrument } from '../instrument.ts';
-import { opt, t } from './text.ts';
+import { opt, daEn } from './text.ts';
 
 /** Item id -> social-need domain, for the profile. */
 export const SOCIAL_NEED_DOMAIN = {
@@ -16,7 +16,7 @@ export type SocialNeedDomain = (typeof SOCIAL_NEED_DOMAIN)[keyof typeof SOCIAL_N
 export const socialNeeds = defineInstrument({
   id: 'social-needs',
   version: '1',
-  title: t('Hverdagens vilkår', 'Everyday circumstances'),
+  title: daEn('Hverdagens vilkår', 'Everyday circumstances'),
   domain: 'socialNeeds',
   source: 'Own Danish items written by the domains of the US CMS Accountable Health Communities screening tool (housing, food, money, transport, safety). No AHC or PRAPARE text is used.',
   licence: { text: 'Own items (domains only from AHC).', checkBeforeShipping: false },
@@ -24,7 +24,7 @@ export const socialNeeds = defineInstrument({
     {
       id: 'needs-housing',
       kind: 'choice',
-      text: t('Hvordan bor du lige nu?', 'What is your housing situation right now?'),
+      text: daEn('Hvordan bor du lige nu?', 'What is your housing situation right now?'),
       options: [
         opt('stable', 'Jeg har et fast sted at bo', 'I have a steady place to live'),
         opt('worried', 'Jeg har et sted at bo, men er bange for at miste det', 'I have a place to live but worry about losing it'),
@@ -34,32 +34,32 @@ export const socialNeeds = defineInstrument({
     {
       id: 'needs-housing-quality',
       kind: 'choice',
-      text: t('Er der problemer i din bolig, fx skimmel, kulde, skadedyr eller ting, der ikke virker?', 'Are there problems in your home, e.g. mould, cold, pests or things that do not work?'),
+      text: daEn('Er der problemer i din bolig, fx skimmel, kulde, skadedyr eller ting, der ikke virker?', 'Are there problems in your home, e.g. mould, cold, pests or things that do not work?'),
       appliesIf: { itemId: 'needs-housing', anyOf: ['stable', 'worried'] },
       options: [opt('yes', 'Ja', 'Yes'), opt('no', 'Nej', 'No')],
     },
     {
       id: 'needs-food',
       kind: 'choice',
-      text: t('Har du det sidste år været bekymret for, at maden ville slippe op, før du havde penge til mere?', 'In the last year, have you worried that food would run out before you had money to buy more?'),
+      text: daEn('Har du det sidste år været bekymret for, at maden ville slippe op, før du havde penge til mere?', 'In the last year, have you worried that food would run out before you had money to buy more?'),
       options: [opt('often', 'Ofte', 'Often'), opt('sometimes', 'Nogle gange', 'Sometimes'), opt('never', 'Aldrig', 'Never')],
     },
     {
       id: 'needs-money',
       kind: 'choice',
-      text: t('Hvor svært er det for dig at betale for det mest nødvendige, fx husleje, mad, medicin og varme?', 'How hard is it for you to pay for the basics, e.g. rent, food, medicine and heating?'),
+      text: daEn('Hvor svært er det for dig at betale for det mest nødvendige, fx husleje, mad, medicin og varme?', 'How hard is it for you to pay for the basics, e.g. rent, food, medicine and heating?'),
       options: [opt('very-hard', 'Meget svært', 'Very hard'), opt('somewhat-hard', 'Lidt svært', 'Somewhat hard'), opt('not-hard', 'Ikke svært', 'Not hard')],
     },
     {
       id: 'needs-transport',
       kind: 'choice',
-      text: t('Har mangel på transport det sidste år holdt dig fra aftaler hos lægen, i kommunen eller andre steder, du skulle hen?', 'In the last year, has lack of transport kept you from appointments with the doctor, the municipality or other places you needed to go?'),
+      text: daEn('Har mangel på transport det sidste år holdt dig fra aftaler hos lægen, i kommunen eller andre steder, du skulle hen?', 'In the last year, has lack of transport kept you from appointments with the doctor, the municipality or other places you needed to go?'),
       options: [opt('yes', 'Ja', 'Yes'), opt('no', 'Nej', 'No')],
     },
     {
       id: 'needs-hurt',
       kind: 'choice',
-      text: t('Hvor tit sker det, at nogen gør dig fysisk fortræd?', 'How often does anyone physically hurt you?'),
+      text: daEn('Hvor tit sker det, at nogen gør dig fysisk fortræd?', 'How often does anyone physically hurt you?'),
       options: [
         opt('never', 'Aldrig', 'Never'),
         opt('rarely', 'Sjældent', 'Rarely'),
@@ -71,7 +71,7 @@ export const socialNeeds = defineInstrument({
     {
       id: 'needs-safe-home',
       kind: 'choice',
-      text: t('Føler du dig tryg der, hvor du bor?', 'Do you feel safe where you live?'),
+      text: daEn('Føler du dig tryg der, hvor du bor?', 'Do you feel safe where you live?'),
       options: [opt('yes', 'Ja', 'Yes'), opt('no', 'Nej', 'No')],
     },
   ],
@@ -88,8 +88,8 @@ export const socialNeeds = defineInstrument({
       'needs-safe-home': ['no'],
     },
     bands: {
-      none: { id: 'none', label: t('Ingen sociale behov nævnt', 'No social needs mentioned') },
-      need: { id: 'need', label: t('Et eller flere sociale behov', 'One or more social needs') },
+      none: { id: 'none', label: daEn('Ingen sociale behov nævnt', 'No social needs mentioned') },
+      need: { id: 'need', label: daEn('Et eller flere sociale behov', 'One or more social needs') },
     },
   },
 });
@@ -100,23 +100,23 @@ const ABOVE_ZERO = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'];
 export const motivation = defineInstrument({
   id: 'motivation-rulers',
   version: '1',
-  title: t('Hvor vigtigt, og hvor sikker er du?', 'How important, and how confident are you?'),
+  title: daEn('Hvor vigtigt, og hvor sikker er du?', 'How important, and how confident are you?'),
   domain: 'motivation',
   source: 'Importance and confidence rulers (Miller & Rollnick, motivational interviewing).',
   licence: { text: 'Public technique.', checkBeforeShipping: false },
   items: [
-    { id: 'importance', kind: 'choice', text: t('På en skala fra 0 til 10: hvor vigtigt er det for dig at lave en ændring?', 'On a scale from 0 to 10: how important is it for you to make a change?'), options: ruler },
+    { id: 'importance', kind: 'choice', text: daEn('På en skala fra 0 til 10: hvor vigtigt er det for dig at lave en ændring?', 'On a scale from 0 to 10: how important is it for you to make a change?'), options: ruler },
     {
       id: 'importance-why',
       kind: 'text',
-      text: t('Hvorfor ikke et lavere tal?', 'Why not a lower number?'),
+      text: daEn('Hvorfor ikke et lavere tal?', 'Why not a lower number?'),
       appliesIf: { itemId: 'importance', anyOf: ABOVE_ZERO },
     },
-    { id: 'confidence', kind: 'choice', text: t('På en skala fra 0 til 10: hvor sikker er du på, at du kan gøre det?', 'On a scale from 0 to 10: how confident are you that you can do it?'), options: ruler },
+    { id: 'confidence', kind: 'choice', text: daEn('På en skala fra 0 til 10: hvor sikker er du på, at du kan gøre det?', 'On a scale from 0 to 10: how confident are you that you can do it?'), options: ruler },
     {
       id: 'confidence-why',
       kind: 'text',
-      text: t('Hvorfor ikke et lavere tal?', 'Why not a lower number?'),
+      text: daEn('Hvorfor ikke et lavere tal?', 'Why not a lower number?'),
       appliesIf: { itemId: 'confidence', anyOf: ABOVE_ZERO },
     },
   ],
@@ -129,7 +129,7 @@ export const PRIORITY_DOMAINS = ['activity', 'diet', 'smoking', 'alcohol', 'slee
 export const priorities = defineInstrument({
   id: 'priorities',
   version: '1',
-  title: t('Det vil jeg gerne arbejde med', 'What I want to work on'),
+  title: daEn('Det vil jeg gerne arbejde med', 'What I want to work on'),
   domain: 'priorities',
   source: 'Own item; the citizen chooses, the tool never prescribes.',
   licence: { text: 'Own item.', checkBeforeShipping: false },
@@ -137,7 +137,7 @@ export const priorities = defineInstrument({
     {
       id: 'priorities-domains',
       kind: 'multiChoice',
-      text: t('Hvad kunne du have lyst til at arbejde med?', 'What would you like to work on?'),
+      text: daEn('Hvad kunne du have lyst til at arbejde med?', 'What would you like to work on?'),
       options: [
         opt('activity', 'Bevæge mig mere', 'Move more'),
         opt('diet', 'Mad og måltider', 'Food and meals'),
@@ -150,7 +150,7 @@ export const priorities = defineInstrument({
         opt('socialNeeds', 'Bolig, penge eller hverdagen', 'Housing, money or everyday life'),
       ],
     },
-    { id: 'priorities-other', kind: 'text', text: t('Noget andet?', 'Anything else?') },
+    { id: 'priorities-other', kind: 'text', text: daEn('Noget andet?', 'Anything else?') },
   ],
   scoring: { kind: 'none' },
 });
@@ -158,7 +158,7 @@ export const priorities = defineInstrument({
 export const resources = defineInstrument({
   id: 'resources',
   version: '1',
-  title: t('Dine ressourcer', 'Your resources'),
+  title: daEn('Dine ressourcer', 'Your resources'),
   domain: 'resources',
   source: 'Own items after Sundhedsstyrelsen 2009: "hvilke særlige ressourcer borgeren har at byde ind med".',
   licence: { text: 'Own items.', checkBeforeShipping: false },
@@ -166,7 +166,7 @@ export const resources = defineInstrument({
     {
       id: 'resources-energy',
       kind: 'multiChoice',
-      text: t('Hvad giver dig energi?', 'What gives you energy?'),
+      text: daEn('Hvad giver dig energi?', 'What gives you energy?'),
       options: [
         opt('nature', 'At være ude i naturen', 'Being outdoors'),
         opt('people', 'At være sammen med andre', 'Being with others'),
@@ -177,11 +177,11 @@ export const resources = defineInstrument({
         opt('music', 'Musik', 'Music'),
       ],
     },
-    { id: 'resources-energy-text', kind: 'text', text: t('Andet, der giver dig energi', 'Other things that give you energy') },
+    { id: 'resources-energy-text', kind: 'text', text: daEn('Andet, der giver dig energi', 'Other things that give you energy') },
     {
       id: 'resources-people',
       kind: 'multiChoice',
-      text: t('Hvem kan du læne dig op ad?', 'Who can you lean on?'),
+      text: daEn('Hvem kan du læne dig op ad?', 'Who can you lean on?'),
       options: [
         opt('family', 'Familie', 'Family'),
         opt('friends', 'Venner', 'Friends'),
@@ -191,9 +191,9 @@ export const resources = defineInstrument({
         opt('professional', 'En fagperson', 'A professional'),
       ],
     },
-    { id: 'resources-people-text', kind: 'text', text: t('Andre, du kan læne dig op ad', 'Others you can lean on') },
-    { id: 'resources-interests', kind: 'text', text: t('Hvad interesserer du dig for?', 'What are you interested in?') },
-    { id: 'resources-successes', kind: 'text', text: t('Fortæl om noget, du tidligere er lykkedes med', 'Tell about something you have succeeded with before') },
+    { id: 'resources-people-text', kind: 'text', text: daEn('Andre, du kan læne dig op ad', 'Others you can lean on') },
+    { id: 'resources-interests', kind: 'text', text: daEn('Hvad interesserer du dig for?', 'What are you interested in?') },
+    { id: 'resources-successes', kind: 'text', text: daEn('Fortæl om noget, du tidligere er lykkedes med', 'Tell about something you have succeeded with before') },
   ],
   scoring: { kind: 'none' },
 });

@@ -1,5 +1,5 @@
 import { defineInstrument } from '../instrument.ts';
-import { opt, t } from './text.ts';
+import { opt, daEn } from './text.ts';
 
 const options = [
   opt('5', 'Hele tiden', 'All of the time', 5),
@@ -10,12 +10,12 @@ const options = [
   opt('0', 'På intet tidspunkt', 'At no time', 0),
 ];
 
-const item = (id: string, da: string, en: string) => ({ id, kind: 'choice' as const, text: t(da, en), options });
+const item = (id: string, da: string, en: string) => ({ id, kind: 'choice' as const, text: daEn(da, en), options });
 
 export const who5 = defineInstrument({
   id: 'who-5',
   version: '1998-en/placeholder-da-1',
-  title: t('Trivsel de sidste 2 uger (WHO-5)', 'Well-being over the last 2 weeks (WHO-5)'),
+  title: daEn('Trivsel de sidste 2 uger (WHO-5)', 'Well-being over the last 2 weeks (WHO-5)'),
   domain: 'wellbeing',
   source: 'WHO Collaborating Centre in Mental Health, Psychiatric Research Unit, Region Hovedstaden: WHO-5 Well-Being Index (1998).',
   licence: { text: 'Free to use; changes to the wording must be marked.', checkBeforeShipping: true },
@@ -33,9 +33,9 @@ export const who5 = defineInstrument({
     multiplier: 4,
     maxMissing: 0,
     bands: [
-      { id: 'likelyDepression', label: t('Meget lav trivsel', 'Very low well-being'), min: 0, max: 28 },
-      { id: 'poor', label: t('Lav trivsel', 'Low well-being'), min: 29, max: 49 },
-      { id: 'good', label: t('God trivsel', 'Good well-being'), min: 50, max: 100 },
+      { id: 'likelyDepression', label: daEn('Meget lav trivsel', 'Very low well-being'), min: 0, max: 28 },
+      { id: 'poor', label: daEn('Lav trivsel', 'Low well-being'), min: 29, max: 49 },
+      { id: 'good', label: daEn('God trivsel', 'Good well-being'), min: 50, max: 100 },
     ],
   },
 });
