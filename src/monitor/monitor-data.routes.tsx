@@ -11,7 +11,7 @@ import { inTenant, type Db } from '../db/db.ts';
 import { LighedError } from '../platform/errors.ts';
 import { actorOf } from '../staff/auth.ts';
 import { sendPage } from '../web/context.ts';
-import { CsrfField } from '../web/form.tsx';
+import { CsrfField, ErrorSummaryBox } from '../web/form.tsx';
 import { Layout } from '../web/layout.tsx';
 import { parseCodebook, type Codebook } from './microdata/codebook.ts';
 import { formatProblem, readRespondents, MicrodataInvalid, type MicrodataSource } from './microdata/read.ts';
@@ -63,20 +63,15 @@ export const monitorDataRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db
         <h1>{t('monitor.data.title')}</h1>
         <MonitorNav t={t} choice={null} current="data" />
         {problems.length > 0 && (
-          <div class="alert alert-error lighed-error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-            <div class="alert-body">
-              <h2 class="alert-heading" id="error-summary-title">
-                {t('form.errorSummary')}
-              </h2>
-              <ul class="nobullet-list">
-                {problems.map((p) => (
-                  <li>
-                    <a href={`#${p.field}`}>{p.message}</a>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          </div>
+          <ErrorSummaryBox heading={t('form.errorSummary')}>
+            <ul class="nobullet-list">
+              {problems.map((p) => (
+                <li>
+                  <a href={`#${p.field}`}>{p.message}</a>
+                </li>
+              ))}
+            </ul>
+          </ErrorSummaryBox>
         )}
         <table class="table table--compact">
           <caption>{t('monitor.data.listCaption')}</caption>

@@ -16,7 +16,7 @@ import { datasetAreas, readableDataset, readableDatasets, type DatasetInfo } fro
 import { areaName, gapTrend, indicatorView, mapValues, overviewTables, slotOf, DEFAULT_SETTINGS } from './estimates/monitor.service.ts';
 import { NON_ORDERED_MEASURES, ORDERED_MEASURES } from './measures/heat.ts';
 import type { MeasureCode } from './measures/types.ts';
-import { Picker, choiceQuery, type Choice } from './pages/picker.tsx';
+import { Picker, type Choice } from './pages/picker.tsx';
 import type { MonitorLang } from './pages/present.ts';
 import { MONITOR_LANGUAGES_LIST } from './pages/languages.ts';
 import { OverviewPage } from './pages/overview-page.tsx';
@@ -193,4 +193,3 @@ export const monitorRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db, co
   );
 };
 
-export { choiceQuery };

@@ -15,18 +15,27 @@ const problemFor = (problems: Problems, name: string) => problems.find((p) => p.
 export function ErrorSummary({ problems, t }: { problems: Problems; t: Translate }) {
   if (problems.length === 0) return null;
   return (
+    <ErrorSummaryBox heading={t('form.errorSummary')}>
+      <ul class="nobullet-list">
+        {problems.map((p) => (
+          <li>
+            <a href={`#${fieldId(p.path)}`}>{t(p.message)}</a>
+          </li>
+        ))}
+      </ul>
+    </ErrorSummaryBox>
+  );
+}
+
+/** The error summary's box, for lists whose problems are already in the reader's words (file reports). */
+export function ErrorSummaryBox({ heading, children }: { heading: string; children: ComponentChildren }) {
+  return (
     <div class="alert alert-error lighed-error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
       <div class="alert-body">
         <h2 class="alert-heading" id="error-summary-title">
-          {t('form.errorSummary')}
+          {heading}
         </h2>
-        <ul class="nobullet-list">
-          {problems.map((p) => (
-            <li>
-              <a href={`#${fieldId(p.path)}`}>{t(p.message)}</a>
-            </li>
-          ))}
-        </ul>
+        {children}
       </div>
     </div>
   );

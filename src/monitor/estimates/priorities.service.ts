@@ -56,12 +56,12 @@ export async function findPriorities(
 ): Promise<PriorityResult> {
   const scope = scopesFor(at.area)[0];
   if (!scope) throw new Error('No scope');
-  const sums = indexSums(await loadSums(q, { datasetId: dataset.id, years: [at.year], areas: [at.area] }));
   const cb = dataset.codebook;
   const candidates: PriorityCandidate[] = [];
   // Social position only: sex and age are demographic (codebook `kind`), not social inequality.
   const dims = cb.dimensions.flatMap((d, k) => (d.kind === 'social' ? [k + 1] : []));
   const keys = cb.indicators.flatMap((_, i) => dims.map((dim) => ({ indicator: i + 1, dim, year: at.year })));
+  const sums = indexSums(await loadSums(q, { datasetId: dataset.id, dims: [0, ...dims], years: [at.year], areas: [at.area] }));
   const plan = await plansFor(q, dataset, keys, settings);
   cb.indicators.forEach((_, i) => {
     dims.forEach((dim) => {

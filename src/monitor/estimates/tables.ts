@@ -102,16 +102,8 @@ export function buildTable(
   const totalSums = sums.get(sumsKey(at.indicator, 0, 0, at.year)) ?? EMPTY_SUMS;
   const groupSums = dimension.categories.map((_, i) => sums.get(sumsKey(at.indicator, at.dim, i + 1, at.year)) ?? EMPTY_SUMS);
 
-  // Without a plan (a single table), the same rule as suppression-plan.ts: the groups and their
-  // total form the margin; respondents of unknown category are not a cell of their own.
-  const cells = [
-    { id: 'total', n: totalSums.n, cases: totalSums.n1 },
-    ...groupSums.map((s, i) => ({ id: `g${i + 1}`, n: s.n, cases: s.n1 })),
-  ];
-  const parts = cells.filter((c) => c.id !== 'total').map((c) => c.id);
-  const local = opts.plan ? null : suppressCells(cells, [{ total: 'total', parts }], opts.suppression);
-  const reasonFor = (category: number) =>
-    opts.plan ? opts.plan.reason(at.scope.code, category) : (local?.get(category === 0 ? 'total' : `g${category}`) ?? null);
+  const plan = opts.plan ?? singleTablePlan(at.scope.code, totalSums, groupSums, opts.suppression);
+  const reasonFor = (category: number) => plan.reason(at.scope.code, category);
 
   // A suppressed figure carries no numbers at all, so no page or export can leak one.
   const figure = (category: number, s: CellSums, code: string, label: Label, reference: boolean): Figure => {
@@ -128,9 +120,19 @@ export function buildTable(
   if (groups.some((g) => g.suppressed)) return { ...table, measuresNote: 'suppressed' };
   const setting = settingOf(table);
   if (!setting) return { ...table, measuresNote: 'no-estimate' };
-  const all = computeAll(setting, opts.heat);
-  const wanted = opts.measures;
-  return { ...table, measures: wanted ? all.filter((m) => wanted.includes(m.code)) : all };
+  const measures = computeAll(setting, opts.measures ? { ...opts.heat, measures: opts.measures } : opts.heat);
+  return { ...table, measures };
+}
+
+/**
+ * Without a plan (a table on its own), the same rule as suppression-plan.ts: the groups and
+ * their total form the margin; respondents of unknown category are not a cell of their own.
+ */
+function singleTablePlan(scope: string, total: CellSums, groups: readonly CellSums[], opts: SuppressionOptions): SuppressionPlan {
+  const cells = [{ id: 'total', n: total.n, cases: total.n1 }, ...groups.map((s, i) => ({ id: `g${i + 1}`, n: s.n, cases: s.n1 }))];
+  const parts = cells.slice(1).map((c) => c.id);
+  const hidden = suppressCells(cells, [{ total: 'total', parts }], opts);
+  return { reason: (s, category) => (s === scope ? (hidden.get(category === 0 ? 'total' : `g${category}`) ?? null) : null) };
 }
 
 const BLANK: Prevalence = {

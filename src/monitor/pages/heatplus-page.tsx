@@ -4,7 +4,7 @@
  * line and column. Nothing is stored: the figures are the planner's own file.
  */
 import { Layout, type PageContext } from '../../web/layout.tsx';
-import { CsrfField } from '../../web/form.tsx';
+import { CsrfField, ErrorSummaryBox } from '../../web/form.tsx';
 import type { GroupMeasures } from '../heatplus/measures.cli.ts';
 import { formatTemplateProblem, type TemplateProblem } from '../heatplus/template.validate.ts';
 import { MONITOR_LANGUAGES_LIST } from './languages.ts';
@@ -29,20 +29,15 @@ export function HeatPlusPage(props: {
       <MonitorNav t={t} choice={null} current="data" />
       <p>{t('monitor.heatplus.lead')}</p>
       {errors.length > 0 && (
-        <div class="alert alert-error lighed-error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-          <div class="alert-body">
-            <h2 class="alert-heading" id="error-summary-title">
-              {t('monitor.heatplus.problems', { count: errors.length, file: props.fileName ?? '' })}
-            </h2>
-            <ol class="lighed-problems">
-              {errors.slice(0, 200).map((p) => (
-                <li>
-                  <a href="#skabelon">{formatTemplateProblem(p, lang)}</a>
-                </li>
-              ))}
-            </ol>
-          </div>
-        </div>
+        <ErrorSummaryBox heading={t('monitor.heatplus.problems', { count: errors.length, file: props.fileName ?? '' })}>
+          <ol class="lighed-problems">
+            {errors.slice(0, 200).map((p) => (
+              <li>
+                <a href="#skabelon">{formatTemplateProblem(p, lang)}</a>
+              </li>
+            ))}
+          </ol>
+        </ErrorSummaryBox>
       )}
       {warnings.length > 0 && (
         <div class="alert alert-warning" role="note">
