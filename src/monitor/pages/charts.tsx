@@ -160,7 +160,10 @@ export function TrendSection({ ctx, view, chartQuery }: { ctx: Ctx; view: Indica
         </ul>
       )}
       <Trend {...props} />
-      <TrendTable {...props} />
+      {/* Scrolls sideways on narrow screens; focusable so keyboard users can scroll it too. */}
+      <div class="lighed-table-scroll" tabIndex={0} role="region" aria-label={props.caption}>
+        <TrendTable {...props} />
+      </div>
       <ChartDownloads t={t} kind="trend" chartQuery={chartQuery} />
     </section>
   );
