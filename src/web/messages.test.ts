@@ -41,6 +41,8 @@ const SAME_AS_DANISH: Record<string, readonly Lang[]> = {
   'monitor.reference': ['en'],
   'monitor.download.xlsx': ['en'],
   'monitor.indicator.tableCaption': ['en'],
+  'profile.domain.stress': ['en'],
+  'profile.need.transport': ['en'],
 };
 
 /** Keys of pages offered in Danish and English only. */
@@ -64,6 +66,19 @@ const SAMPLES: Record<string, string | number> = {
   day: 'tirsdag 24. november',
   time: '10:00',
   q: 'gåtur',
+  week: 10,
+  day: 4,
+  needs: 'penge og mad',
+  score: 24,
+  limit: 28,
+  confidence: 2,
+  goal: 'activity',
+  factor: 'smoking',
+  arena: 'job_centre',
+  contact: 'Sara, 46 31 00 00',
+  place: 'Jobcenter Roskilde',
+  when: 'tirsdag 1. december kl. 10.00',
+  team: 'Sundhedsteamet i Jobcenter Roskilde',
   name: 'Anna Jensen',
   role: 'administrator',
   offer: 'Gåtur i Musicon',
