@@ -149,7 +149,7 @@ export const Instrument = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/),
     version: z.string().min(1),
-    title: DaEnText,
+    title: LocalizedText.extend({ en: z.string().min(1) }),
     domain: Domain,
     source: z.string().min(1),
     licence: Licence,

@@ -125,6 +125,11 @@ function alcoholLimits(inst: Instrument): { week: number; day: number } {
   return inst.scoring.kind === 'alcoholUnits' ? { week: inst.scoring.weekMax, day: inst.scoring.dayMax } : { week: 10, day: 4 };
 }
 
+const limitValues = (inst: Instrument) => {
+  const l = alcoholLimits(inst);
+  return { weekMax: l.week, dayMax: l.day };
+};
+
 /** Kind, factual sentences per instrument and band; `attention` marks bands worth a talk. */
 const TEXTS: Record<string, Record<string, { attention: boolean; text: TextRule }>> = {
   'who-5': {
@@ -140,12 +145,12 @@ const TEXTS: Record<string, Record<string, { attention: boolean; text: TextRule 
     heavy: { attention: true, text: fixed('profile.smoking.heavy') },
   },
   'alcohol-units': {
-    within: { attention: false, text: (_r, inst) => msg('profile.alcoholUnits.within', alcoholLimits(inst)) },
+    within: { attention: false, text: (_r, inst) => msg('profile.alcoholUnits.within', limitValues(inst)) },
     above: {
       attention: true,
       text: (r, inst) => {
         const l = alcoholLimits(inst);
-        return r.score !== null && r.score > l.week ? msg('profile.alcoholUnits.aboveWeek', l) : msg('profile.alcoholUnits.aboveDay', l);
+        return r.score !== null && r.score > l.week ? msg('profile.alcoholUnits.aboveWeek', limitValues(inst)) : msg('profile.alcoholUnits.aboveDay', limitValues(inst));
       },
     },
     underAge: { attention: true, text: fixed('profile.alcoholUnits.underAge') },
