@@ -28,6 +28,8 @@ import { hsdsRoutes } from './catalog/hsds/hsds.routes.ts';
 import { auditRoutes } from './audit/audit.routes.tsx';
 import { monitorRoutes } from './monitor/monitor.routes.tsx';
 import { monitorDataRoutes } from './monitor/monitor-data.routes.tsx';
+import { conversationRoutes } from './conversation/conversation.routes.tsx';
+import { conversationSettingsRoutes } from './conversation/settings.routes.tsx';
 import { infoRoutes } from './web/info.routes.tsx';
 import { healthRoutes } from './platform/health.routes.ts';
 import type { Geocoder } from './catalog/geocoder.ts';
@@ -155,6 +157,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(hsdsRoutes, ctx);
   await app.register(monitorRoutes, ctx);
   await app.register(monitorDataRoutes, ctx);
+  await app.register(conversationSettingsRoutes, ctx);
+  await app.register(conversationRoutes, ctx);
   return app;
 }
 

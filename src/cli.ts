@@ -22,6 +22,9 @@ import { seedDemoSurvey } from './monitor/demo/survey.seed.ts';
 import { DEMO_KOMMUNE } from './demo/demo.data.ts';
 import { exportHsds, importHsdsPath } from './catalog/hsds/hsds.cli.ts';
 import { purgeExpiredSignups } from './catalog/retention.ts';
+import { purgeConversations } from './conversation/retention.ts';
+import { exportConversationFhir, instrumentsBundle } from './conversation/fhir-export.ts';
+import { INSTRUMENTS } from './conversation/instruments/index.ts';
 import { monitorDelete, monitorImport, monitorList } from './monitor/microdata/microdata.cli.ts';
 import { runMeasures } from './monitor/heatplus/measures.cli.ts';
 
@@ -83,8 +86,8 @@ async function serve() {
   const app = await buildApp({ db, config, cookieSecret: cookieSecret(config), geocoder });
   // Retention runs at start and then daily; one failed run is logged, the next one retries.
   const purge = () =>
-    purgeExpiredSignups(db).then(
-      (n) => n > 0 && app.log.info({ deleted: n }, 'expired sign-ups deleted'),
+    Promise.all([purgeExpiredSignups(db), purgeConversations(db)]).then(
+      ([signups, conversations]) => signups + conversations > 0 && app.log.info({ signups, conversations }, 'expired personal data deleted'),
       (err: unknown) => app.log.error({ err: { type: (err as Error).name } }, 'retention run failed'),
     );
   void purge();
@@ -158,10 +161,11 @@ export async function main(argv: string[]): Promise<void> {
     );
   program
     .command('purge')
-    .description('delete sign-ups whose retention period has ended (the server also does this daily)')
+    .description('delete sign-ups and health conversations whose retention period has ended (the server also does this daily)')
     .action(() =>
       withDb(async (db) => {
         console.log(`Deleted ${await purgeExpiredSignups(db)} expired sign-ups.`);
+        console.log(`Deleted ${await purgeConversations(db)} expired health conversations.`);
       }),
     );
   const imp = program.command('import').description('import data');
@@ -185,6 +189,27 @@ export async function main(argv: string[]): Promise<void> {
       withDb(async (db, config) => {
         const counts = await exportHsds(db, opts.kommune ?? config.defaultKommune, opts.out);
         console.log(`Exported to ${opts.out}: ${JSON.stringify(counts)}`);
+      }),
+    );
+
+  exp
+    .command('fhir')
+    .description('print a health conversation as a FHIR R4 Bundle of QuestionnaireResponses, or the instruments as Questionnaires')
+    .option('--conversation <id>', 'the conversation to export (its id, from the address of its page)')
+    .option('--instruments', 'export the instrument library as Questionnaires instead')
+    .option('--kommune <code>', 'municipality (default LIGHED_KOMMUNE)')
+    .action((opts: { conversation?: string; instruments?: boolean; kommune?: string }) =>
+      withDb(async (db, config) => {
+        if (opts.instruments) {
+          console.log(JSON.stringify(instrumentsBundle(INSTRUMENTS), null, 2));
+          return;
+        }
+        if (!opts.conversation) {
+          console.error('Give --conversation <id> or --instruments');
+          process.exitCode = 2;
+          return;
+        }
+        console.log(JSON.stringify(await exportConversationFhir(db, opts.kommune ?? config.defaultKommune, opts.conversation), null, 2));
       }),
     );
 

@@ -227,7 +227,7 @@ async function placesFor(q: Queryable, rows: { id: string; location_id: string |
   return map;
 }
 
-async function schedulesFor(q: Queryable, offerIds: string[]): Promise<Map<string, Schedule[]>> {
+export async function schedulesFor(q: Queryable, offerIds: string[]): Promise<Map<string, Schedule[]>> {
   const rows = await q.query<Schedule & { offer_id: string }>(
     `select s.offer_id, ${scheduleColumns} from schedule s where s.offer_id = any($1::uuid[])
       order by s.weekday, s.starts_at`,

@@ -117,7 +117,20 @@ export interface DemoStaff {
   role: Role;
   /** Organisation key; required for providers. */
   organization?: string;
+  /** Team key; frontline workers hold health conversations within their team. */
+  team?: string;
 }
+
+export interface DemoTeam {
+  key: string;
+  name: string;
+  arena: Arena;
+}
+
+export const demoTeams: readonly DemoTeam[] = [
+  { key: 'jobcenter', name: 'Sundhedsteamet i Jobcenter Roskilde', arena: 'job_centre' },
+  { key: 'boligsocial', name: 'Boligsocial helhedsplan Musicon', arena: 'housing_area' },
+];
 
 // ---- the municipality and the accounts -------------------------------------------------------
 
@@ -129,7 +142,8 @@ export const DEMO_PASSWORD = 'demo-lighed-2026';
 export const demoStaff: readonly DemoStaff[] = [
   { email: 'admin@demo.lighed.dk', name: 'Anne Mortensen', role: 'admin' },
   { email: 'planner@demo.lighed.dk', name: 'Jonas Vestergaard', role: 'planner' },
-  { email: 'frontline@demo.lighed.dk', name: 'Fatima El-Sayed', role: 'frontline' },
+  { email: 'frontline@demo.lighed.dk', name: 'Fatima El-Sayed', role: 'frontline', team: 'jobcenter' },
+  { email: 'frontline.bolig@demo.lighed.dk', name: 'Mads Holm', role: 'frontline', team: 'boligsocial' },
   { email: 'referrer@demo.lighed.dk', name: 'Lene Krogh, praktiserende læge', role: 'referrer' },
   {
     email: 'provider.forening@demo.lighed.dk',

@@ -14,6 +14,7 @@ import {
   demoOffers,
   demoOrganizations,
   demoStaff,
+  demoTeams,
 } from './demo.data.ts';
 
 export async function hasAnyTenant(db: Db): Promise<boolean> {
@@ -95,8 +96,17 @@ export async function seedDemo(db: Db, opts: { hostnames?: string[] } = {}): Pro
       };
       await saveOffer(tx, DEMO_KOMMUNE, input, { status: o.status ?? 'published', demo: true });
     }
+    const teamIds = new Map<string, string>();
+    for (const t of demoTeams) {
+      const [row] = await tx.query<{ id: string }>(
+        'insert into team (kommune, name, arena) values ($1, $2, $3) returning id',
+        [DEMO_KOMMUNE, t.name, t.arena],
+      );
+      teamIds.set(t.key, row!.id);
+    }
     for (const s of demoStaff) {
       await createUser(tx, {
+        team_id: s.team ? must(teamIds, s.team) : null,
         kommune: DEMO_KOMMUNE,
         email: s.email,
         name: s.name,

@@ -84,6 +84,8 @@ export const staffRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db, conf
       ['/personale/tilbud', t('staff.home.offers'), role !== 'referrer'],
       ['/personale/tilmeldinger', t('staff.home.signups'), role === 'admin' || role === 'provider'],
       ['/personale/organisationer', t('staff.home.organizations'), role === 'admin' || role === 'provider'],
+      ['/personale/samtaler', t('staff.home.conversations'), role === 'frontline' || role === 'admin'],
+      ['/personale/samtaler/indstillinger', t('staff.home.conversationSettings'), role === 'admin'],
       ['/personale/audit', t('staff.home.audit'), role === 'admin'],
       ['/', t('staff.home.finder'), true],
     ];

@@ -11,9 +11,11 @@ export interface StaffUser {
   name: string;
   role: Role;
   organization_id: string | null;
+  /** The frontline team whose health conversations the user sees. */
+  team_id: string | null;
 }
 
-const userColumns = 'id, kommune, email, name, role, organization_id';
+const userColumns = 'id, kommune, email, name, role, organization_id, team_id';
 const SESSION_HOURS = 8;
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
@@ -28,16 +30,16 @@ export async function findUserForSignIn(q: Queryable, email: string) {
 
 export async function createUser(
   q: Queryable,
-  u: Omit<StaffUser, 'id'> & { password_hash: string | null },
+  u: Omit<StaffUser, 'id' | 'team_id'> & { team_id?: string | null; password_hash: string | null },
 ): Promise<StaffUser> {
   const row = await one<StaffUser>(
     q,
-    `insert into staff_user (kommune, email, name, role, organization_id, password_hash)
-     values ($1, $2, $3, $4, $5, $6)
+    `insert into staff_user (kommune, email, name, role, organization_id, team_id, password_hash)
+     values ($1, $2, $3, $4, $5, $6, $7)
      on conflict (kommune, lower(email)) do update set name = excluded.name, role = excluded.role,
-       organization_id = excluded.organization_id, password_hash = excluded.password_hash
+       organization_id = excluded.organization_id, team_id = excluded.team_id, password_hash = excluded.password_hash
      returning ${userColumns}`,
-    [u.kommune, u.email, u.name, u.role, u.organization_id, u.password_hash],
+    [u.kommune, u.email, u.name, u.role, u.organization_id, u.team_id ?? null, u.password_hash],
   );
   if (!row) throw new Error('user not created');
   return row;

@@ -5,11 +5,12 @@
 import type { ComponentChildren } from 'preact';
 import { Layout, type PageContext } from './layout.tsx';
 import type { FieldProblem } from '../platform/errors.ts';
+import type { UiLanguage } from '../catalog/offer.ts';
 import type { Translate } from './i18n.ts';
 
 export type Problems = readonly FieldProblem[];
 
-const fieldId = (name: string) => `f-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+export const fieldId = (name: string) => `f-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
 const problemFor = (problems: Problems, name: string) => problems.find((p) => p.path === name);
 
 export function ErrorSummary({ problems, t }: { problems: Problems; t: Translate }) {
@@ -49,7 +50,7 @@ interface FieldBase {
   t: Translate;
 }
 
-function FieldError({ problem, id, t }: { problem: FieldProblem | undefined; id: string; t: Translate }) {
+export function FieldError({ problem, id, t }: { problem: FieldProblem | undefined; id: string; t: Translate }) {
   if (!problem) return null;
   return (
     <span class="form-error-message" id={`${id}-error`}>
@@ -252,11 +253,13 @@ export function FormPage(props: {
   problems: Problems;
   action: string;
   area?: 'citizen' | 'staff';
+  /** Languages the page is offered in; all by default. */
+  languages?: readonly UiLanguage[];
   children: ComponentChildren;
 }) {
   const { ctx, title, problems } = props;
   return (
-    <Layout ctx={ctx} title={problems.length ? `${ctx.t('form.errorTitlePrefix')} ${title}` : title} area={props.area ?? 'citizen'}>
+    <Layout ctx={ctx} title={problems.length ? `${ctx.t('form.errorTitlePrefix')} ${title}` : title} area={props.area ?? 'citizen'} {...(props.languages ? { languages: props.languages } : {})}>
       <p>
         <a href={props.back.href} class="lighed-back">
           {props.back.label}

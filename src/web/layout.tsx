@@ -108,6 +108,7 @@ function StaffNav({ ctx }: { ctx: PageContext }) {
     ['/personale/tilbud', t('staff.nav.offers'), ['admin', 'planner', 'frontline', 'provider']],
     ['/personale/organisationer', t('staff.nav.organizations'), ['admin', 'provider']],
     ['/personale/tilmeldinger', t('staff.nav.signups'), ['admin', 'provider']],
+    ['/personale/samtaler', t('staff.nav.conversations'), ['admin', 'frontline']],
     ['/personale/monitor', t('staff.nav.monitor'), ['admin', 'planner']],
     ['/personale/audit', t('staff.nav.audit'), ['admin']],
   ];

@@ -43,10 +43,12 @@ const SAME_AS_DANISH: Record<string, readonly Lang[]> = {
   'monitor.indicator.tableCaption': ['en'],
   'profile.domain.stress': ['en'],
   'profile.need.transport': ['en'],
+  'conversation.list.status': ['en'],
 };
 
 /** Keys of pages offered in Danish and English only. */
-const STAFF_DA_EN_ONLY = (key: string) => key.startsWith('monitor.') || key.startsWith('codebook.');
+const STAFF_DA_EN_ONLY = (key: string) =>
+  key.startsWith('monitor.') || key.startsWith('codebook.') || key.startsWith('conversation.') || key.startsWith('conversationSettings.');
 
 /** Sample values per argument name: numbers where a message may count or compare them. */
 const SAMPLES: Record<string, string | number> = {
@@ -66,6 +68,16 @@ const SAMPLES: Record<string, string | number> = {
   day: 'tirsdag 24. november',
   time: '10:00',
   q: 'gåtur',
+  days: 365,
+  hours: 24,
+  citizen: 'Amal Haddad',
+  step: 3,
+  steps: 15,
+  code: 'AB12-CD34',
+  computed: 'Med vejledning',
+  level: 'Håndholdt',
+  source: 'WHO',
+  version: '1',
   weekMax: 10,
   dayMax: 4,
   needs: 'penge og mad',

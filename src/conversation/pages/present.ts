@@ -1,0 +1,32 @@
+/** Conversation data in words: texts in a language, match reasons, the citizen's label. */
+import type { UiLanguage } from '../../catalog/offer.ts';
+import { formatKm, RTL_LANGUAGES, translator, type Translate } from '../../web/i18n.ts';
+import { languageName } from '../../catalog/pages/present.ts';
+import type { LocalizedText } from '../instrument.ts';
+import type { MatchReason } from '../matching.ts';
+import type { Text } from '../text.ts';
+
+export const STAFF_LANGUAGES: readonly UiLanguage[] = ['da', 'en'];
+
+export const textIn = (t: LocalizedText | Text, lang: UiLanguage): string => t[lang] ?? t.da;
+
+export const dirOf = (lang: UiLanguage) => (RTL_LANGUAGES.has(lang) ? 'rtl' : 'ltr');
+
+/** One reason a suggestion was made, as a short phrase in `lang` ("på arabisk", "1,2 km fra dig"). */
+export function reasonText(r: MatchReason, lang: UiLanguage, t: Translate = translator(lang)): string {
+  const v = r.values;
+  // Codes and distances become words in the reader's language; other values are select keys.
+  if (r.code === 'language') return t('match.reason.language', { language: languageName(String(v.language), lang) });
+  if (r.code === 'distance') return t('match.reason.distance', { km: formatKm(Number(v.meters), lang) });
+  return t(`match.reason.${r.code}`, v);
+}
+
+export function citizenLabel(c: { anonymous: boolean; citizen_name: string | null }, t: Translate): string {
+  return c.anonymous ? t('conversation.anonymous') : (c.citizen_name ?? '');
+}
+
+/** The reasons as one phrase list, joined the way the language joins lists. */
+export function reasonsText(reasons: readonly MatchReason[], lang: UiLanguage): string {
+  const t = translator(lang);
+  return new Intl.ListFormat(lang, { type: 'unit', style: 'short' }).format(reasons.map((r) => reasonText(r, lang, t)));
+}
