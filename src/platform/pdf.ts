@@ -1,7 +1,8 @@
 /**
  * HTML to PDF with the system's Chromium (Debian's `chromium` package), where it is installed.
  * The HTML is written to a private temporary folder that is removed right after, since it holds
- * personal data; Chromium runs headless with JavaScript off and no network use beyond the file.
+ * personal data. Chromium runs headless on a page we rendered ourselves, which has no scripts
+ * and loads nothing from the network.
  */
 import { execFile } from 'node:child_process';
 import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -51,7 +52,6 @@ export function chromiumPdf(binary: string, timeoutMs = 30_000): PdfRenderer {
               '--disable-gpu',
               '--disable-dev-shm-usage',
               '--disable-extensions',
-              '--blink-settings=scriptEnabled=false',
               `--user-data-dir=${join(dir, 'profile')}`,
               '--no-pdf-header-footer',
               `--print-to-pdf=${output}`,
@@ -61,7 +61,10 @@ export function chromiumPdf(binary: string, timeoutMs = 30_000): PdfRenderer {
             (err) => (err ? reject(new Error(`Chromium could not render the PDF: ${err.message}`)) : resolve()),
           );
         });
-        return await readFile(output);
+        // Chromium exits 0 even when it printed nothing: a missing file is the failure.
+        return await readFile(output).catch(() => {
+          throw new Error('Chromium wrote no PDF');
+        });
       } finally {
         await rm(dir, { recursive: true, force: true });
       }

@@ -74,6 +74,12 @@ export async function seedFixture(db: Db): Promise<Fixture> {
   });
   const hash = await hashPassword(TEST_PASSWORD);
   await inTenant(db, '0265', async (tx) => {
+    const [jobcenter] = await tx.query<{ id: string }>(`insert into team (kommune, name, arena) values ('0265', 'Jobcenter Roskilde', 'job_centre') returning id`);
+    const [bolig] = await tx.query<{ id: string }>(`insert into team (kommune, name, arena) values ('0265', 'Boligsocialt team', 'housing_area') returning id`);
+    const frontline: [string, string | null][] = [['frontline@test.dk', jobcenter!.id], ['frontline2@test.dk', bolig!.id], ['frontline-noteam@test.dk', null]];
+    for (const [email, team] of frontline) {
+      await createUser(tx, { kommune: '0265', email, name: email.split('@')[0]!, role: 'frontline', organization_id: null, team_id: team, password_hash: hash });
+    }
     const users: [string, Role, string | null][] = [
       ['admin@test.dk', 'admin', null],
       ['planner@test.dk', 'planner', null],
