@@ -68,6 +68,7 @@ const SAMPLES: Record<string, string | number> = {
   day: 'tirsdag 24. november',
   time: '10:00',
   q: 'gåtur',
+  domains: 'rygning og søvn',
   days: 365,
   hours: 24,
   citizen: 'Amal Haddad',

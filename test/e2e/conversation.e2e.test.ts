@@ -319,7 +319,7 @@ describeBrowser('frontline worker holds a health conversation in Chromium', () =
 
   it('prints the profile in Arabic, right to left, on screen, on paper and as a PDF', async () => {
     await page.goto(conversationUrl);
-    await page.getByRole('link', { name: 'Udskriv profilen på العربية' }).click();
+    await page.getByRole('link', { name: 'Udskriv profilen på arabisk' }).click();
     await page.waitForURL(/\/udskrift\?sprog=ar$/);
     expect(await page.locator('html').getAttribute('lang')).toBe('ar');
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');

@@ -5,6 +5,7 @@ import { languageName } from '../../catalog/pages/present.ts';
 import type { LocalizedText } from '../instrument.ts';
 import type { MatchReason } from '../matching.ts';
 import type { Text } from '../text.ts';
+import type { DomainStatus, Profile } from '../profile.ts';
 
 export const STAFF_LANGUAGES: readonly UiLanguage[] = ['da', 'en'];
 
@@ -29,4 +30,14 @@ export function citizenLabel(c: { anonymous: boolean; citizen_name: string | nul
 export function reasonsText(reasons: readonly MatchReason[], lang: UiLanguage): string {
   const t = translator(lang);
   return new Intl.ListFormat(lang, { type: 'unit', style: 'short' }).format(reasons.map((r) => reasonText(r, lang, t)));
+}
+
+/** Domains with something to say, and the names of those the conversation did not reach. */
+export function splitDomains(profile: Profile, lang: UiLanguage): { said: DomainStatus[]; notDiscussed: string | null } {
+  const said = profile.domains.filter((d) => d.statements.some((s) => s.bandId !== null));
+  const rest = profile.domains.filter((d) => !said.includes(d));
+  if (rest.length === 0) return { said, notDiscussed: null };
+  const t = translator(lang);
+  const names = new Intl.ListFormat(lang, { type: 'conjunction' }).format(rest.map((d) => t(`profile.domain.${d.domain}`)));
+  return { said, notDiscussed: t('print.notDiscussed', { domains: names }) };
 }

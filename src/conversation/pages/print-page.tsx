@@ -9,7 +9,7 @@ import { dateText, localText } from '../../catalog/pages/present.ts';
 import { translator } from '../../web/i18n.ts';
 import type { Conversation, SavedOffer } from '../conversation.store.ts';
 import type { Profile, SupportDecision } from '../profile.ts';
-import { dirOf, reasonsText } from './present.ts';
+import { dirOf, reasonsText, splitDomains } from './present.ts';
 
 export interface PrintProps {
   lang: UiLanguage;
@@ -29,6 +29,7 @@ export function PrintDocument(p: PrintProps) {
   const { lang, conversation: c, profile } = p;
   const t = translator(lang);
   const title = t('print.title');
+  const { said, notDiscussed } = splitDomains(profile, lang);
   return (
     <html lang={lang} dir={dirOf(lang)}>
       <head>
@@ -41,7 +42,11 @@ export function PrintDocument(p: PrintProps) {
         <main class="print">
           {p.inlineCss === undefined && (
             <nav class="print-screen-only" aria-label={t('print.title')}>
-              {p.backHref && <a href={p.backHref}>← {translator('da')('conversation.offers.back')}</a>}
+              {p.backHref && (
+                <a href={p.backHref} lang="da" dir="ltr">
+                  {translator('da')('conversation.offers.back')}
+                </a>
+              )}
               {p.pdfHref && <a href={p.pdfHref}>{t('print.pdf')}</a>}
             </nav>
           )}
@@ -49,18 +54,16 @@ export function PrintDocument(p: PrintProps) {
           <p class="print-lead">{t('print.intro', { date: dateText(c.created_at, lang) })}</p>
 
           <h2>{t('print.standing')}</h2>
-          {profile.domains.length === 0 ? (
-            <p>{translator(lang)('profile.notEnough')}</p>
-          ) : (
-            profile.domains.map((d) => (
-              <section class="print-domain">
-                <h3>{t(`profile.domain.${d.domain}`)}</h3>
-                {d.statements.map((s) => (
-                  <p>{s.text[lang]}</p>
-                ))}
-              </section>
-            ))
-          )}
+          {said.length === 0 && !notDiscussed && <p>{t('profile.notEnough')}</p>}
+          {said.map((d) => (
+            <section class="print-domain">
+              <h3>{t(`profile.domain.${d.domain}`)}</h3>
+              {d.statements.map((s) => (
+                <p>{s.text[lang]}</p>
+              ))}
+            </section>
+          ))}
+          {notDiscussed && <p>{notDiscussed}</p>}
 
           <h2>{t('profile.domain.resources')}</h2>
           {profile.resources.energy.length > 0 && (

@@ -4,7 +4,7 @@
  * override with a note), the matched offers with reasons, and sign-up with consent.
  */
 import type { UiLanguage } from '../../catalog/offer.ts';
-import { localText } from '../../catalog/pages/present.ts';
+import { languageName, localText } from '../../catalog/pages/present.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { CsrfField, ErrorSummary, Select, SubmitButton, TextField } from '../../web/form.tsx';
 import { LANGUAGE_NAMES } from '../../web/i18n.ts';
@@ -13,7 +13,7 @@ import type { Conversation, SavedOffer } from '../conversation.store.ts';
 import type { Match } from '../matching.ts';
 import { SUPPORT_LEVELS, type Profile, type SupportDecision } from '../profile.ts';
 import type { CandidateOffer } from '../matching.store.ts';
-import { citizenLabel, dirOf, reasonsText, STAFF_LANGUAGES } from './present.ts';
+import { citizenLabel, dirOf, reasonsText, splitDomains, STAFF_LANGUAGES } from './present.ts';
 
 const base = (c: { id: string }) => `/personale/samtaler/${c.id}`;
 
@@ -60,6 +60,7 @@ export function ProfilePage(p: ProfilePageProps) {
   const { t, lang } = ctx;
   const title = t('conversation.profile.title', { citizen: citizenLabel(c, t) });
   const steps = c.instruments.length;
+  const { said, notDiscussed } = splitDomains(profile, lang);
   return (
     <Layout ctx={ctx} title={p.problems.length ? `${t('form.errorTitlePrefix')} ${title}` : title} area="staff" languages={STAFF_LANGUAGES}>
       <p>
@@ -69,7 +70,7 @@ export function ProfilePage(p: ProfilePageProps) {
       </p>
       <h1>{title}</h1>
       <p class="font-lead">
-        {t(`conversation.status.${c.status}`, { step: c.step, steps })} · {t('conversation.profile.readsIn', { language: LANGUAGE_NAMES[c.language] })}
+        {t(`conversation.status.${c.status}`, { step: c.step, steps })} · {t('conversation.profile.readsIn', { language: languageName(c.language, lang) })}
         {c.interpreter_needed ? ` · ${t('conversation.profile.interpreter')}` : ''}
       </p>
       {c.status !== 'finished' && (
@@ -89,13 +90,13 @@ export function ProfilePage(p: ProfilePageProps) {
           </li>
           <li>
             <a class="button button-secondary" href={`${base(c)}/udskrift?sprog=${c.language}`}>
-              {t('conversation.profile.print', { language: LANGUAGE_NAMES[c.language] })}
+              {t('conversation.profile.print', { language: languageName(c.language, lang) })}
             </a>
           </li>
           {c.language !== 'da' && (
             <li>
               <a class="button button-tertiary" href={`${base(c)}/udskrift?sprog=da`}>
-                {t('conversation.profile.print', { language: LANGUAGE_NAMES.da })}
+                {t('conversation.profile.print', { language: languageName('da', lang) })}
               </a>
             </li>
           )}
@@ -115,11 +116,10 @@ export function ProfilePage(p: ProfilePageProps) {
       </details>
 
       <h2>{t('conversation.profile.standing')}</h2>
-      {profile.domains.length === 0 ? (
-        <p>{t('conversation.profile.noAnswers')}</p>
-      ) : (
+      {said.length === 0 && !notDiscussed && <p>{t('conversation.profile.noAnswers')}</p>}
+      {said.length > 0 && (
         <dl class="lighed-profile-domains">
-          {profile.domains.map((d) => (
+          {said.map((d) => (
             <>
               <dt>{t(`profile.domain.${d.domain}`)}</dt>
               {d.statements.map((s) => (
@@ -132,6 +132,7 @@ export function ProfilePage(p: ProfilePageProps) {
           ))}
         </dl>
       )}
+      {notDiscussed && <p>{notDiscussed}</p>}
 
       <h2>{t('profile.domain.resources')}</h2>
       <Resources ctx={ctx} profile={profile} lang={lang} />
