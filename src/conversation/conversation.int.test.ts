@@ -339,4 +339,27 @@ eachEngine('health conversation', (ctx) => {
       expect((await admin.get('/personale/samtaler/indstillinger')).body).toContain('name="distance" type="text" value="6,5"');
     });
   });
+
+  describe('teams', () => {
+    it('an admin creates a team and moves a worker into it; the worker then sees only that team', async () => {
+      const admin = await as('admin@test.dk');
+      expect((await (await as('frontline@test.dk')).get('/personale/samtaler/teams')).statusCode).toBe(403);
+      const dup = await admin.post('/personale/samtaler/teams', { name: 'Jobcenter Roskilde', arena: 'job_centre' });
+      expect(dup.statusCode).toBe(400);
+      expect(dup.body).toContain('Der er allerede et team med det navn');
+      expect((await admin.post('/personale/samtaler/teams', { name: 'Værestedet Vindrosen', arena: 'drop_in_centre' })).statusCode).toBe(303);
+      const page = await admin.get('/personale/samtaler/teams');
+      const team = /<option value="([0-9a-f-]{36})"[^>]*>Værestedet Vindrosen<\/option>/.exec(page.body)?.[1];
+      const worker = /<option value="([0-9a-f-]{36})"[^>]*>frontline-noteam \(/.exec(page.body)?.[1];
+      expect(team && worker).toBeTruthy();
+      expect((await admin.post('/personale/samtaler/teams/medarbejder', { worker: worker!, team: team! }, '/personale/samtaler/teams')).statusCode).toBe(303);
+      // A fresh session picks up the team.
+      const moved = new Client(app);
+      await moved.signIn('frontline-noteam@test.dk');
+      const list = await moved.get('/personale/samtaler');
+      expect(list.statusCode).toBe(200);
+      expect(list.body).toContain('Værestedet Vindrosen');
+      expect((await moved.get('/personale/samtaler/ny')).body).toContain('<option value="drop_in_centre" selected');
+    });
+  });
 });

@@ -2,7 +2,7 @@
  * An admin's settings for the health conversation in their municipality: which instruments are
  * asked (new conversations only; one started keeps its own list), and the matching weights.
  */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../app.ts';
 import { audit } from '../audit/audit.store.ts';
 import { actorOf, requireRole } from '../staff/auth.ts';
@@ -14,11 +14,17 @@ import { disabledInstruments, inTeam, loadWeightsJson, saveWeightsJson, setInstr
 import { INSTRUMENTS } from './instruments/index.ts';
 import { DEFAULT_MATCH_WEIGHTS, MatchWeights } from './matching.ts';
 import { parseNumber } from './flow.ts';
+import { inTenant } from '../db/db.ts';
+import { ARENAS, type Arena } from '../catalog/offer.ts';
+import { isUuid } from '../catalog/offer.store.ts';
+import { assignTeam, createTeam, frontlineWorkers, listTeams, type Team } from '../staff/team.store.ts';
+import { Select } from '../web/form.tsx';
 import { STAFF_LANGUAGES } from './pages/present.ts';
 
 type Body = Record<string, unknown>;
 const admins = requireRole('admin');
 const PATH = '/personale/samtaler/indstillinger';
+const TEAMS = '/personale/samtaler/teams';
 const WEIGHT_KEYS = Object.keys(DEFAULT_MATCH_WEIGHTS) as (keyof MatchWeights)[];
 
 export const conversationSettingsRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db }) => {
@@ -71,7 +77,108 @@ export const conversationSettingsRoutes: FastifyPluginAsync<RouteDeps> = async (
     });
     return reply.redirect(`${PATH}?gemt=ja`, 303);
   });
+
+  // ---- teams ----------------------------------------------------------------------------------
+
+  async function teamPage(req: FastifyRequest, reply: FastifyReply, problems: FieldProblem[], values: Record<string, string>, status = 200) {
+    const { teams, workers } = await inTenant(db, req.tenant.kommune, async (tx) => ({ teams: await listTeams(tx), workers: await frontlineWorkers(tx) }));
+    const saved = (req.query as { gemt?: string }).gemt === 'ja';
+    return sendPage(reply, <TeamsPage ctx={pageContext(req, reply)} teams={teams} workers={workers} problems={problems} values={values} saved={saved} />, { status });
+  }
+
+  app.get(TEAMS, { preHandler: admins }, async (req, reply) => teamPage(req, reply, [], {}));
+
+  app.post<{ Body: Body }>(TEAMS, { preHandler: admins }, async (req, reply) => {
+    const name = typeof req.body.name === 'string' ? req.body.name.trim().slice(0, 200) : '';
+    const arena = typeof req.body.arena === 'string' ? req.body.arena : '';
+    const problems: FieldProblem[] = [];
+    if (name.length < 2) problems.push({ path: 'name', message: 'conversationSettings.error.teamName' });
+    if (!(ARENAS as readonly string[]).includes(arena)) problems.push({ path: 'arena', message: 'conversation.error.option' });
+    if (problems.length === 0) {
+      const id = await inTenant(db, req.tenant.kommune, async (tx) => {
+        const id = await createTeam(tx, req.tenant.kommune, name, arena as Arena);
+        if (id) await audit(tx, actorOf(req), { action: 'create', entity: 'team', entityId: id, summary: 'team created' });
+        return id;
+      });
+      if (id) return reply.redirect(`${TEAMS}?gemt=ja`, 303);
+      problems.push({ path: 'name', message: 'conversationSettings.error.teamExists' });
+    }
+    return teamPage(req, reply, problems, { name, arena }, 400);
+  });
+
+  app.post<{ Body: Body }>(`${TEAMS}/medarbejder`, { preHandler: admins }, async (req, reply) => {
+    const worker = typeof req.body.worker === 'string' ? req.body.worker : '';
+    const team = typeof req.body.team === 'string' ? req.body.team : '';
+    const ok = isUuid(worker) && (team === '' || isUuid(team)) && (await inTenant(db, req.tenant.kommune, async (tx) => {
+      if (team && (await tx.query('select 1 from team where id = $1', [team])).length === 0) return false;
+      const done = await assignTeam(tx, worker, team || null);
+      if (done) await audit(tx, actorOf(req), { action: 'update', entity: 'staff_user', entityId: worker, summary: team ? `moved to team ${team}` : 'taken out of its team' });
+      return done;
+    }));
+    if (ok) return reply.redirect(`${TEAMS}?gemt=ja`, 303);
+    return teamPage(req, reply, [{ path: 'worker', message: 'conversation.error.option' }], { worker, team }, 400);
+  });
 };
+
+function TeamsPage({ ctx, teams, workers, problems, values, saved }: { ctx: PageContext; teams: Team[]; workers: { id: string; name: string; email: string; team_id: string | null }[]; problems: FieldProblem[]; values: Record<string, string>; saved: boolean }) {
+  const { t } = ctx;
+  const title = t('conversationSettings.teams');
+  return (
+    <Layout ctx={ctx} title={problems.length ? `${t('form.errorTitlePrefix')} ${title}` : title} area="staff" languages={STAFF_LANGUAGES}>
+      <p>
+        <a href={PATH} class="lighed-back">
+          {t('conversationSettings.title')}
+        </a>
+      </p>
+      <h1>{title}</h1>
+      <p class="font-lead">{t('conversationSettings.teamsLead')}</p>
+      {saved && (
+        <div class="alert alert-success" role="status">
+          <div class="alert-body">
+            <p class="alert-text">{t('conversationSettings.saved')}</p>
+          </div>
+        </div>
+      )}
+      <ErrorSummary problems={problems} t={t} />
+      {teams.length === 0 ? (
+        <p>{t('conversationSettings.noTeams')}</p>
+      ) : (
+        <table class="table table--zebra">
+          <thead>
+            <tr>
+              <th scope="col">{t('conversationSettings.teamName')}</th>
+              <th scope="col">{t('conversationSettings.teamArena')}</th>
+              <th scope="col">{t('conversationSettings.teamMembers')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {teams.map((team) => (
+              <tr>
+                <td>{team.name}</td>
+                <td>{t(`arena.${team.arena}`)}</td>
+                <td>{team.members.map((m) => m.name).join(', ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2>{t('conversationSettings.assign')}</h2>
+      <form method="post" action={`${TEAMS}/medarbejder`} novalidate>
+        <CsrfField token={ctx.csrfToken} />
+        <Select name="worker" label={t('conversationSettings.worker')} value={values.worker ?? ''} options={workers.map((w) => ({ value: w.id, label: `${w.name} (${w.email})` }))} problems={problems} t={t} />
+        <Select name="team" label={t('conversationSettings.team')} value={values.team ?? ''} options={[{ value: '', label: t('conversationSettings.noTeam') }, ...teams.map((x) => ({ value: x.id, label: x.name }))]} problems={problems} t={t} />
+        <SubmitButton>{t('conversationSettings.assignSubmit')}</SubmitButton>
+      </form>
+      <h2>{t('conversationSettings.newTeam')}</h2>
+      <form method="post" action={TEAMS} novalidate>
+        <CsrfField token={ctx.csrfToken} />
+        <TextField name="name" label={t('conversationSettings.teamName')} value={values.name ?? ''} problems={problems} t={t} />
+        <Select name="arena" label={t('conversationSettings.teamArena')} value={values.arena ?? 'job_centre'} options={ARENAS.map((a) => ({ value: a, label: t(`arena.${a}`) }))} problems={problems} t={t} />
+        <SubmitButton>{t('conversationSettings.createTeam')}</SubmitButton>
+      </form>
+    </Layout>
+  );
+}
 
 function SettingsPage({ ctx, off, weights, problems, saved }: { ctx: PageContext; off: Set<string>; weights: Record<string, string>; problems: FieldProblem[]; saved: boolean }) {
   const { t, lang } = ctx;
@@ -87,6 +194,9 @@ function SettingsPage({ ctx, off, weights, problems, saved }: { ctx: PageContext
         </div>
       )}
       <ErrorSummary problems={problems} t={t} />
+      <p>
+        <a href={TEAMS}>{t('conversationSettings.teamsLink')}</a>
+      </p>
       <h2>{t('conversationSettings.instruments')}</h2>
       <p>{t('conversationSettings.instrumentsLead')}</p>
       <form method="post" action={`${PATH}/instrumenter`}>

@@ -44,6 +44,8 @@ const SAME_AS_DANISH: Record<string, readonly Lang[]> = {
   'profile.domain.stress': ['en'],
   'profile.need.transport': ['en'],
   'conversation.list.status': ['en'],
+  'conversationSettings.teams': ['en'],
+  'conversationSettings.team': ['en'],
 };
 
 /** Keys of pages offered in Danish and English only. */

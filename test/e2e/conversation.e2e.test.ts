@@ -50,9 +50,9 @@ describeBrowser('frontline worker holds a health conversation in Chromium', () =
     expect(violations, `${what}:\n${formatViolations(violations)}`).toEqual([]);
   }
 
-  async function signIn(p: Page) {
+  async function signIn(p: Page, email = 'frontline@test.dk') {
     await p.goto(`${base}/personale/log-ind`);
-    await p.locator('#f-email').fill('frontline@test.dk');
+    await p.locator('#f-email').fill(email);
     await p.locator('#f-password').fill('test-password-1');
     await p.locator('form[method="post"] button[type="submit"]').click();
     await p.waitForURL(/\/personale$/);
@@ -370,6 +370,27 @@ describeBrowser('frontline worker holds a health conversation in Chromium', () =
       await p.locator('#f-a_smoking-per-day').fill('5');
       await press(p, 'Næste');
       await expectStep(p, smoking + 1);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('gives the admin accessible settings: instruments, matching weights and teams', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const p = await context.newPage();
+      await signIn(p, 'admin@test.dk');
+      await p.goto(`${base}/personale/samtaler/indstillinger`);
+      await expectAccessible(p, 'settings');
+      // A weight out of range is named and the page stays accessible.
+      await p.locator('#f-distance').fill('11');
+      await press(p, 'Gem vægte');
+      await expect.poll(() => p.locator('.alert-error, .error-summary, [role="alert"]').count()).toBeGreaterThan(0);
+      await expectAccessible(p, 'settings with an error');
+      await p.goto(`${base}/personale/samtaler/teams`);
+      await expectAccessible(p, 'teams');
+      await p.goto(`${base}/personale/samtaler`);
+      await expectAccessible(p, 'all conversations (admin)');
     } finally {
       await context.close();
     }

@@ -1,0 +1,52 @@
+/**
+ * The issue's Done-when on the demo catalog: a hand-held citizen at the job centre who reads
+ * Arabic, wants to move more and feels alone, living in 4000 Roskilde, gets at least five
+ * matched offers, each with reasons, the first ones in Arabic or with an interpreter.
+ */
+import { beforeAll, expect, it } from 'vitest';
+import { eachEngine } from '../../test/support/db.ts';
+import { ensurePostcodes } from '../catalog/postcodes.ts';
+import { seedDemo } from '../demo/demo.seed.ts';
+import { DEMO_KOMMUNE } from '../demo/demo.data.ts';
+import { candidateOffers } from './matching.store.ts';
+import { matchOffers } from './matching.ts';
+import { inTeam, systemStaff } from './conversation.store.ts';
+
+eachEngine('matching on the demo catalog', (ctx) => {
+  beforeAll(async () => {
+    await ensurePostcodes(ctx.db);
+    await seedDemo(ctx.db);
+  });
+
+  it('gives a hand-held Arabic reader at the job centre five or more offers with reasons', async () => {
+    const offers = await inTeam(ctx.db, systemStaff(DEMO_KOMMUNE), (tx) => candidateOffers(tx, DEMO_KOMMUNE, '4000', 25));
+    expect(offers.length).toBeGreaterThan(50);
+    const matches = matchOffers(
+      {
+        priorities: ['activity', 'loneliness'],
+        riskFactors: ['smoking'],
+        severeLoneliness: true,
+        socialNeeds: [],
+        support: 'handHeld',
+        language: 'ar',
+        interpreterNeeded: true,
+        arena: 'job_centre',
+        age: 47,
+        bringsChildren: false,
+        availability: { days: [], times: [] },
+      },
+      offers,
+    );
+    expect(matches.length).toBeGreaterThanOrEqual(5);
+    for (const m of matches) expect(m.reasons.length).toBeGreaterThan(1);
+    for (const m of matches.slice(0, 5)) {
+      expect(m.reasons.some((r) => r.code === 'language' || r.code === 'interpreter'), m.offer.title).toBe(true);
+      expect(m.reasons.some((r) => r.code === 'priority' || r.code === 'riskFactor' || r.code === 'community'), m.offer.title).toBe(true);
+    }
+    // Nearer than the finder's 25 km, and never an offer outside the citizen's age.
+    for (const m of matches) {
+      if (m.offer.distanceMeters !== null && m.offer.mode === 'in_person') expect(m.offer.distanceMeters).toBeLessThanOrEqual(25_000);
+      if (m.offer.min_age !== null) expect(m.offer.min_age).toBeLessThanOrEqual(47);
+    }
+  });
+});
