@@ -14,9 +14,8 @@ export interface CandidateOffer extends MatchOffer {
   translations: Partial<Record<UiLanguage, OfferTranslation>>;
 }
 
-export async function candidateOffers(q: Queryable, kommune: string, postcode: string | null, maxKm: number): Promise<CandidateOffer[]> {
-  const rows = await q.query<Omit<CandidateOffer, 'schedules'>>(
-    `with here as (select latitude, longitude from postcode where postnummer = $2),
+/** $1 municipality, $2 postcode ('' for none), $3 reach in metres. Exported for the benchmark's baseline. */
+export const CANDIDATES_SQL = `with here as (select latitude, longitude from postcode where postnummer = $2),
      near as (
        select ol.offer_id, min(earth_distance(ll_to_earth(l.latitude, l.longitude), ll_to_earth(h.latitude, h.longitude))) as meters
          from here h join location l on earth_box(ll_to_earth(h.latitude, h.longitude), $3) @> ll_to_earth(l.latitude, l.longitude)
@@ -27,7 +26,11 @@ export async function candidateOffers(q: Queryable, kommune: string, postcode: s
             o.transport_help, o.welcomes_newcomers, o.min_age, o.max_age, o.contact_name,
             case when o.mode = 'online' then null else near.meters end as "distanceMeters"
        from published_offer o left join near on near.offer_id = o.id
-      where o.kommune = $1 or (o.mode <> 'online' and near.meters <= $3)`,
+      where o.kommune = $1 or (o.mode <> 'online' and near.meters <= $3)`;
+
+export async function candidateOffers(q: Queryable, kommune: string, postcode: string | null, maxKm: number): Promise<CandidateOffer[]> {
+  const rows = await q.query<Omit<CandidateOffer, 'schedules'>>(
+    CANDIDATES_SQL,
     [kommune, postcode ?? '', maxKm * 1000],
   );
   const schedules = rows.length ? await schedulesFor(q, rows.map((r) => r.id)) : new Map<string, CandidateOffer['schedules']>();
