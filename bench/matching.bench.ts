@@ -21,7 +21,7 @@ import { openPglite } from '../src/db/pglite.ts';
 import { openPostgres } from '../src/db/postgres.ts';
 import { ensurePostcodes } from '../src/catalog/postcodes.ts';
 import { CANDIDATES_SQL, candidateOffers } from '../src/conversation/matching.store.ts';
-import { matchOffers, type MatchCitizen } from '../src/conversation/matching.ts';
+import { fittingTopics, matchOffers, type MatchCitizen } from '../src/conversation/matching.ts';
 import { PRIORITY_DOMAINS } from '../src/conversation/instruments/social.ts';
 import { SUPPORT_LEVELS } from '../src/conversation/profile.ts';
 import { buildNationalCatalog, readPostcodeTable } from './national-catalog.ts';
@@ -57,7 +57,7 @@ async function open(engine: 'pglite' | 'postgres'): Promise<{ db: Db; cleanup: (
   await admin.query(`create database ${name}`);
   const u = new URL(adminUrl);
   u.pathname = `/${name}`;
-  const db = await openPostgres(u.toString(), 2);
+  const db = openPostgres(u.toString(), 2);
   return {
     db,
     cleanup: async () => {
@@ -112,13 +112,14 @@ async function run(engine: 'pglite' | 'postgres'): Promise<EngineResult | null> 
     const sizes: number[] = [];
     await inTenant(db, KOMMUNE, async (tx) => {
       // Warm-up: plans and caches.
-      for (const c of citizens.slice(0, 20)) await candidateOffers(tx, KOMMUNE, c.postcode, 25);
+      for (const c of citizens.slice(0, 20)) await candidateOffers(tx, KOMMUNE, c.postcode, 25, fittingTopics(c.citizen));
       for (const c of citizens) {
         let t = performance.now();
-        await tx.query(CANDIDATES_SQL, [KOMMUNE, c.postcode, 25_000]);
+        await tx.query(CANDIDATES_SQL, [KOMMUNE, c.postcode, 25_000, fittingTopics(c.citizen)]);
         bare.push(performance.now() - t);
         t = performance.now();
-        const offers = await candidateOffers(tx, KOMMUNE, c.postcode, 25);
+        const a = c.citizen.availability;
+        const offers = await candidateOffers(tx, KOMMUNE, c.postcode, 25, fittingTopics(c.citizen), a.days.length + a.times.length > 0);
         const t1 = performance.now();
         matchOffers(c.citizen, offers);
         const t2 = performance.now();

@@ -26,8 +26,8 @@ import {
 } from './conversation.store.ts';
 import { instrumentsOf, matchCitizenOf, profileOf, supportOf } from './conversation.service.ts';
 import { applyStep, readStep, revealsMore, visibleItems } from './flow.ts';
-import { candidateOffers } from './matching.store.ts';
-import { DEFAULT_MATCH_WEIGHTS, DEFAULT_MAX_KM, matchOffers, MatchWeights, type Match } from './matching.ts';
+import { candidateOffers, offerTexts } from './matching.store.ts';
+import { DEFAULT_MATCH_WEIGHTS, DEFAULT_MAX_KM, fittingTopics, matchOffers, MatchWeights, type Match } from './matching.ts';
 import { overrideSupport, SUPPORT_LEVELS, type SupportLevel } from './profile.ts';
 import { emptyStartForm, readStartForm, validateStartForm } from './start-form.ts';
 import { ListPage, StartPage } from './pages/start-pages.tsx';
@@ -76,7 +76,8 @@ export const conversationRoutes: FastifyPluginAsync<RouteDeps> = async (app, { d
   async function matchesFor(tx: Queryable, c: Conversation): Promise<Match[]> {
     const profile = profileOf(c);
     const citizen = matchCitizenOf(c, profile, supportOf(c, profile));
-    const offers = await candidateOffers(tx, c.kommune, c.postcode, DEFAULT_MAX_KM);
+    const when = citizen.availability.days.length + citizen.availability.times.length > 0;
+    const offers = await candidateOffers(tx, c.kommune, c.postcode, DEFAULT_MAX_KM, fittingTopics(citizen), when);
     return matchOffers(citizen, offers, await weightsOf(tx), { maxKm: DEFAULT_MAX_KM });
   }
 
@@ -237,12 +238,12 @@ export const conversationRoutes: FastifyPluginAsync<RouteDeps> = async (app, { d
   // ---- matched offers and sign-up -----------------------------------------------------------
 
   app.get<{ Params: { id: string } }>('/personale/samtaler/:id/tilbud', { preHandler: workers }, async (req, reply) => {
-    const { c, matches, saved } = await withConversation(req, async (tx, c) => {
+    const { c, matches, texts, saved } = await withConversation(req, async (tx, c) => {
       const matches = await matchesFor(tx, c);
       await log(tx, req, 'read', c.id, `matched ${matches.length} offers`);
-      return { c, matches, saved: await savedOffers(tx, c.id) };
+      return { c, matches, texts: await offerTexts(tx, matches.map((m) => m.offer.id)), saved: await savedOffers(tx, c.id) };
     });
-    return sendPage(reply, <OffersPage ctx={pageContext(req, reply)} conversation={c} matches={matches} saved={saved} />, { personal: true });
+    return sendPage(reply, <OffersPage ctx={pageContext(req, reply)} conversation={c} matches={matches} texts={texts} saved={saved} />, { personal: true });
   });
 
   app.post<{ Params: { id: string }; Body: Body }>('/personale/samtaler/:id/tilbud', { preHandler: workers }, async (req, reply) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_MATCH_WEIGHTS, DISTANCE_HALF_KM, matchOffers, MatchWeights, timeOfDay,
+  DEFAULT_MATCH_WEIGHTS, DISTANCE_HALF_KM, fittingTopics, matchOffers, MatchWeights, timeOfDay,
   type Match, type MatchCitizen, type MatchOffer,
 } from './matching.ts';
 
@@ -381,5 +381,12 @@ describe('Done when: the hand-held Arabic reader', () => {
     ]);
     // The paid, Danish-only swim comes last.
     expect(ms.at(-1)?.offer.id).toBe('swim');
+  });
+});
+
+describe('fittingTopics', () => {
+  it('names exactly the topics that can give an offer a fit reason', () => {
+    expect(fittingTopics({ priorities: ['activity', 'socialNeeds'], riskFactors: ['smoking'], severeLoneliness: true })).toEqual(['community', 'loneliness', 'physical_activity', 'smoking']);
+    expect(fittingTopics({ priorities: [], riskFactors: [], severeLoneliness: false })).toEqual([]);
   });
 });

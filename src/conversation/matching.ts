@@ -145,6 +145,18 @@ const PRIORITY_TOPICS: Record<PriorityDomain, readonly Topic[]> = {
 
 const RISK_TOPIC: Record<RiskFactor, Topic> = { smoking: 'smoking', alcohol: 'alcohol', inactivity: 'physical_activity', diet: 'diet' };
 
+/**
+ * Every topic an offer may have to fit this citizen at all: an offer with none of them gets no
+ * fit reason and is never suggested, so the store may leave it out before ranking.
+ */
+export function fittingTopics(c: Pick<MatchCitizen, 'priorities' | 'riskFactors' | 'severeLoneliness'>): Topic[] {
+  const out = new Set<Topic>();
+  for (const p of c.priorities) for (const t of PRIORITY_TOPICS[p]) out.add(t);
+  for (const r of c.riskFactors) out.add(RISK_TOPIC[r]);
+  if (c.severeLoneliness) for (const t of PRIORITY_TOPICS.loneliness) out.add(t);
+  return [...out].sort();
+}
+
 /** The order reasons are shown in: why it fits first, then how it suits the citizen. */
 const REASON_ORDER: readonly MatchReasonCode[] = [
   'priority', 'riskFactor', 'community', 'language', 'interpreter', 'individual', 'namedContact', 'sameArena',

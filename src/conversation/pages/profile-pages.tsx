@@ -12,7 +12,7 @@ import { Layout, type PageContext } from '../../web/layout.tsx';
 import type { Conversation, SavedOffer } from '../conversation.store.ts';
 import type { Match } from '../matching.ts';
 import { SUPPORT_LEVELS, type Profile, type SupportDecision } from '../profile.ts';
-import type { CandidateOffer } from '../matching.store.ts';
+import type { OfferText } from '../matching.store.ts';
 import { citizenLabel, dirOf, reasonsText, splitDomains, STAFF_LANGUAGES } from './present.ts';
 
 const base = (c: { id: string }) => `/personale/samtaler/${c.id}`;
@@ -226,7 +226,7 @@ function SavedList({ ctx, c, saved }: { ctx: PageContext; c: Conversation; saved
   );
 }
 
-export function OffersPage({ ctx, conversation: c, matches, saved }: { ctx: PageContext; conversation: Conversation; matches: Match[]; saved: SavedOffer[] }) {
+export function OffersPage({ ctx, conversation: c, matches, texts, saved }: { ctx: PageContext; conversation: Conversation; matches: Match[]; texts: Map<string, OfferText>; saved: SavedOffer[] }) {
   const { t, lang } = ctx;
   const title = t('conversation.offers.title', { citizen: citizenLabel(c, t) });
   const savedIds = new Set(saved.map((s) => s.offer_id));
@@ -247,8 +247,8 @@ export function OffersPage({ ctx, conversation: c, matches, saved }: { ctx: Page
           <CsrfField token={ctx.csrfToken} />
           <ol class="lighed-matches">
             {matches.map((m, i) => {
-              const o = m.offer as CandidateOffer;
-              const own = localText(o, lang);
+              const o = m.offer;
+              const own = localText(texts.get(o.id) ?? { title: o.title, summary: '', translations: {} }, lang);
               return (
                 <li class="lighed-match">
                   <div class="form-group-checkbox">
