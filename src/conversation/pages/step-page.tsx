@@ -29,15 +29,14 @@ export interface StepPageProps {
 }
 
 /** The text in Danish and, beside it, in the citizen's language (once when that is Danish). */
-function Both({ text, lang, block }: { text: LocalizedText; lang: UiLanguage; block?: boolean }) {
-  const Tag = block ? 'span' : 'span';
+function Both({ text, lang }: { text: LocalizedText; lang: UiLanguage }) {
   return (
     <span class={`lighed-bilingual${lang === 'da' ? ' lighed-bilingual--one' : ''}`}>
-      <Tag lang="da">{text.da}</Tag>
+      <span lang="da">{text.da}</span>
       {lang !== 'da' && (
-        <Tag lang={lang} dir={dirOf(lang)} class="lighed-bilingual-other">
+        <span lang={lang} dir={dirOf(lang)} class="lighed-bilingual-other">
           {textIn(text, lang)}
-        </Tag>
+        </span>
       )}
     </span>
   );
@@ -63,7 +62,7 @@ function ItemField({ item, answer, raw, problems, lang, ctx }: { item: Item; ans
   );
   const legend = (
     <legend class="form-label">
-      <Both text={item.text} lang={lang} block />
+      <Both text={item.text} lang={lang} />
     </legend>
   );
   if (item.kind === 'choice' || item.kind === 'multiChoice') {
@@ -128,7 +127,7 @@ export function StepPage(p: StepPageProps) {
       </p>
       <p class="lighed-step-count">{t('conversation.step.title', { step: p.step, steps: p.steps })}</p>
       <h1>
-        <Both text={p.instrument.title} lang={p.citizenLang} block />
+        <Both text={p.instrument.title} lang={p.citizenLang} />
       </h1>
       <p class="form-hint">{t('conversation.step.never')}</p>
       <ErrorSummary problems={p.problems} t={t} />
