@@ -17,7 +17,7 @@ import { openPostgres } from './db/postgres.ts';
 import { LighedError } from './platform/errors.ts';
 import { ensurePostcodes } from './catalog/postcodes.ts';
 import { dawaGeocoder, offlineGeocoder } from './catalog/geocoder.ts';
-import { hasAnyTenant, seedDemo, demoAccounts } from './demo/demo.seed.ts';
+import { ensureDemoTeams, hasAnyTenant, seedDemo, demoAccounts } from './demo/demo.seed.ts';
 import { seedDemoSurvey } from './monitor/demo/survey.seed.ts';
 import { DEMO_KOMMUNE } from './demo/demo.data.ts';
 import { exportHsds, importHsdsPath } from './catalog/hsds/hsds.cli.ts';
@@ -82,6 +82,7 @@ async function serve() {
     await seedDemo(db);
     await seedSurvey(db, DEMO_KOMMUNE);
   }
+  await ensureDemoTeams(db);
   const geocoder = config.geocoder === 'dawa' ? dawaGeocoder(db, config.dawaUrl) : offlineGeocoder(db);
   const app = await buildApp({ db, config, cookieSecret: cookieSecret(config), geocoder });
   // Retention runs at start and then daily; one failed run is logged, the next one retries.
@@ -155,6 +156,7 @@ export async function main(argv: string[]): Promise<void> {
         await ensurePostcodes(db);
         const created = await seedDemo(db);
         console.log(created ? 'Demo municipality created.' : 'Demo municipality already exists.');
+        await ensureDemoTeams(db);
         await seedSurvey(db, DEMO_KOMMUNE);
         printAccounts();
       }),

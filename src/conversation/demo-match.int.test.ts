@@ -6,7 +6,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import { eachEngine } from '../../test/support/db.ts';
 import { ensurePostcodes } from '../catalog/postcodes.ts';
-import { seedDemo } from '../demo/demo.seed.ts';
+import { ensureDemoTeams, seedDemo } from '../demo/demo.seed.ts';
+import { inTenant } from '../db/db.ts';
 import { DEMO_KOMMUNE } from '../demo/demo.data.ts';
 import { candidateOffers } from './matching.store.ts';
 import { fittingTopics, matchOffers, type MatchCitizen } from './matching.ts';
@@ -51,5 +52,17 @@ eachEngine('matching on the demo catalog', (ctx) => {
       if (m.offer.distanceMeters !== null && m.offer.mode === 'in_person') expect(m.offer.distanceMeters).toBeLessThanOrEqual(25_000);
       if (m.offer.min_age !== null) expect(m.offer.min_age).toBeLessThanOrEqual(47);
     }
+  });
+
+  it('gives an upgraded demo database its teams, and puts the frontline accounts in them once', async () => {
+    await inTenant(ctx.db, DEMO_KOMMUNE, (tx) => tx.query(`update staff_user set team_id = null where role = 'frontline'`));
+    await ensureDemoTeams(ctx.db);
+    await ensureDemoTeams(ctx.db);
+    const rows = await inTenant(ctx.db, DEMO_KOMMUNE, (tx) => tx.query<{ email: string; team: string | null }>(`select u.email, t.name as team from staff_user u left join team t on t.id = u.team_id where u.role = 'frontline' order by u.email`));
+    expect(rows).toEqual([
+      { email: 'frontline.bolig@demo.lighed.dk', team: 'Boligsocial helhedsplan Musicon' },
+      { email: 'frontline@demo.lighed.dk', team: 'Sundhedsteamet i Jobcenter Roskilde' },
+    ]);
+    expect(await inTenant(ctx.db, DEMO_KOMMUNE, (tx) => tx.query('select 1 from team'))).toHaveLength(2);
   });
 });

@@ -2,7 +2,7 @@
  * Seeds the demo municipality (Roskilde, synthetic, marked as demo) from demo.data.ts:
  * providers, places, offers and staff accounts. All in one transaction; idempotent.
  */
-import { inTenant, type Db } from '../db/db.ts';
+import { inTenant, type Db, type Queryable } from '../db/db.ts';
 import { saveOffer, type OfferInput } from '../catalog/offer.store.ts';
 import { hashPassword } from '../staff/password.ts';
 import { createUser } from '../staff/staff.store.ts';
@@ -96,14 +96,7 @@ export async function seedDemo(db: Db, opts: { hostnames?: string[] } = {}): Pro
       };
       await saveOffer(tx, DEMO_KOMMUNE, input, { status: o.status ?? 'published', demo: true });
     }
-    const teamIds = new Map<string, string>();
-    for (const t of demoTeams) {
-      const [row] = await tx.query<{ id: string }>(
-        'insert into team (kommune, name, arena) values ($1, $2, $3) returning id',
-        [DEMO_KOMMUNE, t.name, t.arena],
-      );
-      teamIds.set(t.key, row!.id);
-    }
+    const teamIds = await demoTeamIds(tx);
     for (const s of demoStaff) {
       await createUser(tx, {
         team_id: s.team ? must(teamIds, s.team) : null,
@@ -117,6 +110,37 @@ export async function seedDemo(db: Db, opts: { hostnames?: string[] } = {}): Pro
     }
   });
   return true;
+}
+
+/** The demo teams, created where missing (idempotent). */
+async function demoTeamIds(tx: Queryable): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const t of demoTeams) {
+    await tx.query('insert into team (kommune, name, arena) values ($1, $2, $3) on conflict (kommune, name) do nothing', [DEMO_KOMMUNE, t.name, t.arena]);
+    const [row] = await tx.query<{ id: string }>('select id from team where kommune = $1 and name = $2', [DEMO_KOMMUNE, t.name]);
+    ids.set(t.key, row!.id);
+  }
+  return ids;
+}
+
+/**
+ * A demo municipality made before teams existed gets them now, and its frontline accounts
+ * join their team, so the health conversation works on an upgraded demo database too.
+ */
+export async function ensureDemoTeams(db: Db): Promise<void> {
+  const existing = await db.query('select 1 from tenant where kommune = $1 and demo', [DEMO_KOMMUNE]);
+  if (existing.length === 0) return;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await inTenant(db, DEMO_KOMMUNE, async (tx) => {
+    const teamIds = await demoTeamIds(tx);
+    for (const s of demoStaff.filter((x) => x.team)) {
+      const updated = await tx.query(`update staff_user set team_id = $2 where kommune = $3 and lower(email) = lower($1) and team_id is null returning id`, [s.email, must(teamIds, s.team!), DEMO_KOMMUNE]);
+      const known = await tx.query('select 1 from staff_user where kommune = $1 and lower(email) = lower($2)', [DEMO_KOMMUNE, s.email]);
+      if (updated.length === 0 && known.length === 0) {
+        await createUser(tx, { kommune: DEMO_KOMMUNE, email: s.email, name: s.name, role: s.role, organization_id: null, team_id: must(teamIds, s.team!), password_hash: passwordHash });
+      }
+    }
+  });
 }
 
 function must(map: Map<string, string>, key: string): string {
