@@ -65,4 +65,18 @@ eachEngine('matching on the demo catalog', (ctx) => {
     ]);
     expect(await inTenant(ctx.db, DEMO_KOMMUNE, (tx) => tx.query('select 1 from team'))).toHaveLength(2);
   });
+
+  it('never suggests the municipality’s in-person offers to a citizen living far away', async () => {
+    const citizen: MatchCitizen = {
+      priorities: ['activity', 'loneliness', 'wellbeing'], riskFactors: [], severeLoneliness: false, socialNeeds: [], support: 'selfHelp',
+      language: 'da', interpreterNeeded: false, arena: 'job_centre', age: 40, bringsChildren: false, availability: { days: [], times: [] },
+    };
+    const offers = await inTeam(ctx.db, systemStaff(DEMO_KOMMUNE), (tx) => candidateOffers(tx, DEMO_KOMMUNE, '9000', 25, fittingTopics(citizen)));
+    const own = offers.filter((o) => o.mode === 'in_person');
+    expect(own.length).toBeGreaterThan(0);
+    for (const o of own) expect(o.distanceMeters).toBeGreaterThan(150_000); // Aalborg to Roskilde is about 200 km
+    const matches = matchOffers(citizen, offers);
+    expect(matches.length).toBeGreaterThan(0);
+    for (const m of matches) expect(m.offer.mode, m.offer.title).not.toBe('in_person');
+  });
 });

@@ -33,20 +33,22 @@ export async function offerTexts(q: Queryable, ids: readonly string[]): Promise<
  */
 export const CANDIDATES_SQL = `
   with here as (select latitude as la, longitude as lo, ll_to_earth(latitude, longitude) as e from postcode where postnummer = $2),
-  -- Places within reach through the GiST index; the distance as plain haversine arithmetic,
-  -- three times cheaper here than earth_distance over thousands of places.
+  -- Other municipalities' places within reach, through the GiST index.
   near as (
-    select ol.offer_id,
-           min(2 * 6371008.8 * asin(sqrt(power(sin(radians(l.latitude - h.la) / 2), 2)
-               + cos(radians(h.la)) * cos(radians(l.latitude)) * power(sin(radians(l.longitude - h.lo) / 2), 2)))) as meters
+    select ol.offer_id, min(lighed_meters(h.la, h.lo, l.latitude, l.longitude)) as meters
       from here h join location l on earth_box(h.e, $3) @> ll_to_earth(l.latitude, l.longitude)
       join offer_location ol on ol.location_id = l.id
+     where ol.kommune <> $1
      group by ol.offer_id),
-  -- Offers within reach of any municipality, and all of the municipality's own (online too).
+  -- Their offers within reach, and all of the municipality's own with the distance to their
+  -- nearest place, however far (the ranking leaves out in-person offers beyond reach).
   ids as (
     select offer_id as id, meters from near where meters <= $3
-    union
-    select o.id, near.meters from published_offer o left join near on near.offer_id = o.id where o.kommune = $1)
+    union all
+    select o.id, (select min(lighed_meters(h.la, h.lo, l.latitude, l.longitude))
+                    from here h, offer_location ol join location l on l.id = ol.location_id
+                   where ol.offer_id = o.id and l.latitude is not null)
+      from published_offer o where o.kommune = $1)
   select o.id, o.kommune, o.title, o.topics, o.arena, o.offer_type, o.languages, o.mode,
          o.interpreter_available, o.free, o.price_dkk::float8 as price_dkk, o.children_welcome, o.childcare,
          o.transport_help, o.welcomes_newcomers, o.min_age, o.max_age, o.contact_name,
