@@ -206,8 +206,15 @@ eachEngine('health conversation', (ctx) => {
       const refused = await c.post(url, { name: 'Amal Haddad', phone: '12345678', preferred_language: 'ar', needs_interpreter: 'ja' });
       expect(refused.statusCode).toBe(400);
       expect(refused.body).toContain('href="#f-consent"');
-      const done = await c.post(url, { name: 'Amal Haddad', phone: '12 34 56 78', preferred_language: 'ar', needs_interpreter: 'ja', consent: 'ja' });
+      const sent = await c.post(url, { name: 'Amal Haddad', phone: '12 34 56 78', preferred_language: 'ar', needs_interpreter: 'ja', consent: 'ja' });
+      // Redirected after the post, so a reload does not sign up twice.
+      expect(sent.statusCode).toBe(303);
+      expect(sent.headers.location).toBe(`${base}/tilbud/${fixture.walkId}/tilmeldt`);
+      const done = await c.get(String(sent.headers.location));
       expect(done.statusCode).toBe(200);
+      expect(done.body).not.toMatch(/href="[^"]*[A-Z0-9]{4}-[A-Z0-9]{4}/); // the code is not in any address
+      // Without the cookie there is no receipt to show.
+      expect((await new Client(app).get(String(sent.headers.location))).statusCode).toBe(302);
       const code = /Kvitteringsnummer: ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(done.body)?.[1];
       expect(code).toBeDefined();
       const [signup] = await inTenant(ctx.db, '0265', (tx) => tx.query<{ name: string; preferred_language: string }>('select name, preferred_language from signup where receipt_code = $1', [code]));
@@ -294,13 +301,24 @@ eachEngine('health conversation', (ctx) => {
       expect((await c.get('/personale/samtaler')).body).toContain('Anonym samtale');
       const url = `/personale/samtaler/${id}/tilbud/${fixture.walkId}/tilmeld`;
       expect((await c.get(url)).body).toContain('knyttes ikke til samtalen');
-      expect((await c.post(url, { name: 'Ayaan', phone: '87654321', preferred_language: 'so', consent: 'ja' })).statusCode).toBe(200);
-      const links = await sys((tx) => tx.query<{ signup_id: string | null }>('select signup_id from conversation_offer where conversation_id = $1', [id]));
-      expect(links).toEqual([{ signup_id: null }]);
+      const sent = await c.post(url, { name: 'Ayaan', phone: '87654321', preferred_language: 'so', consent: 'ja' });
+      expect(sent.statusCode).toBe(303);
+      expect((await c.get(String(sent.headers.location))).body).toContain('Kvitteringsnummer');
+      // Nothing ties the name to the answers: no link, and no shared request id in the audit log.
+      const links = await sys((tx) => tx.query('select 1 from conversation_offer where conversation_id = $1', [id]));
+      expect(links).toEqual([]);
+      const [signupAudit] = await inTenant(ctx.db, '0265', (tx) => tx.query<{ request_id: string }>(`select a.request_id from audit_log a join signup s on s.id::text = a.entity_id where s.name = 'Ayaan'`));
+      const sameRequest = await inTenant(ctx.db, '0265', (tx) => tx.query(`select 1 from audit_log where entity = 'conversation' and request_id = $1`, [signupAudit!.request_id]));
+      expect(sameRequest).toEqual([]);
+      const named = await inTenant(ctx.db, '0265', (tx) => tx.query<{ summary: string }>(`select summary from audit_log where entity = 'conversation' and entity_id = $1`, [id]));
+      expect(named.map((r) => r.summary).join(' ')).not.toContain(fixture.walkId);
     });
 
     it('is deleted by retention once its day is over', async () => {
+      const [old] = await sys((tx) => tx.query<{ id: string }>('select id from conversation where anonymous limit 1'));
       await sys((tx) => tx.query(`update conversation set delete_after = now() - interval '1 minute' where anonymous`));
+      // Past its date it is gone at once, before the daily purge removes the row.
+      expect((await (await as('frontline@test.dk')).get(`/personale/samtaler/${old!.id}`)).statusCode).toBe(404);
       const before = (await conversationIds()).length;
       expect(await purgeConversations(ctx.db)).toBeGreaterThan(0);
       expect((await conversationIds()).length).toBeLessThan(before);

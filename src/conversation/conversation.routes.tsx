@@ -5,6 +5,7 @@
  * (the municipality's); row-level security enforces the same (inTeam). Every read and write
  * of a conversation is audited, with no personal data in the summary or the URL.
  */
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../app.ts';
@@ -12,7 +13,7 @@ import { inTenant, type Queryable } from '../db/db.ts';
 import { audit, type AuditAction } from '../audit/audit.store.ts';
 import { actorOf, requireRole } from '../staff/auth.ts';
 import { LighedError, notFound, type FieldProblem } from '../platform/errors.ts';
-import { pageContext, sendPage } from '../web/context.ts';
+import { sendPage, staffPageContext as pageContext } from '../web/context.ts';
 import { CsrfField } from '../web/form.tsx';
 import { Layout } from '../web/layout.tsx';
 import { isUiLanguage } from '../web/i18n.ts';
@@ -22,7 +23,7 @@ import { readSignupForm, validateSignup } from '../catalog/signup.ts';
 import { chromiumPdf, findChromium } from '../platform/pdf.ts';
 import {
   createConversation, deleteConversation, enabledInstruments, getConversation, inTeam, linkSignup, listConversations,
-  loadWeightsJson, removeOffer, saveAnswers, saveOffer, savedOffers, setSupportOverride, type Conversation,
+  loadWeightsJson, removeOffer, saveAnswers, saveOffer, savedOffers, setSupportOverride, touch, type Conversation,
 } from './conversation.store.ts';
 import { instrumentsOf, matchCitizenOf, profileOf, supportOf } from './conversation.service.ts';
 import { applyStep, readStep, revealsMore, visibleItems } from './flow.ts';
@@ -42,6 +43,7 @@ type IdReq = FastifyRequest<{ Params: { id: string } }>;
 const workers = requireRole('frontline', 'admin');
 const PRINT_CSS = readFileSync(new URL('../web/assets/print.css', import.meta.url), 'utf8');
 const base = (id: string) => `/personale/samtaler/${id}`;
+const RECEIPT_COOKIE = 'lighed_conversation_receipt';
 
 /** Frontline workers act within their team; one without a team has no conversations. */
 function teamOf(req: FastifyRequest) {
@@ -87,9 +89,10 @@ export const conversationRoutes: FastifyPluginAsync<RouteDeps> = async (app, { d
     const team = teamOf(req);
     const { rows, teamName } = await inTeam(db, team, async (tx) => {
       const rows = await listConversations(tx);
-      await log(tx, req, 'read', 'list', `listed ${rows.length} conversations`);
+      // The list shows names: each conversation listed is a read of it.
+      await audit(tx, actorOf(req), rows.map((r) => ({ action: 'read' as const, entity: 'conversation', entityId: r.id, summary: 'listed' })));
       const name = team.team_id ? (await tx.query<{ name: string }>('select name from team where id = $1', [team.team_id]))[0]?.name : null;
-      return { rows, teamName: name ?? null };
+      return { rows, teamName: team.role === 'admin' ? null : (name ?? null) };
     });
     return sendPage(reply, <ListPage ctx={pageContext(req, reply)} rows={rows} teamName={teamName} />, { personal: true });
   });
@@ -161,7 +164,10 @@ export const conversationRoutes: FastifyPluginAsync<RouteDeps> = async (app, { d
       const previous = c.answers[instrument.id] ?? {};
       const shown = visibleItems(instrument, previous).items;
       const { answers: posted, problems, raw } = readStep(shown, req.body);
-      if (problems.length) return { kind: 'invalid' as const, c, raw, problems, answers: { ...previous, ...posted } };
+      if (problems.length) {
+        await log(tx, req, 'read', c.id, `step ${n} shown again with ${problems.length} problems`);
+        return { kind: 'invalid' as const, c, raw, problems, answers: { ...previous, ...posted } };
+      }
       const next = applyStep(instrument, previous, shown, posted);
       let target: string;
       let step = n;
@@ -219,9 +225,12 @@ export const conversationRoutes: FastifyPluginAsync<RouteDeps> = async (app, { d
       if (!(SUPPORT_LEVELS as readonly string[]).includes(level)) problems.push({ path: 'level', message: 'conversation.error.option' });
       const o = problems.length ? null : overrideSupport(profile.support, level as SupportLevel, note);
       if (o && !o.ok) problems.push({ path: 'note', message: 'conversation.error.overrideNote' });
-      if (problems.length || !o?.ok) return { c, profile, problems, saved: await savedOffers(tx, c.id) };
+      if (problems.length || !o?.ok) {
+        await log(tx, req, 'read', c.id, 'profile shown again: the support level was not changed');
+        return { c, profile, problems, saved: await savedOffers(tx, c.id) };
+      }
       await setSupportOverride(tx, c.id, o.value.level, o.value.override!.note);
-      await log(tx, req, 'update', c.id, `support level set to ${o.value.level} by the worker, with a note`);
+      await log(tx, req, 'update', c.id, 'support level overridden, with a note');
       return null;
     });
     if (result) {
@@ -257,6 +266,7 @@ export const conversationRoutes: FastifyPluginAsync<RouteDeps> = async (app, { d
           n++;
         } else await removeOffer(tx, c.id, m.offer.id);
       }
+      await touch(tx, c.id);
       await log(tx, req, 'update', c.id, `saved ${n} offers`);
     });
     return reply.redirect(`${base(req.params.id)}/tilbud`, 303);
@@ -274,7 +284,8 @@ export const conversationRoutes: FastifyPluginAsync<RouteDeps> = async (app, { d
   app.get<{ Params: { id: string; offerId: string } }>('/personale/samtaler/:id/tilbud/:offerId/tilmeld', { preHandler: workers }, async (req, reply) => {
     const offer = await offerFor(req as OfferReq);
     const c = await withConversation(req, async (tx, c) => {
-      await log(tx, req, 'read', c.id, `opened sign-up for offer ${offer.id}`);
+      // An anonymous conversation's audit names no offer: nothing ties it to the sign-up.
+      await log(tx, req, 'read', c.id, c.anonymous ? 'opened a sign-up' : `opened sign-up for offer ${offer.id}`);
       return c;
     });
     const values: SignupValues = { name: c.citizen_name ?? '', phone: '', email: '', preferred_language: c.language, needs_interpreter: c.interpreter_needed, message: '', consent: false };
@@ -285,24 +296,48 @@ export const conversationRoutes: FastifyPluginAsync<RouteDeps> = async (app, { d
     const offer = await offerFor(req);
     const form = readSignupForm(req.body);
     const { input, problems } = validateSignup(form);
-    const c = await withConversation(req, async (_tx, c) => c);
+    const c = await withConversation(req, async (tx, c) => {
+      await log(tx, req, 'read', c.id, c.anonymous ? 'sign-up form sent' : `sign-up form sent for offer ${offer.id}`);
+      return c;
+    });
     if (!input) {
       return sendPage(reply, <SignupPage ctx={pageContext(req, reply)} conversation={c} offerTitle={offer.title} offerId={offer.id} provider={offer.organization.name} values={form} problems={problems} />, { status: 400, personal: true });
     }
-    // The sign-up belongs to the offer's municipality, like a citizen's own sign-up.
+    // The sign-up belongs to the offer's municipality, like a citizen's own sign-up. From an
+    // anonymous conversation it is audited under a request id of its own, and the
+    // conversation is not touched: no record ties the name to the answers (decision 0008).
     const signup = await inTenant(db, offer.kommune, async (tx) => {
       const s = await createSignup(tx, offer.kommune, offer.id, input);
-      await audit(tx, { ...actorOf(req), kommune: offer.kommune }, { action: 'create', entity: 'signup', entityId: s.id, summary: `signed up by a frontline worker for offer ${offer.id}` });
+      const actor = { ...actorOf(req), kommune: offer.kommune, ...(c.anonymous ? { requestId: randomUUID() } : {}) };
+      await audit(tx, actor, { action: 'create', entity: 'signup', entityId: s.id, summary: `signed up by a frontline worker for offer ${offer.id}` });
       return s;
     });
-    await withConversation(req, async (tx, c) => {
-      const matches = await matchesFor(tx, c);
-      await saveOffer(tx, c, offer.id, matches.find((m) => m.offer.id === offer.id)?.reasons ?? []);
-      // An anonymous conversation is never tied to a named sign-up.
-      if (!c.anonymous) await linkSignup(tx, c.id, offer.id, signup.id);
-      await log(tx, req, 'update', c.id, `signed the citizen up for offer ${offer.id}`);
+    if (!c.anonymous) {
+      await withConversation(req, async (tx, c) => {
+        const matches = await matchesFor(tx, c);
+        await saveOffer(tx, c, offer.id, matches.find((m) => m.offer.id === offer.id)?.reasons ?? []);
+        await linkSignup(tx, c.id, offer.id, signup.id);
+        await touch(tx, c.id);
+        await log(tx, req, 'update', c.id, `signed the citizen up for offer ${offer.id}`);
+      });
+    }
+    // Redirect after the post, so a reload does not sign up twice; the receipt rides in a
+    // signed cookie, never in the address.
+    reply.setCookie(RECEIPT_COOKIE, `${c.id}:${offer.id}:${signup.receipt_code}`, { path: '/personale/samtaler', signed: true, httpOnly: true, sameSite: 'lax', maxAge: 3600 });
+    return reply.redirect(`${base(c.id)}/tilbud/${offer.id}/tilmeldt`, 303);
+  });
+
+  app.get<{ Params: { id: string; offerId: string } }>('/personale/samtaler/:id/tilbud/:offerId/tilmeldt', { preHandler: workers }, async (req, reply) => {
+    const offer = await offerFor(req as OfferReq);
+    const raw = req.cookies[RECEIPT_COOKIE];
+    const cookie = raw ? req.unsignCookie(raw) : null;
+    const [conversationId, offerId, code] = cookie?.valid && cookie.value ? cookie.value.split(':') : [];
+    if (conversationId !== req.params.id || offerId !== offer.id || !code) return reply.redirect(`${base(req.params.id)}/tilbud`, 303);
+    const c = await withConversation(req, async (tx, c) => {
+      await log(tx, req, 'read', c.id, 'saw a sign-up receipt');
+      return c;
     });
-    return sendPage(reply, <SignupDonePage ctx={pageContext(req, reply)} conversation={c} offerTitle={offer.title} receipt={signup.receipt_code} />, { personal: true });
+    return sendPage(reply, <SignupDonePage ctx={pageContext(req, reply)} conversation={c} offerTitle={offer.title} receipt={code} />, { personal: true });
   });
 
   // ---- print and PDF ----------------------------------------------------------------------------

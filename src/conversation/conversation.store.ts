@@ -127,7 +127,8 @@ export async function createConversation(q: Queryable, staff: TeamStaff, c: NewC
 
 export async function getConversation(q: Queryable, id: string): Promise<Conversation | undefined> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
-  return one<Conversation>(q, `select ${columns} from ${from} where c.id = $1`, [id]);
+  // Past its date it is gone, even before the daily purge removes the row.
+  return one<Conversation>(q, `select ${columns} from ${from} where c.id = $1 and c.delete_after > now()`, [id]);
 }
 
 export interface ConversationListRow {
@@ -146,6 +147,7 @@ export async function listConversations(q: Queryable): Promise<ConversationListR
     `select c.id, c.anonymous, c.citizen_name, c.status, c.step, cardinality(c.instruments) as steps,
             u.name as worker_name, c.updated_at
        from conversation c left join staff_user u on u.id = c.worker_id
+      where c.delete_after > now()
       order by c.status = 'finished', c.updated_at desc limit 200`,
   );
 }
@@ -169,7 +171,16 @@ export async function saveAnswers(
 }
 
 export async function setSupportOverride(q: Queryable, id: string, level: SupportLevel | null, note: string | null): Promise<void> {
-  await q.query('update conversation set support_override = $2, support_note = $3, updated_at = now() where id = $1', [id, level, note]);
+  await q.query('update conversation set support_override = $2, support_note = $3 where id = $1', [id, level, note]);
+  await touch(q, id);
+}
+
+/** A change: the named conversation's year starts again (the consent says "after the last change"). */
+export async function touch(q: Queryable, id: string): Promise<void> {
+  await q.query(
+    `update conversation set updated_at = now(), delete_after = case when anonymous then delete_after else ${deleteAfterSql('false')} end where id = $1`,
+    [id],
+  );
 }
 
 export async function deleteConversation(q: Queryable, id: string): Promise<boolean> {

@@ -7,7 +7,7 @@ import type { RouteDeps } from '../app.ts';
 import { audit } from '../audit/audit.store.ts';
 import { actorOf, requireRole } from '../staff/auth.ts';
 import type { FieldProblem } from '../platform/errors.ts';
-import { pageContext, sendPage } from '../web/context.ts';
+import { sendPage, staffPageContext as pageContext } from '../web/context.ts';
 import { CsrfField, ErrorSummary, SubmitButton, TextField } from '../web/form.tsx';
 import { Layout, type PageContext } from '../web/layout.tsx';
 import { disabledInstruments, inTeam, loadWeightsJson, saveWeightsJson, setInstrumentsEnabled } from './conversation.store.ts';

@@ -9,7 +9,7 @@ import type { RouteDeps } from '../app.ts';
 import { inTenant, type Queryable } from '../db/db.ts';
 import { LighedError } from '../platform/errors.ts';
 import { requireRole } from '../staff/auth.ts';
-import { pageContext, sendPage } from '../web/context.ts';
+import { sendPage, staffPageContext } from '../web/context.ts';
 import { translator } from '../web/i18n.ts';
 import { Layout, type PageContext } from '../web/layout.tsx';
 import { datasetAreas, readableDataset, readableDatasets, type DatasetInfo } from './estimates/estimates.store.ts';
@@ -30,9 +30,7 @@ export const planners = requireRole('admin', 'planner');
 
 /** The monitor is offered in Danish and English; other interface languages get English. */
 export function monitorContext(req: FastifyRequest, reply: FastifyReply): PageContext & { lang: MonitorLang } {
-  const ctx = pageContext(req, reply);
-  const lang: MonitorLang = req.lang === 'da' ? 'da' : 'en';
-  return { ...ctx, lang, t: lang === req.lang ? ctx.t : translator(lang) };
+  return staffPageContext(req, reply);
 }
 
 type Query = Record<string, string | string[] | undefined>;

@@ -2,7 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { UiLanguage } from '../catalog/offer.ts';
-import type { Translate } from './i18n.ts';
+import { translator, type Translate } from './i18n.ts';
 import type { PageContext } from './layout.tsx';
 import { renderPage } from './layout.tsx';
 import type { StaffUser } from '../staff/staff.store.ts';
@@ -32,6 +32,19 @@ export function pageContext(req: FastifyRequest, reply: FastifyReply): PageConte
     staff: req.staff ? { name: req.staff.name, role: req.staff.role } : null,
     csrfToken: reply.generateCsrf(),
   };
+}
+
+export type StaffLanguage = 'da' | 'en';
+
+/**
+ * Context for staff pages offered in Danish and English only (monitor, health conversation):
+ * any other interface language (a citizen page's Arabic, say) reads them in English, so the
+ * page never claims lang="ar" over Danish or English text.
+ */
+export function staffPageContext(req: FastifyRequest, reply: FastifyReply): PageContext & { lang: StaffLanguage } {
+  const ctx = pageContext(req, reply);
+  const lang: StaffLanguage = req.lang === 'da' ? 'da' : 'en';
+  return { ...ctx, lang, t: lang === req.lang ? ctx.t : translator(lang) };
 }
 
 /** Sends a server-rendered page. Pages with personal data also get `no-store`. */
