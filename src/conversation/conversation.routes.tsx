@@ -104,9 +104,11 @@ export const conversationRoutes: FastifyPluginAsync<RouteDeps> = async (app, { d
     if (!req.staff!.team_id) throw new LighedError('LIGHED_ERR_FORBIDDEN', 'Only a member of a team can start a conversation');
   };
 
-  app.get('/personale/samtaler/ny', { preHandler: workers }, async (req, reply) => {
+  app.get<{ Querystring: { sprog?: string } }>('/personale/samtaler/ny', { preHandler: workers }, async (req, reply) => {
     needTeam(req);
-    return sendPage(reply, <StartPage ctx={pageContext(req, reply)} values={emptyStartForm(await teamArena(req))} problems={[]} />, { personal: true });
+    const values = emptyStartForm(await teamArena(req));
+    if (isUiLanguage(req.query.sprog)) values.language = req.query.sprog;
+    return sendPage(reply, <StartPage ctx={pageContext(req, reply)} values={values} problems={[]} />, { personal: true });
   });
 
   app.post<{ Body: Body }>('/personale/samtaler', { preHandler: workers }, async (req, reply) => {

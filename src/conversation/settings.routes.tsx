@@ -165,7 +165,7 @@ function TeamsPage({ ctx, teams, workers, problems, values, saved }: { ctx: Page
       <h2>{t('conversationSettings.assign')}</h2>
       <form method="post" action={`${TEAMS}/medarbejder`} novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <Select name="worker" label={t('conversationSettings.worker')} value={values.worker ?? ''} options={workers.map((w) => ({ value: w.id, label: `${w.name} (${w.email})` }))} problems={problems} t={t} />
+        <Select name="worker" label={t('conversationSettings.worker')} value={values.worker ?? ''} options={[{ value: '', label: t('conversationSettings.chooseWorker') }, ...workers.map((w) => ({ value: w.id, label: `${w.name} (${w.email})` }))]} problems={problems} t={t} />
         <Select name="team" label={t('conversationSettings.team')} value={values.team ?? ''} options={[{ value: '', label: t('conversationSettings.noTeam') }, ...teams.map((x) => ({ value: x.id, label: x.name }))]} problems={problems} t={t} />
         <SubmitButton>{t('conversationSettings.assignSubmit')}</SubmitButton>
       </form>

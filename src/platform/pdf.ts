@@ -34,40 +34,66 @@ export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promis
   return null;
 }
 
-export function chromiumPdf(binary: string, timeoutMs = 30_000): PdfRenderer {
+/** A page that may load nothing and run nothing, whatever text it carries. */
+const LOCKDOWN = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`;
+
+export function chromiumPdf(binary: string, timeoutMs = 30_000, maxConcurrent = 2): PdfRenderer {
+  // Each Chromium takes a few hundred MB: at most `maxConcurrent` at once, the rest wait.
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  const acquire = () =>
+    running < maxConcurrent
+      ? (running++, Promise.resolve())
+      : new Promise<void>((r) => waiting.push(r));
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  };
   return {
     binary,
     async render(html) {
-      const dir = await mkdtemp(join(tmpdir(), 'lighed-pdf-'));
+      await acquire();
       try {
-        const input = join(dir, 'page.html');
-        const output = join(dir, 'page.pdf');
-        await writeFile(input, html, { mode: 0o600 });
-        await new Promise<void>((resolve, reject) => {
-          execFile(
-            binary,
-            [
-              '--headless',
-              '--no-sandbox', // servers often run as root or without user namespaces
-              '--disable-gpu',
-              '--disable-dev-shm-usage',
-              '--disable-extensions',
-              `--user-data-dir=${join(dir, 'profile')}`,
-              '--no-pdf-header-footer',
-              `--print-to-pdf=${output}`,
-              pathToFileURL(input).href,
-            ],
-            { timeout: timeoutMs },
-            (err) => (err ? reject(new Error(`Chromium could not render the PDF: ${err.message}`)) : resolve()),
-          );
-        });
-        // Chromium exits 0 even when it printed nothing: a missing file is the failure.
-        return await readFile(output).catch(() => {
-          throw new Error('Chromium wrote no PDF');
-        });
+        return await renderOnce(binary, html.replace(/<head>/i, `<head>${LOCKDOWN}`), timeoutMs);
       } finally {
-        await rm(dir, { recursive: true, force: true });
+        release();
       }
     },
   };
+}
+
+async function renderOnce(binary: string, html: string, timeoutMs: number): Promise<Buffer> {
+  const dir = await mkdtemp(join(tmpdir(), 'lighed-pdf-'));
+  try {
+    const input = join(dir, 'page.html');
+    const output = join(dir, 'page.pdf');
+    await writeFile(input, html, { mode: 0o600 });
+    await new Promise<void>((resolve, reject) => {
+      execFile(
+        binary,
+        [
+          '--headless',
+          '--no-sandbox', // servers often run as root or without user namespaces
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-extensions',
+          `--user-data-dir=${join(dir, 'profile')}`,
+          '--no-pdf-header-footer',
+          `--print-to-pdf=${output}`,
+          pathToFileURL(input).href,
+        ],
+        { timeout: timeoutMs },
+        (err) =>
+          err ? reject(new Error(`Chromium could not render the PDF: ${err.message}`)) : resolve(),
+      );
+    });
+    // Chromium exits 0 even when it printed nothing: a missing file is the failure.
+    return await readFile(output).catch(() => {
+      throw new Error('Chromium wrote no PDF');
+    });
+  } finally {
+    // Chromium's helpers may still be closing files: retry rather than leave data behind.
+    await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  }
 }

@@ -111,6 +111,13 @@ describeBrowser('frontline worker holds a health conversation in Chromium', () =
     await page.waitForURL(/\/personale\/samtaler\/ny$/);
     await expectAccessible(page, 'start form');
 
+    // Consent first, in the citizen's language: the worker picks Arabic and the text follows.
+    await page.selectOption('#f-sprog', 'ar');
+    await press(page, 'Vis');
+    expect(await page.locator('.lighed-consent [lang="ar"][dir="rtl"]').first().isVisible()).toBe(true);
+    expect(await page.locator('#f-language').inputValue()).toBe('ar');
+    await expectAccessible(page, 'start form with the consent text in Arabic');
+
     // Submitted without choosing a mode: the error summary names it.
     await press(page, 'Start samtalen');
     const summary = page.locator('.lighed-error-summary');

@@ -7,7 +7,7 @@ import type { UiLanguage } from '../../catalog/offer.ts';
 import { languageName, localText } from '../../catalog/pages/present.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { CsrfField, ErrorSummary, Select, SubmitButton, TextField } from '../../web/form.tsx';
-import { LANGUAGE_NAMES } from '../../web/i18n.ts';
+import { LANGUAGE_NAMES, translator } from '../../web/i18n.ts';
 import { Layout, type PageContext } from '../../web/layout.tsx';
 import type { Conversation, SavedOffer } from '../conversation.store.ts';
 import type { Match } from '../matching.ts';
@@ -325,10 +325,17 @@ export function SignupPage({ ctx, conversation: c, offerTitle, offerId, provider
             </span>
           )}
           <div class="form-group-checkbox">
-            <input class="form-checkbox" type="checkbox" id="f-consent" name="consent" value="ja" checked={values.consent} aria-describedby="f-consent-hint" />
+            <input class="form-checkbox" type="checkbox" id="f-consent" name="consent" value="ja" checked={values.consent} aria-describedby={problems.some((p) => p.path === 'consent') ? 'f-consent-error f-consent-hint' : 'f-consent-hint'} />
             <label for="f-consent">{t('conversation.signup.consent')}</label>
             <span class="form-hint" id="f-consent-hint">
               {t('conversation.signup.consentText', { provider })}
+              {c.language !== 'da' && c.language !== ctx.lang && (
+                // What the citizen agrees to, in the citizen's own language.
+                <span class="lighed-bilingual-other" lang={c.language} dir={dirOf(c.language)}>
+                  {' '}
+                  {translator(c.language)('signup.consentText', { provider })}
+                </span>
+              )}
             </span>
           </div>
         </div>

@@ -3,7 +3,9 @@ import { ARENAS, UI_LANGUAGES } from '../../catalog/offer.ts';
 import { TIMES_OF_DAY } from '../../catalog/finder.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { Checkbox, Checkboxes, FieldError, fieldId, FormPage, Select, SubmitButton, TextField } from '../../web/form.tsx';
-import { LANGUAGE_NAMES } from '../../web/i18n.ts';
+import { isUiLanguage, LANGUAGE_NAMES, translator } from '../../web/i18n.ts';
+import type { LocalizedText } from '../instrument.ts';
+import { Bilingual } from './bilingual.tsx';
 import { Layout, type PageContext } from '../../web/layout.tsx';
 import { dateText, weekdayName } from '../../catalog/pages/present.ts';
 import { CONVERSATION_RETENTION, type ConversationListRow } from '../conversation.store.ts';
@@ -59,10 +61,30 @@ const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
 export function StartPage({ ctx, values, problems }: { ctx: PageContext; values: StartFormValues; problems: FieldProblem[] }) {
   const { t } = ctx;
+  const citizenLang = isUiLanguage(values.language) ? values.language : 'da';
+  // Consent in Danish, read aloud by the worker, and beside it in the citizen's language.
+  const both = (key: string, v?: Record<string, number>) => ({ da: translator('da')(key, v), [citizenLang]: translator(citizenLang)(key, v) }) as LocalizedText;
   const modeProblem = problems.find((p) => p.path === 'mode');
   const modeId = fieldId('mode');
   return (
-    <FormPage ctx={ctx} title={t('conversation.start.title')} back={{ href: '/personale/samtaler', label: t('conversation.list.title') }} problems={problems} action="/personale/samtaler" area="staff" languages={STAFF_LANGUAGES}>
+    <FormPage
+      ctx={ctx}
+      title={t('conversation.start.title')}
+      back={{ href: '/personale/samtaler', label: t('conversation.list.title') }}
+      problems={problems}
+      action="/personale/samtaler"
+      area="staff"
+      languages={STAFF_LANGUAGES}
+      lead={
+        // A plain GET form, so the consent text changes language without JavaScript.
+        <form method="get" action="/personale/samtaler/ny" class="lighed-inline-form">
+          <Select name="sprog" label={t('conversation.start.consentLanguage')} value={citizenLang} options={UI_LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))} problems={[]} t={t} />
+          <button type="submit" class="button button-secondary">
+            {t('conversation.start.consentLanguageSubmit')}
+          </button>
+        </form>
+      }
+    >
       <div class={`form-group${modeProblem ? ' form-error' : ''}`}>
         <fieldset aria-describedby={modeProblem ? `${modeId}-error` : undefined}>
           <legend class="form-label">{t('conversation.start.mode')}</legend>
@@ -82,13 +104,25 @@ export function StartPage({ ctx, values, problems }: { ctx: PageContext; values:
       </div>
       <section class="lighed-consent" aria-labelledby="consent-heading">
         <h2 id="consent-heading" class="h3">
-          {t('conversation.consent.heading')}
+          <Bilingual text={both('consent.heading')} lang={citizenLang} />
         </h2>
+        <p class="form-hint">{t('conversation.consent.readAloud')}</p>
         <ul>
-          <li>{t('conversation.consent.what')}</li>
-          <li>{t('conversation.consent.who')}</li>
-          <li>{t('conversation.consent.howLong', { days: CONVERSATION_RETENTION.namedDays })}</li>
-          <li>{t('conversation.consent.rights')}</li>
+          <li>
+            <Bilingual text={both('consent.what')} lang={citizenLang} />
+          </li>
+          <li>
+            <Bilingual text={both('consent.who')} lang={citizenLang} />
+          </li>
+          <li>
+            <Bilingual text={both('consent.howLong', { days: CONVERSATION_RETENTION.namedDays })} lang={citizenLang} />
+          </li>
+          <li>
+            <Bilingual text={both('consent.rights')} lang={citizenLang} />
+          </li>
+          <li>
+            <Bilingual text={both('consent.anonymous', { hours: CONVERSATION_RETENTION.anonymousHours })} lang={citizenLang} />
+          </li>
         </ul>
         <Checkbox name="consent" label={t('conversation.consent.yes')} checked={values.consent} problems={problems} t={t} />
       </section>

@@ -10,7 +10,8 @@ import { Layout, type PageContext } from '../../web/layout.tsx';
 import { translator } from '../../web/i18n.ts';
 import { DECLINED, type Answer, type Answers, type Instrument, type Item, type LocalizedText } from '../instrument.ts';
 import { fieldName } from '../flow.ts';
-import { dirOf, STAFF_LANGUAGES, textIn } from './present.ts';
+import { STAFF_LANGUAGES } from './present.ts';
+import { Bilingual } from './bilingual.tsx';
 
 export interface StepPageProps {
   ctx: PageContext;
@@ -28,20 +29,6 @@ export interface StepPageProps {
   problems: readonly FieldProblem[];
 }
 
-/** The text in Danish and, beside it, in the citizen's language (once when that is Danish). */
-function Both({ text, lang }: { text: LocalizedText; lang: UiLanguage }) {
-  return (
-    <span class={`lighed-bilingual${lang === 'da' ? ' lighed-bilingual--one' : ''}`}>
-      <span lang="da">{text.da}</span>
-      {lang !== 'da' && (
-        <span lang={lang} dir={dirOf(lang)} class="lighed-bilingual-other">
-          {textIn(text, lang)}
-        </span>
-      )}
-    </span>
-  );
-}
-
 const checkedCode = (a: Answer | undefined, code: string) =>
   a !== undefined && (('code' in a && a.code === code) || ('codes' in a && a.codes.includes(code)) || ('declined' in a && code === DECLINED));
 
@@ -56,13 +43,13 @@ function ItemField({ item, answer, raw, problems, lang, ctx }: { item: Item; ans
     <li class={type === 'radio' ? 'form-group-radio' : 'form-group-checkbox'}>
       <input class={type === 'radio' ? 'form-radio radio-large' : 'form-checkbox checkbox-large'} type={type} id={`${id}-declined`} name={name} value={DECLINED} checked={checkedCode(answer, DECLINED)} />
       <label for={`${id}-declined`} class="lighed-declined">
-        <Both text={declined} lang={lang} />
+        <Bilingual text={declined} lang={lang} />
       </label>
     </li>
   );
   const legend = (
     <legend class="form-label">
-      <Both text={item.text} lang={lang} />
+      <Bilingual text={item.text} lang={lang} />
     </legend>
   );
   if (item.kind === 'choice' || item.kind === 'multiChoice') {
@@ -78,7 +65,7 @@ function ItemField({ item, answer, raw, problems, lang, ctx }: { item: Item; ans
               <li class={type === 'radio' ? 'form-group-radio' : 'form-group-checkbox'}>
                 <input class={type === 'radio' ? 'form-radio radio-large' : 'form-checkbox checkbox-large'} type={type} id={`${id}-${i}`} name={name} value={o.code} checked={checkedCode(answer, o.code)} />
                 <label for={`${id}-${i}`}>
-                  <Both text={o.label} lang={lang} />
+                  <Bilingual text={o.label} lang={lang} />
                 </label>
               </li>
             ))}
@@ -88,6 +75,7 @@ function ItemField({ item, answer, raw, problems, lang, ctx }: { item: Item; ans
       </div>
     );
   }
+  const describedBy = [item.unit ? `${id}-hint` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const value = raw[name] ?? (answer && 'value' in answer ? String(answer.value).replace('.', ',') : answer && 'text' in answer ? answer.text : '');
   return (
     <div class={`form-group lighed-item${problem ? ' form-error' : ''}`}>
@@ -95,7 +83,7 @@ function ItemField({ item, answer, raw, problems, lang, ctx }: { item: Item; ans
         {legend}
         {item.unit && (
           <span class="form-hint" id={`${id}-hint`}>
-            <Both text={item.unit} lang={lang} />
+            <Bilingual text={item.unit} lang={lang} />
           </span>
         )}
         <FieldError problem={problem} id={id} t={t} />
@@ -103,9 +91,9 @@ function ItemField({ item, answer, raw, problems, lang, ctx }: { item: Item; ans
           {item.text.da}
         </label>
         {item.kind === 'number' ? (
-          <input class="form-input input-width-xs" id={id} name={name} type="text" inputMode="decimal" value={value} aria-describedby={item.unit ? `${id}-hint` : undefined} aria-invalid={problem ? 'true' : undefined} />
+          <input class="form-input input-width-xs" id={id} name={name} type="text" inputMode="decimal" value={value} aria-describedby={describedBy} aria-invalid={problem ? 'true' : undefined} />
         ) : (
-          <textarea class="form-input" id={id} name={name} rows={3} aria-invalid={problem ? 'true' : undefined}>
+          <textarea class="form-input" id={id} name={name} rows={3} aria-describedby={describedBy} aria-invalid={problem ? 'true' : undefined}>
             {value}
           </textarea>
         )}
@@ -127,7 +115,7 @@ export function StepPage(p: StepPageProps) {
       </p>
       <p class="lighed-step-count">{t('conversation.step.title', { step: p.step, steps: p.steps })}</p>
       <h1>
-        <Both text={p.instrument.title} lang={p.citizenLang} />
+        <Bilingual text={p.instrument.title} lang={p.citizenLang} />
       </h1>
       <p class="form-hint">{t('conversation.step.never')}</p>
       <ErrorSummary problems={p.problems} t={t} />
