@@ -77,7 +77,7 @@ export function StartPage({ ctx, values, problems }: { ctx: PageContext; values:
       languages={STAFF_LANGUAGES}
       lead={
         // A plain GET form, so the consent text changes language without JavaScript.
-        <form method="get" action="/personale/samtaler/ny" class="lighed-inline-form">
+        <form method="get" action="/personale/samtaler/ny" class="lighed-language-form">
           <Select name="sprog" label={t('conversation.start.consentLanguage')} value={citizenLang} options={UI_LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))} problems={[]} t={t} />
           <button type="submit" class="button button-secondary">
             {t('conversation.start.consentLanguageSubmit')}
