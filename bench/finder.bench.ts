@@ -16,13 +16,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
-import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { inTenant, type Db, type Queryable } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { openPglite } from '../src/db/pglite.ts';
-import { openPostgres } from '../src/db/postgres.ts';
 import { ensurePostcodes } from '../src/catalog/postcodes.ts';
 import { offlineGeocoder } from '../src/catalog/geocoder.ts';
 import { parseFinderQuery } from '../src/catalog/finder.ts';
@@ -35,6 +32,7 @@ import {
 } from './national-catalog.ts';
 import type { LoadConfig, LoadResult } from './load-client.ts';
 import { r2, summarize, type LatencySummary } from './stats.ts';
+import { openBenchEngine } from './engines.ts';
 
 const benchDir = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -111,54 +109,10 @@ const log = (msg: string) => console.error(`[bench] ${msg}`);
 // ---------------------------------------------------------------------------------------------
 // Engines
 
-interface OpenedEngine {
-  db: Db;
-  cleanup: () => Promise<void>;
+async function openEngine(engine: 'pglite' | 'postgres') {
+  return openBenchEngine(engine, 'finder');
 }
 
-async function openEngine(engine: 'pglite' | 'postgres'): Promise<OpenedEngine | string> {
-  if (engine === 'pglite') {
-    const dir = mkdtempSync(join(os.tmpdir(), 'lighed-bench-'));
-    const db = await openPglite(join(dir, 'pglite'));
-    return {
-      db,
-      cleanup: async () => {
-        await db.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `lighed_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
-  try {
-    await admin.connect();
-    await admin.query(`drop database if exists ${name}`);
-    await admin.query(`create database ${name}`);
-  } catch (err) {
-    await admin.end().catch(() => undefined);
-    return `PostgreSQL unreachable or not usable at ${redact(adminUrl)}: ${(err as Error).message}`;
-  }
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const db = openPostgres(url.toString());
-  return {
-    db,
-    cleanup: async () => {
-      await db.close();
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      try {
-        await c.query(`drop database if exists ${name} with (force)`);
-      } finally {
-        await c.end();
-      }
-    },
-  };
-}
-
-const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 
 // ---------------------------------------------------------------------------------------------
 // HTTP helpers

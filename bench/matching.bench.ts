@@ -9,16 +9,14 @@
  * then the pure ranking) against the bare candidate SQL in the same process, and the ranking
  * alone. Results go to stdout (markdown) and bench/results/matching-<date>.json.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import { inTenant, type Db } from '../src/db/db.ts';
+import { inTenant } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { openPglite } from '../src/db/pglite.ts';
-import { openPostgres } from '../src/db/postgres.ts';
+import { openBenchEngine } from './engines.ts';
 import { ensurePostcodes } from '../src/catalog/postcodes.ts';
 import { CANDIDATES_SQL, candidateOffers } from '../src/conversation/matching.store.ts';
 import { fittingTopics, matchOffers, type MatchCitizen } from '../src/conversation/matching.ts';
@@ -38,36 +36,6 @@ const { values: flags } = parseArgs({
 });
 const log = (m: string) => process.stderr.write(`${m}\n`);
 
-async function open(engine: 'pglite' | 'postgres'): Promise<{ db: Db; cleanup: () => Promise<void> } | null> {
-  if (engine === 'pglite') {
-    const dir = mkdtempSync(join(os.tmpdir(), 'lighed-bench-'));
-    const db = await openPglite(join(dir, 'pglite'));
-    return { db, cleanup: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
-  }
-  const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `lighed_bench_match_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
-  try {
-    await admin.connect();
-  } catch {
-    log('postgres: not reachable, skipped');
-    return null;
-  }
-  await admin.query(`drop database if exists ${name}`);
-  await admin.query(`create database ${name}`);
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  const db = openPostgres(u.toString(), 2);
-  return {
-    db,
-    cleanup: async () => {
-      await db.close();
-      await admin.query(`drop database if exists ${name}`);
-      await admin.end();
-    },
-  };
-}
-
 interface EngineResult {
   engine: string;
   offers: number;
@@ -80,8 +48,11 @@ interface EngineResult {
 }
 
 async function run(engine: 'pglite' | 'postgres'): Promise<EngineResult | null> {
-  const opened = await open(engine);
-  if (!opened) return null;
+  const opened = await openBenchEngine(engine, 'matching', 2);
+  if (typeof opened === 'string') {
+    log(`${engine}: ${opened}`);
+    return null;
+  }
   const { db, cleanup } = opened;
   try {
     await migrate(db);

@@ -12,16 +12,14 @@
  * sums are checked against the engines' for a few cells and the grand totals.
  * Results go to stdout (markdown) and bench/results/monitor-<YYYY-MM-DD>[-N].json.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { inTenant, type Db, type Queryable } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { openPglite } from '../src/db/pglite.ts';
-import { openPostgres } from '../src/db/postgres.ts';
+import { openBenchEngine } from './engines.ts';
 import { importMicrodata, recomputeAggregates } from '../src/monitor/microdata/import.store.ts';
 import { aggregateSql } from '../src/monitor/microdata/aggregate.sql.ts';
 import { loadSums, type SumsRow } from '../src/monitor/estimates/estimates.store.ts';
@@ -151,7 +149,7 @@ async function phase<T>(
 const maxRssMiB = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 // ---------------------------------------------------------------------------------------------
-// Engines (as bench/finder.bench.ts)
+// Engines (bench/engines.ts, plus the tenant and the server's settings)
 
 interface OpenedEngine {
   db: Db;
@@ -161,44 +159,9 @@ interface OpenedEngine {
 }
 
 async function openEngine(engine: EngineName): Promise<OpenedEngine | string> {
-  let db: Db;
-  let cleanup: () => Promise<void>;
-  if (engine === 'pglite') {
-    const dir = mkdtempSync(join(os.tmpdir(), 'lighed-bench-monitor-'));
-    const opened = await openPglite(join(dir, 'pglite'));
-    db = opened;
-    cleanup = async () => {
-      await opened.close();
-      rmSync(dir, { recursive: true, force: true });
-    };
-  } else {
-    const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    const name = `lighed_bench_monitor_${process.pid}`;
-    const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
-    try {
-      await admin.connect();
-      await admin.query(`drop database if exists ${name}`);
-      await admin.query(`create database ${name}`);
-    } catch (err) {
-      await admin.end().catch(() => undefined);
-      return `PostgreSQL unreachable or not usable: ${(err as Error).message}`;
-    }
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    const opened = openPostgres(url.toString(), 2);
-    db = opened;
-    cleanup = async () => {
-      await opened.close();
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      try {
-        await c.query(`drop database if exists ${name} with (force)`);
-      } finally {
-        await c.end();
-      }
-    };
-  }
+  const opened = await openBenchEngine(engine, 'monitor', 2);
+  if (typeof opened === 'string') return opened;
+  const { db, cleanup } = opened;
   await migrate(db);
   await db.transaction((tx) =>
     tx.query(`insert into tenant (kommune, name) values ($1, 'Roskilde') on conflict do nothing`, [

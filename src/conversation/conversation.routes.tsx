@@ -19,13 +19,14 @@ import { Layout } from '../web/layout.tsx';
 import { isUiLanguage } from '../web/i18n.ts';
 import { getOfferDetail, isUuid } from '../catalog/offer.store.ts';
 import { createSignup } from '../catalog/signup.store.ts';
-import { readSignupForm, validateSignup } from '../catalog/signup.ts';
+import { readSignupForm, validateSignup, type SignupForm } from '../catalog/signup.ts';
 import { chromiumPdf, findChromium } from '../platform/pdf.ts';
 import {
   createConversation, deleteConversation, enabledInstruments, getConversation, inTeam, linkSignup, listConversations,
   loadWeightsJson, removeOffer, saveAnswers, saveOffer, savedOffers, setSupportOverride, touch, type Conversation,
 } from './conversation.store.ts';
 import { instrumentsOf, matchCitizenOf, profileOf, supportOf } from './conversation.service.ts';
+import { teamOf } from './access.ts';
 import { applyStep, readStep, revealsMore, visibleItems } from './flow.ts';
 import { candidateOffers, offerTexts } from './matching.store.ts';
 import { DEFAULT_MATCH_WEIGHTS, DEFAULT_MAX_KM, fittingTopics, matchOffers, MatchWeights, type Match } from './matching.ts';
@@ -33,7 +34,7 @@ import { overrideSupport, SUPPORT_LEVELS, type SupportLevel } from './profile.ts
 import { emptyStartForm, readStartForm, validateStartForm } from './start-form.ts';
 import { ListPage, StartPage } from './pages/start-pages.tsx';
 import { StepPage } from './pages/step-page.tsx';
-import { OffersPage, ProfilePage, SignupDonePage, SignupPage, type SignupValues } from './pages/profile-pages.tsx';
+import { OffersPage, ProfilePage, SignupDonePage, SignupPage } from './pages/profile-pages.tsx';
 import { renderPrint } from './pages/print-page.tsx';
 import { citizenLabel, STAFF_LANGUAGES } from './pages/present.ts';
 
@@ -44,13 +45,6 @@ const workers = requireRole('frontline', 'admin');
 const PRINT_CSS = readFileSync(new URL('../web/assets/print.css', import.meta.url), 'utf8');
 const base = (id: string) => `/personale/samtaler/${id}`;
 const RECEIPT_COOKIE = 'lighed_conversation_receipt';
-
-/** Frontline workers act within their team; one without a team has no conversations. */
-function teamOf(req: FastifyRequest) {
-  const s = req.staff!;
-  if (s.role === 'frontline' && !s.team_id) throw new LighedError('LIGHED_ERR_FORBIDDEN', 'A frontline worker needs a team to hold health conversations');
-  return { id: s.id, kommune: req.tenant.kommune, role: s.role, team_id: s.team_id };
-}
 
 export const conversationRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db }) => {
   const chromium = await findChromium();
@@ -290,7 +284,7 @@ export const conversationRoutes: FastifyPluginAsync<RouteDeps> = async (app, { d
       await log(tx, req, 'read', c.id, c.anonymous ? 'opened a sign-up' : `opened sign-up for offer ${offer.id}`);
       return c;
     });
-    const values: SignupValues = { name: c.citizen_name ?? '', phone: '', email: '', preferred_language: c.language, needs_interpreter: c.interpreter_needed, message: '', consent: false };
+    const values: SignupForm = { name: c.citizen_name ?? '', phone: '', email: '', preferred_language: c.language, needs_interpreter: c.interpreter_needed, message: '', consent: false };
     return sendPage(reply, <SignupPage ctx={pageContext(req, reply)} conversation={c} offerTitle={offer.title} offerId={offer.id} provider={offer.organization.name} values={values} problems={[]} />, { personal: true });
   });
 

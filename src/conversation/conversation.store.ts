@@ -95,19 +95,10 @@ const deleteAfterSql = (anonymous: string) =>
   `now() + case when ${anonymous} then make_interval(hours => ${CONVERSATION_RETENTION.anonymousHours})
                else make_interval(days => ${CONVERSATION_RETENTION.namedDays}) end`;
 
-export interface NewConversation {
-  anonymous: boolean;
-  citizen_name: string | null;
-  birth_year: number | null;
-  sex: 'female' | 'male' | null;
-  postcode: string | null;
-  language: UiLanguage;
-  interpreter_needed: boolean;
-  arena: Arena;
-  brings_children: boolean;
-  availability: Availability;
-  instruments: string[];
-}
+export type NewConversation = Pick<
+  Conversation,
+  'anonymous' | 'citizen_name' | 'birth_year' | 'sex' | 'postcode' | 'language' | 'interpreter_needed' | 'arena' | 'brings_children' | 'availability' | 'instruments'
+>;
 
 export async function createConversation(q: Queryable, staff: TeamStaff, c: NewConversation): Promise<string> {
   if (!staff.team_id) throw new Error('a conversation needs the worker’s team');

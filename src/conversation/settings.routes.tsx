@@ -20,6 +20,7 @@ import { isUuid } from '../catalog/offer.store.ts';
 import { assignTeam, createTeam, frontlineWorkers, listTeams, type Team } from '../staff/team.store.ts';
 import { Select } from '../web/form.tsx';
 import { STAFF_LANGUAGES } from './pages/present.ts';
+import { teamOf } from './access.ts';
 
 type Body = Record<string, unknown>;
 const admins = requireRole('admin');
@@ -28,12 +29,8 @@ const TEAMS = '/personale/samtaler/teams';
 const WEIGHT_KEYS = Object.keys(DEFAULT_MATCH_WEIGHTS) as (keyof MatchWeights)[];
 
 export const conversationSettingsRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db }) => {
-  const staffOf = (req: { staff: { id: string; role: string; team_id: string | null } | null; tenant: { kommune: string } }) => ({
-    id: req.staff!.id, kommune: req.tenant.kommune, role: req.staff!.role, team_id: req.staff!.team_id,
-  });
-
-  async function current(req: Parameters<typeof staffOf>[0]) {
-    return inTeam(db, staffOf(req), async (tx) => {
+  async function current(req: FastifyRequest) {
+    return inTeam(db, teamOf(req), async (tx) => {
       const off = await disabledInstruments(tx);
       const stored = MatchWeights.safeParse((await loadWeightsJson(tx)) ?? {});
       return { off, weights: stored.success ? stored.data : DEFAULT_MATCH_WEIGHTS };
@@ -49,7 +46,7 @@ export const conversationSettingsRoutes: FastifyPluginAsync<RouteDeps> = async (
   app.post<{ Body: Body }>(`${PATH}/instrumenter`, { preHandler: admins }, async (req, reply) => {
     const raw = req.body.instrument;
     const on = new Set((Array.isArray(raw) ? raw : [raw]).filter((x): x is string => typeof x === 'string' && INSTRUMENTS.some((i) => i.id === x)));
-    await inTeam(db, staffOf(req), async (tx) => {
+    await inTeam(db, teamOf(req), async (tx) => {
       await setInstrumentsEnabled(tx, req.tenant.kommune, on, req.staff!.id);
       await audit(tx, actorOf(req), { action: 'update', entity: 'instrument_setting', entityId: req.tenant.kommune, summary: `${on.size} of ${INSTRUMENTS.length} instruments on` });
     });
@@ -71,7 +68,7 @@ export const conversationSettingsRoutes: FastifyPluginAsync<RouteDeps> = async (
       const { off } = await current(req);
       return sendPage(reply, <SettingsPage ctx={pageContext(req, reply)} off={off} weights={values} problems={problems} saved={false} />, { status: 400 });
     }
-    await inTeam(db, staffOf(req), async (tx) => {
+    await inTeam(db, teamOf(req), async (tx) => {
       await saveWeightsJson(tx, req.tenant.kommune, parsed.data, req.staff!.id);
       await audit(tx, actorOf(req), { action: 'update', entity: 'matching_setting', entityId: req.tenant.kommune, summary: 'matching weights saved' });
     });
@@ -120,6 +117,16 @@ export const conversationSettingsRoutes: FastifyPluginAsync<RouteDeps> = async (
   });
 };
 
+function SavedNotice({ text }: { text: string }) {
+  return (
+    <div class="alert alert-success" role="status">
+      <div class="alert-body">
+        <p class="alert-text">{text}</p>
+      </div>
+    </div>
+  );
+}
+
 function TeamsPage({ ctx, teams, workers, problems, values, saved }: { ctx: PageContext; teams: Team[]; workers: { id: string; name: string; email: string; team_id: string | null }[]; problems: FieldProblem[]; values: Record<string, string>; saved: boolean }) {
   const { t } = ctx;
   const title = t('conversationSettings.teams');
@@ -132,13 +139,7 @@ function TeamsPage({ ctx, teams, workers, problems, values, saved }: { ctx: Page
       </p>
       <h1>{title}</h1>
       <p class="font-lead">{t('conversationSettings.teamsLead')}</p>
-      {saved && (
-        <div class="alert alert-success" role="status">
-          <div class="alert-body">
-            <p class="alert-text">{t('conversationSettings.saved')}</p>
-          </div>
-        </div>
-      )}
+      {saved && <SavedNotice text={t('conversationSettings.saved')} />}
       <ErrorSummary problems={problems} t={t} />
       {teams.length === 0 ? (
         <p>{t('conversationSettings.noTeams')}</p>
@@ -186,13 +187,7 @@ function SettingsPage({ ctx, off, weights, problems, saved }: { ctx: PageContext
   return (
     <Layout ctx={ctx} title={problems.length ? `${t('form.errorTitlePrefix')} ${title}` : title} area="staff" languages={STAFF_LANGUAGES}>
       <h1>{title}</h1>
-      {saved && (
-        <div class="alert alert-success" role="status">
-          <div class="alert-body">
-            <p class="alert-text">{t('conversationSettings.saved')}</p>
-          </div>
-        </div>
-      )}
+      {saved && <SavedNotice text={t('conversationSettings.saved')} />}
       <ErrorSummary problems={problems} t={t} />
       <p>
         <a href={TEAMS}>{t('conversationSettings.teamsLink')}</a>

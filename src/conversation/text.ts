@@ -5,6 +5,7 @@
  */
 import { UI_LANGUAGES, type UiLanguage } from '../catalog/offer.ts';
 import { translator, type MessageValues } from '../web/i18n.ts';
+import { listText } from '../catalog/pages/present.ts';
 import type { LocalizedText } from './instrument.ts';
 
 /** One text in every interface language. */
@@ -32,5 +33,5 @@ export function fullText(t: LocalizedText): Text {
 
 /** A list of translated names joined the way each language joins lists. */
 export function listIn(lang: UiLanguage, names: readonly Text[]): string {
-  return new Intl.ListFormat(lang, { type: 'conjunction' }).format(names.map((n) => n[lang]));
+  return listText(names.map((n) => n[lang]), lang);
 }

@@ -130,14 +130,17 @@ async function demoTeamIds(tx: Queryable): Promise<Map<string, string>> {
 export async function ensureDemoTeams(db: Db): Promise<void> {
   const existing = await db.query('select 1 from tenant where kommune = $1 and demo', [DEMO_KOMMUNE]);
   if (existing.length === 0) return;
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
   await inTenant(db, DEMO_KOMMUNE, async (tx) => {
     const teamIds = await demoTeamIds(tx);
     for (const s of demoStaff.filter((x) => x.team)) {
-      const updated = await tx.query(`update staff_user set team_id = $2 where kommune = $3 and lower(email) = lower($1) and team_id is null returning id`, [s.email, must(teamIds, s.team!), DEMO_KOMMUNE]);
-      const known = await tx.query('select 1 from staff_user where kommune = $1 and lower(email) = lower($2)', [DEMO_KOMMUNE, s.email]);
-      if (updated.length === 0 && known.length === 0) {
-        await createUser(tx, { kommune: DEMO_KOMMUNE, email: s.email, name: s.name, role: s.role, organization_id: null, team_id: must(teamIds, s.team!), password_hash: passwordHash });
+      const team = must(teamIds, s.team!);
+      const [row] = await tx.query<{ team_id: string | null }>('select team_id from staff_user where kommune = $1 and lower(email) = lower($2)', [DEMO_KOMMUNE, s.email]);
+      if (row && row.team_id === null) {
+        await tx.query('update staff_user set team_id = $2 where kommune = $3 and lower(email) = lower($1)', [s.email, team, DEMO_KOMMUNE]);
+      } else if (!row) {
+        // Hashed only when an account is missing: scrypt is deliberately slow, and this runs at every start.
+        const password_hash = await hashPassword(DEMO_PASSWORD);
+        await createUser(tx, { kommune: DEMO_KOMMUNE, email: s.email, name: s.name, role: s.role, organization_id: null, team_id: team, password_hash });
       }
     }
   });

@@ -49,8 +49,13 @@ export function languageName(code: string, lang: UiLanguage): string {
   }
 }
 
+/** Items joined the way the language joins lists ("a, b og c"); `unit` leaves out the "og". */
+export function listText(items: readonly string[], lang: UiLanguage, type: 'conjunction' | 'unit' = 'conjunction'): string {
+  return cached(`list:${type}:${lang}`, () => new Intl.ListFormat(lang, { type, style: type === 'unit' ? 'short' : 'long' })).format(items);
+}
+
 export function languagesText(codes: readonly string[], lang: UiLanguage): string {
-  return cached(`list:${lang}`, () => new Intl.ListFormat(lang, { type: 'conjunction' })).format(codes.map((c) => languageName(c, lang)));
+  return listText(codes.map((c) => languageName(c, lang)), lang);
 }
 
 export function priceText(o: Pick<Offer, 'free' | 'price_dkk'>, lang: UiLanguage, t: Translate): string {

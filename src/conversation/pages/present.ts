@@ -1,7 +1,7 @@
 /** Conversation data in words: texts in a language, match reasons, the citizen's label. */
 import type { UiLanguage } from '../../catalog/offer.ts';
 import { formatKm, RTL_LANGUAGES, translator, type Translate } from '../../web/i18n.ts';
-import { languageName } from '../../catalog/pages/present.ts';
+import { languageName, listText } from '../../catalog/pages/present.ts';
 import type { LocalizedText } from '../instrument.ts';
 import type { MatchReason } from '../matching.ts';
 import type { Text } from '../text.ts';
@@ -29,7 +29,7 @@ export function citizenLabel(c: { anonymous: boolean; citizen_name: string | nul
 /** The reasons as one phrase list, joined the way the language joins lists. */
 export function reasonsText(reasons: readonly MatchReason[], lang: UiLanguage): string {
   const t = translator(lang);
-  return new Intl.ListFormat(lang, { type: 'unit', style: 'short' }).format(reasons.map((r) => reasonText(r, lang, t)));
+  return listText(reasons.map((r) => reasonText(r, lang, t)), lang, 'unit');
 }
 
 /** Domains with something to say, and the names of those the conversation did not reach. */
@@ -38,6 +38,6 @@ export function splitDomains(profile: Profile, lang: UiLanguage): { said: Domain
   const rest = profile.domains.filter((d) => !said.includes(d));
   if (rest.length === 0) return { said, notDiscussed: null };
   const t = translator(lang);
-  const names = new Intl.ListFormat(lang, { type: 'conjunction' }).format(rest.map((d) => t(`profile.domain.${d.domain}`)));
+  const names = listText(rest.map((d) => t(`profile.domain.${d.domain}`)), lang);
   return { said, notDiscussed: t('print.notDiscussed', { domains: names }) };
 }

@@ -10,6 +10,7 @@ import { translator } from '../../web/i18n.ts';
 import type { Conversation, SavedOffer } from '../conversation.store.ts';
 import type { Profile, SupportDecision } from '../profile.ts';
 import { dirOf, reasonsText, splitDomains } from './present.ts';
+import { ResourceLists } from './resources.tsx';
 
 export interface PrintProps {
   lang: UiLanguage;
@@ -66,25 +67,7 @@ export function PrintDocument(p: PrintProps) {
           {notDiscussed && <p>{notDiscussed}</p>}
 
           <h2>{t('profile.domain.resources')}</h2>
-          {profile.resources.energy.length > 0 && (
-            <>
-              <h3>{t('print.resources')}</h3>
-              <ul>{profile.resources.energy.map((x) => <li>{x.label[lang]}</li>)}</ul>
-            </>
-          )}
-          {profile.resources.people.length > 0 && (
-            <>
-              <h3>{t('print.people')}</h3>
-              <ul>{profile.resources.people.map((x) => <li>{x.label[lang]}</li>)}</ul>
-            </>
-          )}
-          {profile.resources.notes.length > 0 && (
-            <>
-              <h3>{t('print.ownWords')}</h3>
-              {/* The citizen's own words, as written: their language is not known. */}
-              <ul>{profile.resources.notes.map((n) => <li dir="auto">{n.text}</li>)}</ul>
-            </>
-          )}
+          <ResourceLists resources={profile.resources} lang={lang} t={t} />
 
           <h2>{t('print.priorities')}</h2>
           {profile.priorities.domains.length === 0 && !profile.priorities.other ? (

@@ -6,6 +6,7 @@
 import type { UiLanguage } from '../../catalog/offer.ts';
 import { languageName, localText } from '../../catalog/pages/present.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
+import type { SignupForm } from '../../catalog/signup.ts';
 import { CsrfField, ErrorSummary, Select, SubmitButton, TextField } from '../../web/form.tsx';
 import { LANGUAGE_NAMES, translator } from '../../web/i18n.ts';
 import { Layout, type PageContext } from '../../web/layout.tsx';
@@ -13,6 +14,7 @@ import type { Conversation, SavedOffer } from '../conversation.store.ts';
 import type { Match } from '../matching.ts';
 import { SUPPORT_LEVELS, type Profile, type SupportDecision } from '../profile.ts';
 import type { OfferText } from '../matching.store.ts';
+import { ResourceLists } from './resources.tsx';
 import { citizenLabel, dirOf, reasonsText, splitDomains, STAFF_LANGUAGES } from './present.ts';
 
 const base = (c: { id: string }) => `/personale/samtaler/${c.id}`;
@@ -164,43 +166,9 @@ export function ProfilePage(p: ProfilePageProps) {
 }
 
 export function Resources({ ctx, profile, lang }: { ctx: PageContext; profile: Profile; lang: UiLanguage }) {
-  const { t } = ctx;
   const r = profile.resources;
-  if (r.energy.length === 0 && r.people.length === 0 && r.notes.length === 0) return <p>{t('conversation.profile.noResources')}</p>;
-  return (
-    <>
-      {r.energy.length > 0 && (
-        <>
-          <h3 class="h5">{t('print.resources')}</h3>
-          <ul>
-            {r.energy.map((x) => (
-              <li>{x.label[lang]}</li>
-            ))}
-          </ul>
-        </>
-      )}
-      {r.people.length > 0 && (
-        <>
-          <h3 class="h5">{t('print.people')}</h3>
-          <ul>
-            {r.people.map((x) => (
-              <li>{x.label[lang]}</li>
-            ))}
-          </ul>
-        </>
-      )}
-      {r.notes.length > 0 && (
-        <>
-          <h3 class="h5">{t('print.ownWords')}</h3>
-          <ul>
-            {r.notes.map((n) => (
-              <li>{n.text}</li>
-            ))}
-          </ul>
-        </>
-      )}
-    </>
-  );
+  if (r.energy.length === 0 && r.people.length === 0 && r.notes.length === 0) return <p>{ctx.t('conversation.profile.noResources')}</p>;
+  return <ResourceLists resources={r} lang={lang} t={ctx.t} headingClass="h5" />;
 }
 
 function SavedList({ ctx, c, saved }: { ctx: PageContext; c: Conversation; saved: SavedOffer[] }) {
@@ -282,17 +250,7 @@ export function OffersPage({ ctx, conversation: c, matches, texts, saved }: { ct
   );
 }
 
-export interface SignupValues {
-  name: string;
-  phone: string;
-  email: string;
-  preferred_language: string;
-  needs_interpreter: boolean;
-  message: string;
-  consent: boolean;
-}
-
-export function SignupPage({ ctx, conversation: c, offerTitle, offerId, provider, values, problems }: { ctx: PageContext; conversation: Conversation; offerTitle: string; offerId: string; provider: string; values: SignupValues; problems: FieldProblem[] }) {
+export function SignupPage({ ctx, conversation: c, offerTitle, offerId, provider, values, problems }: { ctx: PageContext; conversation: Conversation; offerTitle: string; offerId: string; provider: string; values: SignupForm; problems: FieldProblem[] }) {
   const { t } = ctx;
   const title = t('conversation.signup.title', { offer: offerTitle });
   return (
