@@ -19,7 +19,11 @@ export interface BenchEngine {
 const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 
 /** The engine, or why PostgreSQL could not be used. `label` names the folder and database. */
-export async function openBenchEngine(engine: 'pglite' | 'postgres', label: string, poolSize?: number): Promise<BenchEngine | string> {
+export async function openBenchEngine(
+  engine: 'pglite' | 'postgres',
+  label: string,
+  poolSize?: number,
+): Promise<BenchEngine | string> {
   if (engine === 'pglite') {
     const dir = mkdtempSync(join(os.tmpdir(), `lighed-bench-${label}-`));
     const db = await openPglite(join(dir, 'pglite'));

@@ -113,7 +113,6 @@ async function openEngine(engine: 'pglite' | 'postgres') {
   return openBenchEngine(engine, 'finder');
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // HTTP helpers
 
@@ -243,15 +242,13 @@ function postgresCpuSeconds(): number {
 }
 
 const cpuTimes = () =>
-  os
-    .cpus()
-    .reduce(
-      (acc, c) => ({
-        idle: acc.idle + c.times.idle,
-        total: acc.total + c.times.idle + c.times.user + c.times.sys + c.times.nice + c.times.irq,
-      }),
-      { idle: 0, total: 0 },
-    );
+  os.cpus().reduce(
+    (acc, c) => ({
+      idle: acc.idle + c.times.idle,
+      total: acc.total + c.times.idle + c.times.user + c.times.sys + c.times.nice + c.times.irq,
+    }),
+    { idle: 0, total: 0 },
+  );
 
 async function runClient(cfg: LoadConfig): Promise<LoadResult & CpuWindow> {
   const file = join(mkdtempSync(join(os.tmpdir(), 'lighed-load-')), 'config.json');

@@ -59,38 +59,55 @@ async function run(engine: 'pglite' | 'postgres'): Promise<EngineResult | null> 
     await ensurePostcodes(db);
     log(`${engine}: building ${flags.offers} offers…`);
     await buildNationalCatalog(db, { offers: Number(flags.offers), seed: Number(flags.seed) });
-    const postcodes = (await readPostcodeTable(db)).filter((p) => p.kommune === KOMMUNE).map((p) => p.postnummer);
+    const postcodes = (await readPostcodeTable(db))
+      .filter((p) => p.kommune === KOMMUNE)
+      .map((p) => p.postnummer);
     const rng = mulberry32(Number(flags.seed));
-    const citizens = Array.from({ length: Number(flags.runs) }, (): { postcode: string; citizen: MatchCitizen } => ({
-      postcode: pick(rng, postcodes),
-      citizen: {
-        priorities: pickSome(rng, PRIORITY_DOMAINS, 1 + Math.floor(rng() * 3)),
-        riskFactors: pickSome(rng, ['smoking', 'alcohol', 'inactivity', 'diet'] as const, Math.floor(rng() * 3)),
-        severeLoneliness: rng() < 0.3,
-        socialNeeds: rng() < 0.3 ? ['money'] : [],
-        support: pick(rng, SUPPORT_LEVELS),
-        language: pick(rng, ['da', 'da', 'ar', 'tr', 'so', 'uk']),
-        interpreterNeeded: rng() < 0.3,
-        arena: pick(rng, ['job_centre', 'housing_area', 'drop_in_centre'] as const),
-        age: 18 + Math.floor(rng() * 60),
-        bringsChildren: rng() < 0.2,
-        availability: { days: rng() < 0.5 ? [2, 4] : [], times: rng() < 0.5 ? ['morgen'] : [] },
-      },
-    }));
+    const citizens = Array.from(
+      { length: Number(flags.runs) },
+      (): { postcode: string; citizen: MatchCitizen } => ({
+        postcode: pick(rng, postcodes),
+        citizen: {
+          priorities: pickSome(rng, PRIORITY_DOMAINS, 1 + Math.floor(rng() * 3)),
+          riskFactors: pickSome(
+            rng,
+            ['smoking', 'alcohol', 'inactivity', 'diet'] as const,
+            Math.floor(rng() * 3),
+          ),
+          severeLoneliness: rng() < 0.3,
+          socialNeeds: rng() < 0.3 ? ['money'] : [],
+          support: pick(rng, SUPPORT_LEVELS),
+          language: pick(rng, ['da', 'da', 'ar', 'tr', 'so', 'uk']),
+          interpreterNeeded: rng() < 0.3,
+          arena: pick(rng, ['job_centre', 'housing_area', 'drop_in_centre'] as const),
+          age: 18 + Math.floor(rng() * 60),
+          bringsChildren: rng() < 0.2,
+          availability: { days: rng() < 0.5 ? [2, 4] : [], times: rng() < 0.5 ? ['morgen'] : [] },
+        },
+      }),
+    );
     const bare: number[] = [];
     const page: number[] = [];
     const ranking: number[] = [];
     const sizes: number[] = [];
     await inTenant(db, KOMMUNE, async (tx) => {
       // Warm-up: plans and caches.
-      for (const c of citizens.slice(0, 20)) await candidateOffers(tx, KOMMUNE, c.postcode, 25, fittingTopics(c.citizen));
+      for (const c of citizens.slice(0, 20))
+        await candidateOffers(tx, KOMMUNE, c.postcode, 25, fittingTopics(c.citizen));
       for (const c of citizens) {
         let t = performance.now();
         await tx.query(CANDIDATES_SQL, [KOMMUNE, c.postcode, 25_000, fittingTopics(c.citizen)]);
         bare.push(performance.now() - t);
         t = performance.now();
         const a = c.citizen.availability;
-        const offers = await candidateOffers(tx, KOMMUNE, c.postcode, 25, fittingTopics(c.citizen), a.days.length + a.times.length > 0);
+        const offers = await candidateOffers(
+          tx,
+          KOMMUNE,
+          c.postcode,
+          25,
+          fittingTopics(c.citizen),
+          a.days.length + a.times.length > 0,
+        );
         const t1 = performance.now();
         matchOffers(c.citizen, offers);
         const t2 = performance.now();
@@ -104,7 +121,10 @@ async function run(engine: 'pglite' | 'postgres'): Promise<EngineResult | null> 
     return {
       engine,
       offers: Number(flags.offers),
-      candidates: { mean: Math.round(sizes.reduce((s, x) => s + x, 0) / sizes.length), max: Math.max(...sizes) },
+      candidates: {
+        mean: Math.round(sizes.reduce((s, x) => s + x, 0) / sizes.length),
+        max: Math.max(...sizes),
+      },
       bareSql: b,
       page: p,
       rankingOnly: summarize(ranking),
@@ -116,18 +136,28 @@ async function run(engine: 'pglite' | 'postgres'): Promise<EngineResult | null> 
   }
 }
 
-const engines = flags.engine === 'both' ? (['pglite', 'postgres'] as const) : ([flags.engine as 'pglite' | 'postgres'] as const);
+const engines =
+  flags.engine === 'both'
+    ? (['pglite', 'postgres'] as const)
+    : ([flags.engine as 'pglite' | 'postgres'] as const);
 const results: EngineResult[] = [];
 for (const e of engines) {
   const r = await run(e);
   if (r) results.push(r);
 }
 const ms = (s: LatencySummary) => `${r2(s.p50)} / ${r2(s.p95)} ms`;
-console.log('| engine | candidates (mean / max) | bare candidate SQL p50 / p95 | offers page work p50 / p95 | ranking alone p50 / p95 | ratio p50 / p95 |');
+console.log(
+  '| engine | candidates (mean / max) | bare candidate SQL p50 / p95 | offers page work p50 / p95 | ranking alone p50 / p95 | ratio p50 / p95 |',
+);
 console.log('|---|---|---|---|---|---|');
 for (const r of results) {
-  console.log(`| ${r.engine} | ${r.candidates.mean} / ${r.candidates.max} | ${ms(r.bareSql)} | ${ms(r.page)} | ${ms(r.rankingOnly)} | ${r.ratioP50}× / ${r.ratioP95}× |`);
+  console.log(
+    `| ${r.engine} | ${r.candidates.mean} / ${r.candidates.max} | ${ms(r.bareSql)} | ${ms(r.page)} | ${ms(r.rankingOnly)} | ${r.ratioP50}× / ${r.ratioP95}× |`,
+  );
 }
 const dir = fileURLToPath(new URL('./results/', import.meta.url));
 mkdirSync(dir, { recursive: true });
-writeFileSync(join(dir, `matching-${new Date().toISOString().slice(0, 10)}.json`), `${JSON.stringify({ flags, node: process.version, cpus: os.cpus().length, results }, null, 2)}\n`);
+writeFileSync(
+  join(dir, `matching-${new Date().toISOString().slice(0, 10)}.json`),
+  `${JSON.stringify({ flags, node: process.version, cpus: os.cpus().length, results }, null, 2)}\n`,
+);

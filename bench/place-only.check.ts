@@ -10,10 +10,12 @@ import { parseFinderQuery } from '../src/catalog/finder.ts';
 import { buildNationalCatalog, readPostcodeTable } from './national-catalog.ts';
 const name = `lighed_place_${process.pid}`;
 const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
-await admin.connect(); await admin.query(`create database ${name}`);
+await admin.connect();
+await admin.query(`create database ${name}`);
 const db = openPostgres(`postgres://postgres@127.0.0.1:5432/${name}`);
 try {
-  await migrate(db); await ensurePostcodes(db);
+  await migrate(db);
+  await ensurePostcodes(db);
   await buildNationalCatalog(db, { offers: 25000, seed: 20250601 });
   const pcs = await readPostcodeTable(db);
   for (const code of ['4000', '2200', '8000']) {
@@ -21,10 +23,22 @@ try {
     const times: number[] = [];
     for (let i = 0; i < 12; i++) {
       const t = performance.now();
-      await inTenant(db, '0265', (tx) => searchOffers(tx, '0265', parseFinderQuery({ postnummer: code }).query, pc));
+      await inTenant(db, '0265', (tx) =>
+        searchOffers(tx, '0265', parseFinderQuery({ postnummer: code }).query, pc),
+      );
       times.push(performance.now() - t);
     }
     times.sort((a, b) => a - b);
-    console.log(code, 'place-only search ms: median', times[6]!.toFixed(1), 'max', times[11]!.toFixed(1));
+    console.log(
+      code,
+      'place-only search ms: median',
+      times[6]!.toFixed(1),
+      'max',
+      times[11]!.toFixed(1),
+    );
   }
-} finally { await db.close(); await admin.query(`drop database ${name} with (force)`); await admin.end(); }
+} finally {
+  await db.close();
+  await admin.query(`drop database ${name} with (force)`);
+  await admin.end();
+}

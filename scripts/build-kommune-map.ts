@@ -62,15 +62,22 @@ function simplify(points: Ring, tolerance: number): Ring {
 }
 
 const area = (ring: Ring) =>
-  Math.abs(ring.reduce((sum, [x, y], i) => {
-    const [nx, ny] = ring[(i + 1) % ring.length]!;
-    return sum + x * ny - nx * y;
-  }, 0)) / 2;
+  Math.abs(
+    ring.reduce((sum, [x, y], i) => {
+      const [nx, ny] = ring[(i + 1) % ring.length]!;
+      return sum + x * ny - nx * y;
+    }, 0),
+  ) / 2;
 
 function bounds(rings: Ring[]) {
   const xs = rings.flat().map((p) => p[0]);
   const ys = rings.flat().map((p) => p[1]);
-  return { minX: Math.min(...xs), maxX: Math.max(...xs), minY: Math.min(...ys), maxY: Math.max(...ys) };
+  return {
+    minX: Math.min(...xs),
+    maxX: Math.max(...xs),
+    minY: Math.min(...ys),
+    maxY: Math.max(...ys),
+  };
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
@@ -117,12 +124,17 @@ const inset = {
   width: round(bh.maxX - bh.minX + 2 * insetPad),
   height: round(bh.maxY - bh.minY + 2 * insetPad),
 };
-const shift = (dx: number, dy: number) => (rings: Ring[]) => rings.map((r) => r.map(([x, y]): Point => [x + dx, y + dy]));
+const shift = (dx: number, dy: number) => (rings: Ring[]) =>
+  rings.map((r) => r.map(([x, y]): Point => [x + dx, y + dy]));
 const toMain = shift(MARGIN - main.minX, MARGIN - main.minY);
 const toInset = shift(inset.x + insetPad - bh.minX, inset.y + insetPad - bh.minY);
 
 const areas = simplified
-  .map((a) => ({ code: a.code, name: a.name, d: pathData(isBornholm(a.code) ? toInset(a.rings) : toMain(a.rings)) }))
+  .map((a) => ({
+    code: a.code,
+    name: a.name,
+    d: pathData(isBornholm(a.code) ? toInset(a.rings) : toMain(a.rings)),
+  }))
   .sort((a, b) => a.code.localeCompare(b.code));
 const out = { viewBox: `0 0 ${round(width)} ${round(height)}`, inset, areas };
 const json = JSON.stringify(out);

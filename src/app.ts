@@ -57,18 +57,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     genReqId: () => randomUUID(),
     trustProxy: true,
-    logger: deps.logger === false ? false : {
-      level: config.logLevel,
-      // No personal data in logs: no query strings, bodies, cookies or addresses.
-      serializers: {
-        req: (req: { method: string; url: string; id: string }) => ({
-          id: req.id,
-          method: req.method,
-          path: req.url.split('?')[0],
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-    },
+    logger:
+      deps.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            // No personal data in logs: no query strings, bodies, cookies or addresses.
+            serializers: {
+              req: (req: { method: string; url: string; id: string }) => ({
+                id: req.id,
+                method: req.method,
+                path: req.url.split('?')[0],
+              }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
+          },
   });
 
   await app.register(helmet, {
@@ -98,16 +101,34 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
   await app.register(csrf, {
     cookieKey: 'lighed_csrf',
-    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies, signed: true },
+    cookieOpts: {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.secureCookies,
+      signed: true,
+    },
     // Multipart forms (attachFieldsToBody) carry fields as { value }.
     getToken: (req) => {
       const v = (req.body as Record<string, unknown> | undefined)?._csrf;
       if (typeof v === 'string') return v;
-      return typeof v === 'object' && v !== null && 'value' in v && typeof v.value === 'string' ? v.value : undefined;
+      return typeof v === 'object' && v !== null && 'value' in v && typeof v.value === 'string'
+        ? v.value
+        : undefined;
     },
   });
-  await app.register(staticFiles, { root: dkfdsDist, prefix: '/assets/dkfds/', maxAge: '7d', immutable: false });
-  await app.register(staticFiles, { root: ownAssets, prefix: '/assets/', decorateReply: false, maxAge: '1h' });
+  await app.register(staticFiles, {
+    root: dkfdsDist,
+    prefix: '/assets/dkfds/',
+    maxAge: '7d',
+    immutable: false,
+  });
+  await app.register(staticFiles, {
+    root: ownAssets,
+    prefix: '/assets/',
+    decorateReply: false,
+    maxAge: '1h',
+  });
 
   const tenants = tenantResolver(db, config.defaultKommune);
   app.decorateRequest('lang', 'da');

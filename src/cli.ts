@@ -62,13 +62,16 @@ export async function openDatabase(config: Config): Promise<Opened> {
 function cookieSecret(config: Config): string {
   if (config.cookieSecret) return config.cookieSecret;
   if (config.databaseUrl) {
-    console.warn('LIGHED_COOKIE_SECRET is not set: using a per-process secret (sessions end on restart).');
+    console.warn(
+      'LIGHED_COOKIE_SECRET is not set: using a per-process secret (sessions end on restart).',
+    );
     return randomBytes(32).toString('base64url');
   }
   const dir = resolve(config.dataDir);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'cookie-secret');
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  if (!existsSync(file))
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
   return readFileSync(file, 'utf8').trim();
 }
 
@@ -83,13 +86,17 @@ async function serve() {
     await seedSurvey(db, DEMO_KOMMUNE);
   }
   await ensureDemoTeams(db);
-  const geocoder = config.geocoder === 'dawa' ? dawaGeocoder(db, config.dawaUrl) : offlineGeocoder(db);
+  const geocoder =
+    config.geocoder === 'dawa' ? dawaGeocoder(db, config.dawaUrl) : offlineGeocoder(db);
   const app = await buildApp({ db, config, cookieSecret: cookieSecret(config), geocoder });
   // Retention runs at start and then daily; one failed run is logged, the next one retries.
   const purge = () =>
     Promise.all([purgeExpiredSignups(db), purgeConversations(db)]).then(
-      ([signups, conversations]) => signups + conversations > 0 && app.log.info({ signups, conversations }, 'expired personal data deleted'),
-      (err: unknown) => app.log.error({ err: { type: (err as Error).name } }, 'retention run failed'),
+      ([signups, conversations]) =>
+        signups + conversations > 0 &&
+        app.log.info({ signups, conversations }, 'expired personal data deleted'),
+      (err: unknown) =>
+        app.log.error({ err: { type: (err as Error).name } }, 'retention run failed'),
     );
   void purge();
   const daily = setInterval(() => void purge(), 24 * 3600 * 1000);
@@ -104,21 +111,30 @@ async function serve() {
   process.once('SIGTERM', () => void shutdown());
   const address = await app.listen({ port: config.port, host: config.host });
   const url = address.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
-  console.log(`\nLighed is running at ${url} (${db.engine === 'pglite' ? `embedded database in ${resolve(config.dataDir)}` : 'PostgreSQL'})`);
+  console.log(
+    `\nLighed is running at ${url} (${db.engine === 'pglite' ? `embedded database in ${resolve(config.dataDir)}` : 'PostgreSQL'})`,
+  );
   if (await hasAnyTenant(db)) printAccounts();
 }
 
 /** The synthetic national survey for the equity monitor: 98 municipalities, four waves. */
 async function seedSurvey(db: Db, kommune: string) {
   const started = Date.now();
-  console.log('Generating the synthetic national health survey for the equity monitor (4 × 180,000 respondents)…');
+  console.log(
+    'Generating the synthetic national health survey for the equity monitor (4 × 180,000 respondents)…',
+  );
   const created = await seedDemoSurvey(db, kommune);
-  console.log(created ? `Survey ready in ${Math.round((Date.now() - started) / 1000)} s.` : 'The synthetic national survey already exists.');
+  console.log(
+    created
+      ? `Survey ready in ${Math.round((Date.now() - started) / 1000)} s.`
+      : 'The synthetic national survey already exists.',
+  );
 }
 
 function printAccounts() {
   console.log('\nDemo staff accounts (sign in at /personale):');
-  for (const a of demoAccounts()) console.log(`  ${a.role.padEnd(10)} ${a.email.padEnd(34)} password: ${a.password}`);
+  for (const a of demoAccounts())
+    console.log(`  ${a.role.padEnd(10)} ${a.email.padEnd(34)} password: ${a.password}`);
   console.log('');
 }
 
@@ -137,9 +153,18 @@ export async function main(argv: string[]): Promise<void> {
   program
     .name('lighed')
     .description('Lighed: reduce social inequality in health. Settings come from the environment:')
-    .addHelpText('after', '\nSettings:\n' + describeSettings().map((s) => `  ${s.key.padEnd(22)} ${s.description}`).join('\n'));
+    .addHelpText(
+      'after',
+      '\nSettings:\n' +
+        describeSettings()
+          .map((s) => `  ${s.key.padEnd(22)} ${s.description}`)
+          .join('\n'),
+    );
 
-  program.command('serve').description('start the web server (migrates, and seeds the demo on first start)').action(serve);
+  program
+    .command('serve')
+    .description('start the web server (migrates, and seeds the demo on first start)')
+    .action(serve);
   program
     .command('migrate')
     .description('apply pending database migrations')
@@ -163,7 +188,9 @@ export async function main(argv: string[]): Promise<void> {
     );
   program
     .command('purge')
-    .description('delete sign-ups and health conversations whose retention period has ended (the server also does this daily)')
+    .description(
+      'delete sign-ups and health conversations whose retention period has ended (the server also does this daily)',
+    )
     .action(() =>
       withDb(async (db) => {
         console.log(`Deleted ${await purgeExpiredSignups(db)} expired sign-ups.`);
@@ -196,8 +223,13 @@ export async function main(argv: string[]): Promise<void> {
 
   exp
     .command('fhir')
-    .description('print a health conversation as a FHIR R4 Bundle of QuestionnaireResponses, or the instruments as Questionnaires')
-    .option('--conversation <id>', 'the conversation to export (its id, from the address of its page)')
+    .description(
+      'print a health conversation as a FHIR R4 Bundle of QuestionnaireResponses, or the instruments as Questionnaires',
+    )
+    .option(
+      '--conversation <id>',
+      'the conversation to export (its id, from the address of its page)',
+    )
     .option('--instruments', 'export the instrument library as Questionnaires instead')
     .option('--kommune <code>', 'municipality (default LIGHED_KOMMUNE)')
     .action((opts: { conversation?: string; instruments?: boolean; kommune?: string }) =>
@@ -211,11 +243,23 @@ export async function main(argv: string[]): Promise<void> {
           process.exitCode = 2;
           return;
         }
-        console.log(JSON.stringify(await exportConversationFhir(db, opts.kommune ?? config.defaultKommune, opts.conversation), null, 2));
+        console.log(
+          JSON.stringify(
+            await exportConversationFhir(
+              db,
+              opts.kommune ?? config.defaultKommune,
+              opts.conversation,
+            ),
+            null,
+            2,
+          ),
+        );
       }),
     );
 
-  const monitor = program.command('monitor').description('equity monitor microdata (import, list, delete)');
+  const monitor = program
+    .command('monitor')
+    .description('equity monitor microdata (import, list, delete)');
   monitor
     .command('import <file>')
     .description('import a microdata file (CSV or XLSX) described by a codebook; all or nothing')
@@ -224,7 +268,10 @@ export async function main(argv: string[]): Promise<void> {
     .option('--shared', 'let every municipality read the sums (a national dataset)')
     .action((file: string, opts: { codebook: string; kommune?: string; shared?: boolean }) =>
       withDb(async (db, config) => {
-        process.exitCode = await monitorImport(db, file, { ...opts, kommune: opts.kommune ?? config.defaultKommune });
+        process.exitCode = await monitorImport(db, file, {
+          ...opts,
+          kommune: opts.kommune ?? config.defaultKommune,
+        });
       }),
     );
   monitor

@@ -48,7 +48,11 @@ const schema = z.object({
     .enum(['none', 'dawa'])
     .default('none')
     .describe('Address geocoding for full addresses; postcodes always work offline'),
-  LIGHED_DAWA_URL: z.string().url().default('https://api.dataforsyningen.dk').describe('DAWA base URL'),
+  LIGHED_DAWA_URL: z
+    .string()
+    .url()
+    .default('https://api.dataforsyningen.dk')
+    .describe('DAWA base URL'),
   LIGHED_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -81,7 +85,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
   if (production && !e.LIGHED_COOKIE_SECRET) {
-    throw new LighedError('LIGHED_ERR_CONFIG', 'LIGHED_COOKIE_SECRET is required when NODE_ENV=production');
+    throw new LighedError(
+      'LIGHED_ERR_CONFIG',
+      'LIGHED_COOKIE_SECRET is required when NODE_ENV=production',
+    );
   }
   return {
     port: e.PORT,
@@ -103,5 +110,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** Settings with their descriptions, for `lighed --help` and docs. */
 export function describeSettings(): { key: string; description: string }[] {
-  return Object.entries(schema.shape).map(([key, s]) => ({ key, description: s.description ?? '' }));
+  return Object.entries(schema.shape).map(([key, s]) => ({
+    key,
+    description: s.description ?? '',
+  }));
 }

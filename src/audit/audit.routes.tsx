@@ -27,7 +27,11 @@ export const auditRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db }) =>
     const rows = await inTenant(db, req.tenant.kommune, (tx) => searchAudit(tx, filters));
     const ctx = pageContext(req, reply);
     const { t, lang } = ctx;
-    const fmt = new Intl.DateTimeFormat(lang, { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Copenhagen' });
+    const fmt = new Intl.DateTimeFormat(lang, {
+      dateStyle: 'short',
+      timeStyle: 'medium',
+      timeZone: 'Europe/Copenhagen',
+    });
     const none = { problems: [], t };
     return sendPage(
       reply,
@@ -36,11 +40,45 @@ export const auditRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db }) =>
         <p>{t('audit.lead')}</p>
         <form method="get" action="/personale/audit" class="lighed-audit-form">
           <TextField name="bruger" label={t('audit.actor')} value={filters.actor ?? ''} {...none} />
-          <TextField name="type" label={t('audit.entity')} hint={t('audit.entityHint')} value={filters.entity ?? ''} {...none} />
-          <TextField name="id" label={t('audit.entityId')} value={filters.entityId ?? ''} {...none} />
-          <Select name="handling" label={t('audit.action')} value={action ?? ''} options={[{ value: '', label: t('audit.anyAction') }, ...ACTIONS.map((a) => ({ value: a, label: t(`audit.action.${a}`) }))]} {...none} />
-          <TextField name="fra" label={t('audit.from')} hint={t('audit.dateHint')} value={filters.from ?? ''} width="s" {...none} />
-          <TextField name="til" label={t('audit.to')} hint={t('audit.dateHint')} value={filters.to ?? ''} width="s" {...none} />
+          <TextField
+            name="type"
+            label={t('audit.entity')}
+            hint={t('audit.entityHint')}
+            value={filters.entity ?? ''}
+            {...none}
+          />
+          <TextField
+            name="id"
+            label={t('audit.entityId')}
+            value={filters.entityId ?? ''}
+            {...none}
+          />
+          <Select
+            name="handling"
+            label={t('audit.action')}
+            value={action ?? ''}
+            options={[
+              { value: '', label: t('audit.anyAction') },
+              ...ACTIONS.map((a) => ({ value: a, label: t(`audit.action.${a}`) })),
+            ]}
+            {...none}
+          />
+          <TextField
+            name="fra"
+            label={t('audit.from')}
+            hint={t('audit.dateHint')}
+            value={filters.from ?? ''}
+            width="s"
+            {...none}
+          />
+          <TextField
+            name="til"
+            label={t('audit.to')}
+            hint={t('audit.dateHint')}
+            value={filters.to ?? ''}
+            width="s"
+            {...none}
+          />
           <SubmitButton>{t('audit.search')}</SubmitButton>
         </form>
         <table class="table table--zebra lighed-audit-table">
@@ -58,7 +96,11 @@ export const auditRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db }) =>
             {rows.map((r) => (
               <tr>
                 <td>{fmt.format(r.at)}</td>
-                <td>{r.actor_name ? `${r.actor_name} (${t(`role.${r.actor_role}`)})` : t(`role.${r.actor_role}`)}</td>
+                <td>
+                  {r.actor_name
+                    ? `${r.actor_name} (${t(`role.${r.actor_role}`)})`
+                    : t(`role.${r.actor_role}`)}
+                </td>
                 <td>{t(`audit.action.${r.action}`)}</td>
                 <td>
                   {r.entity} <code>{r.entity_id}</code>

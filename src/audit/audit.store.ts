@@ -22,12 +22,25 @@ export interface AuditEntry {
   summary?: string;
 }
 
-export async function audit(q: Queryable, actor: AuditActor, entries: AuditEntry | AuditEntry[]): Promise<void> {
+export async function audit(
+  q: Queryable,
+  actor: AuditActor,
+  entries: AuditEntry | AuditEntry[],
+): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return;
   const values: unknown[] = [];
   const rows = list.map((e, i) => {
-    values.push(actor.kommune, actor.actorId, actor.actorRole, e.action, e.entity, e.entityId, e.summary ?? '', actor.requestId);
+    values.push(
+      actor.kommune,
+      actor.actorId,
+      actor.actorRole,
+      e.action,
+      e.entity,
+      e.entityId,
+      e.summary ?? '',
+      actor.requestId,
+    );
     const b = i * 8;
     return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}, $${b + 8})`;
   });

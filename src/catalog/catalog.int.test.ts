@@ -111,7 +111,12 @@ eachEngine('citizen finder and sign-up', (ctx) => {
   it('refuses a form post without a valid CSRF token', async () => {
     const c = new Client(app);
     await c.get(`/tilbud/${fx.walkId}/tilmeld`);
-    const res = await c.postRaw(`/tilbud/${fx.walkId}/tilmeld`, { _csrf: 'forged', name: 'X', phone: '12345678', consent: 'ja' });
+    const res = await c.postRaw(`/tilbud/${fx.walkId}/tilmeld`, {
+      _csrf: 'forged',
+      name: 'X',
+      phone: '12345678',
+      consent: 'ja',
+    });
     expect(res.statusCode).toBe(403);
   });
 
@@ -127,7 +132,13 @@ eachEngine('citizen finder and sign-up', (ctx) => {
     const before = await inTenant(ctx.db, '0265', (tx) => tx.query('select 1 from signup'));
     expect(before).toEqual([]);
 
-    const ok = await c.post(url, { name: 'Amina Test', phone: '12 34 56 78', preferred_language: 'ar', needs_interpreter: 'ja', consent: 'ja' });
+    const ok = await c.post(url, {
+      name: 'Amina Test',
+      phone: '12 34 56 78',
+      preferred_language: 'ar',
+      needs_interpreter: 'ja',
+      consent: 'ja',
+    });
     expect(ok.statusCode).toBe(303);
     expect(ok.headers.location).toBe(`/tilbud/${fx.walkId}/tilmeldt`);
     expect(ok.headers.location).not.toContain('Amina');
@@ -137,17 +148,28 @@ eachEngine('citizen finder and sign-up', (ctx) => {
     expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
 
     const rows = await inTenant(ctx.db, '0265', (tx) =>
-      tx.query<{ name: string; phone: string; needs_interpreter: boolean; receipt_code: string; id: string }>(
-        'select id, name, phone, needs_interpreter, receipt_code from signup',
-      ),
+      tx.query<{
+        name: string;
+        phone: string;
+        needs_interpreter: boolean;
+        receipt_code: string;
+        id: string;
+      }>('select id, name, phone, needs_interpreter, receipt_code from signup'),
     );
-    expect(rows).toMatchObject([{ name: 'Amina Test', phone: '12345678', needs_interpreter: true, receipt_code: code }]);
+    expect(rows).toMatchObject([
+      { name: 'Amina Test', phone: '12345678', needs_interpreter: true, receipt_code: code },
+    ]);
     const log = await inTenant(ctx.db, '0265', (tx) =>
       tx.query<{ action: string; entity: string; entity_id: string; actor_role: string }>(
         `select action, entity, entity_id, actor_role from audit_log where entity = 'signup'`,
       ),
     );
-    expect(log).toContainEqual({ action: 'create', entity: 'signup', entity_id: rows[0]!.id, actor_role: 'citizen' });
+    expect(log).toContainEqual({
+      action: 'create',
+      entity: 'signup',
+      entity_id: rows[0]!.id,
+      actor_role: 'citizen',
+    });
     // Another browser cannot see the receipt.
     const stranger = await new Client(app).get(`/tilbud/${fx.walkId}/tilmeldt`);
     expect(stranger.statusCode).toBe(303);
@@ -157,9 +179,14 @@ eachEngine('citizen finder and sign-up', (ctx) => {
     const c = new Client(app);
     const short = await c.post(`/tilbud/${fx.walkId}/fejl`, { message: 'x' });
     expect(short.statusCode).toBe(400);
-    const ok = await c.post(`/tilbud/${fx.walkId}/fejl`, { message: 'Tiden er ændret til kl. 11', email: '' });
+    const ok = await c.post(`/tilbud/${fx.walkId}/fejl`, {
+      message: 'Tiden er ændret til kl. 11',
+      email: '',
+    });
     expect(ok.statusCode).toBe(303);
-    const reports = await inTenant(ctx.db, '0265', (tx) => tx.query<{ message: string }>('select message from error_report'));
+    const reports = await inTenant(ctx.db, '0265', (tx) =>
+      tx.query<{ message: string }>('select message from error_report'),
+    );
     expect(reports).toEqual([{ message: 'Tiden er ændret til kl. 11' }]);
   });
 

@@ -25,7 +25,8 @@ export const catalogRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db, ge
   /** A published offer, or (for signed-in staff of its municipality) a draft as a preview. */
   async function loadOffer(req: FastifyRequest<IdParams>): Promise<OfferDetail> {
     const offer = await inTenant(db, req.tenant.kommune, (tx) => getOfferDetail(tx, req.params.id));
-    if (!offer || (offer.status !== 'published' && !req.staff)) throw new LighedError('LIGHED_ERR_NOT_FOUND', 'No such offer');
+    if (!offer || (offer.status !== 'published' && !req.staff))
+      throw new LighedError('LIGHED_ERR_NOT_FOUND', 'No such offer');
     return offer;
   }
 
@@ -49,12 +50,21 @@ export const catalogRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db, ge
         problems.push({ path: 'postnummer', message: 'finder.error.unknownPostnummer' });
       }
     }
-    const result = isSearch(query) && problems.length === 0
-      ? await inTenant(db, req.tenant.kommune, (tx) => searchOffers(tx, req.tenant.kommune, query, origin))
-      : null;
+    const result =
+      isSearch(query) && problems.length === 0
+        ? await inTenant(db, req.tenant.kommune, (tx) =>
+            searchOffers(tx, req.tenant.kommune, query, origin),
+          )
+        : null;
     return sendPage(
       reply,
-      <FinderPage ctx={pageContext(req, reply)} query={query} problems={problems} result={result} originLabel={originLabel} />,
+      <FinderPage
+        ctx={pageContext(req, reply)}
+        query={query}
+        problems={problems}
+        result={result}
+        originLabel={originLabel}
+      />,
       { status: problems.length ? 400 : 200 },
     );
   });
@@ -64,13 +74,30 @@ export const catalogRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db, ge
     return sendPage(reply, <OfferPage ctx={pageContext(req, reply)} offer={offer} />);
   });
 
-  const emptySignup = { name: '', phone: '', email: '', preferred_language: '', needs_interpreter: false, message: '', consent: false };
+  const emptySignup = {
+    name: '',
+    phone: '',
+    email: '',
+    preferred_language: '',
+    needs_interpreter: false,
+    message: '',
+    consent: false,
+  };
 
   app.get<IdParams>('/tilbud/:id/tilmeld', async (req, reply) => {
     const offer = await loadOffer(req);
-    return sendPage(reply, <SignupPage ctx={pageContext(req, reply)} offer={offer} form={{ ...emptySignup, preferred_language: req.lang }} problems={[]} />, {
-      personal: true,
-    });
+    return sendPage(
+      reply,
+      <SignupPage
+        ctx={pageContext(req, reply)}
+        offer={offer}
+        form={{ ...emptySignup, preferred_language: req.lang }}
+        problems={[]}
+      />,
+      {
+        personal: true,
+      },
+    );
   });
 
   app.post<IdParams & { Body: Body }>('/tilbud/:id/tilmeld', async (req, reply) => {
@@ -98,11 +125,21 @@ export const catalogRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db, ge
     return reply.redirect(`/tilbud/${offer.id}/tilmeldt`, 303);
   });
 
-  function renderSignupErrors(req: FastifyRequest, reply: FastifyReply, offer: OfferDetail, form: ReturnType<typeof readSignupForm>, problems: FieldProblem[]) {
-    return sendPage(reply, <SignupPage ctx={pageContext(req, reply)} offer={offer} form={form} problems={problems} />, {
-      status: 400,
-      personal: true,
-    });
+  function renderSignupErrors(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    offer: OfferDetail,
+    form: ReturnType<typeof readSignupForm>,
+    problems: FieldProblem[],
+  ) {
+    return sendPage(
+      reply,
+      <SignupPage ctx={pageContext(req, reply)} offer={offer} form={form} problems={problems} />,
+      {
+        status: 400,
+        personal: true,
+      },
+    );
   }
 
   app.get<IdParams>('/tilbud/:id/tilmeldt', async (req, reply) => {
@@ -111,32 +148,62 @@ export const catalogRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db, ge
     const cookie = raw ? req.unsignCookie(raw) : null;
     const [offerId, code] = cookie?.valid && cookie.value ? cookie.value.split(':') : [];
     if (offerId !== offer.id || !code) return reply.redirect(`/tilbud/${offer.id}`, 303);
-    return sendPage(reply, <SignupDonePage ctx={pageContext(req, reply)} offer={offer} receipt={code} />, { personal: true });
-  });
-
-  app.get<IdParams & { Querystring: { sendt?: string } }>('/tilbud/:id/fejl', async (req, reply) => {
-    const offer = await loadOffer(req);
     return sendPage(
       reply,
-      <ReportPage ctx={pageContext(req, reply)} offer={offer} form={{ message: '', email: '' }} problems={[]} done={req.query.sendt === 'ja'} />,
+      <SignupDonePage ctx={pageContext(req, reply)} offer={offer} receipt={code} />,
+      { personal: true },
     );
   });
 
+  app.get<IdParams & { Querystring: { sendt?: string } }>(
+    '/tilbud/:id/fejl',
+    async (req, reply) => {
+      const offer = await loadOffer(req);
+      return sendPage(
+        reply,
+        <ReportPage
+          ctx={pageContext(req, reply)}
+          offer={offer}
+          form={{ message: '', email: '' }}
+          problems={[]}
+          done={req.query.sendt === 'ja'}
+        />,
+      );
+    },
+  );
+
   app.post<IdParams & { Body: Body }>('/tilbud/:id/fejl', async (req, reply) => {
     const offer = await loadOffer(req);
-    const message = typeof req.body?.message === 'string' ? req.body.message.trim().slice(0, 2000) : '';
+    const message =
+      typeof req.body?.message === 'string' ? req.body.message.trim().slice(0, 2000) : '';
     const email = typeof req.body?.email === 'string' ? req.body.email.trim().slice(0, 200) : '';
     const problems: FieldProblem[] = [];
     if (message.length < 5) problems.push({ path: 'message', message: 'report.error.message' });
-    if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(email)) problems.push({ path: 'email', message: 'signup.error.email' });
+    if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(email))
+      problems.push({ path: 'email', message: 'signup.error.email' });
     if (problems.length) {
-      return sendPage(reply, <ReportPage ctx={pageContext(req, reply)} offer={offer} form={{ message, email }} problems={problems} done={false} />, {
-        status: 400,
-      });
+      return sendPage(
+        reply,
+        <ReportPage
+          ctx={pageContext(req, reply)}
+          offer={offer}
+          form={{ message, email }}
+          problems={problems}
+          done={false}
+        />,
+        {
+          status: 400,
+        },
+      );
     }
     await inTenant(db, offer.kommune, async (tx) => {
       const id = await createErrorReport(tx, offer.kommune, offer.id, message, email);
-      if (email) await audit(tx, citizen(req, offer.kommune), { action: 'create', entity: 'error_report', entityId: id });
+      if (email)
+        await audit(tx, citizen(req, offer.kommune), {
+          action: 'create',
+          entity: 'error_report',
+          entityId: id,
+        });
     });
     return reply.redirect(`/tilbud/${offer.id}/fejl?sendt=ja`, 303);
   });

@@ -33,7 +33,9 @@ export interface FinderQuery {
 type Raw = Record<string, unknown>;
 
 const list = (v: unknown): string[] =>
-  (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string' && x !== '');
+  (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter(
+    (x): x is string => typeof x === 'string' && x !== '',
+  );
 const first = (v: unknown): string => list(v)[0]?.trim() ?? '';
 const yes = (v: unknown) => ['ja', 'true', '1', 'on'].includes(first(v).toLowerCase());
 
@@ -72,7 +74,13 @@ export function parseFinderQuery(raw: Raw): { query: FinderQuery; problems: Fiel
       free: yes(raw.gratis),
       children: yes(raw.boern),
       wheelchair: yes(raw.koerestol),
-      days: [...new Set(list(raw.dag).map(Number).filter((d) => Number.isInteger(d) && d >= 1 && d <= 7))],
+      days: [
+        ...new Set(
+          list(raw.dag)
+            .map(Number)
+            .filter((d) => Number.isInteger(d) && d >= 1 && d <= 7),
+        ),
+      ],
       time: (TIMES_OF_DAY as readonly string[]).includes(time) ? (time as TimeOfDay) : null,
       mode: formValue === 'fremmoede' ? 'in_person' : formValue === 'online' ? 'online' : null,
       km: (DISTANCES_KM as readonly number[]).includes(km) ? km : DEFAULT_KM,
@@ -85,8 +93,18 @@ export function parseFinderQuery(raw: Raw): { query: FinderQuery; problems: Fiel
 /** True when the citizen asked for anything at all (an empty finder shows no result list). */
 export function isSearch(q: FinderQuery): boolean {
   return Boolean(
-    q.q || q.postnummer || q.position || q.topics.length || q.language || q.interpreter || q.free ||
-      q.children || q.wheelchair || q.days.length || q.time || q.mode,
+    q.q ||
+    q.postnummer ||
+    q.position ||
+    q.topics.length ||
+    q.language ||
+    q.interpreter ||
+    q.free ||
+    q.children ||
+    q.wheelchair ||
+    q.days.length ||
+    q.time ||
+    q.mode,
   );
 }
 
@@ -96,7 +114,10 @@ export function isSearch(q: FinderQuery): boolean {
  */
 export function toPrefixQuery(text: string): string {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.slice(0, 8).map((w) => `${w}:*`).join(' & ');
+  return words
+    .slice(0, 8)
+    .map((w) => `${w}:*`)
+    .join(' & ');
 }
 
 /** A local wall-clock moment in Copenhagen. */
@@ -120,7 +141,10 @@ const copenhagenClock = new Intl.DateTimeFormat('en-CA', {
 export function copenhagenNow(now: Date = new Date()): LocalMoment {
   const parts = copenhagenClock.formatToParts(now);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '00';
-  return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
+  return {
+    date: `${get('year')}-${get('month')}-${get('day')}`,
+    time: `${get('hour')}:${get('minute')}`,
+  };
 }
 
 const DAY_MS = 86_400_000;
@@ -133,7 +157,10 @@ export const isoWeekday = (date: string) => ((((toDay(date) + 3) % 7) + 7) % 7) 
  * The next meeting of an offer at or after `from` (local time), across its schedules:
  * weekday, start time, every `interval_weeks` counted from `valid_from`, within validity.
  */
-export function nextSession(schedules: readonly Schedule[], from: LocalMoment): (LocalMoment & { schedule: Schedule }) | null {
+export function nextSession(
+  schedules: readonly Schedule[],
+  from: LocalMoment,
+): (LocalMoment & { schedule: Schedule }) | null {
   let best: (LocalMoment & { schedule: Schedule }) | null = null;
   const today = toDay(from.date);
   for (const s of schedules) {
@@ -144,10 +171,12 @@ export function nextSession(schedules: readonly Schedule[], from: LocalMoment): 
       const date = fromDay(day);
       if (s.valid_to && date > s.valid_to) break;
       if (isoWeekday(date) !== s.weekday) continue;
-      if (anchor !== null && interval > 1 && Math.floor((day - anchor) / 7) % interval !== 0) continue;
+      if (anchor !== null && interval > 1 && Math.floor((day - anchor) / 7) % interval !== 0)
+        continue;
       const time = s.starts_at.slice(0, 5);
       if (day === today && time < from.time) continue;
-      if (!best || date < best.date || (date === best.date && time < best.time)) best = { date, time, schedule: s };
+      if (!best || date < best.date || (date === best.date && time < best.time))
+        best = { date, time, schedule: s };
       break;
     }
   }

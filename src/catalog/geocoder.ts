@@ -25,12 +25,21 @@ export interface Geocoder {
 export function offlineGeocoder(db: Db): Geocoder {
   return {
     async postcode(postnummer) {
-      const row = await one<{ postnummer: string; name: string; latitude: number; longitude: number }>(
-        db,
-        'select postnummer, name, latitude, longitude from postcode where postnummer = $1',
-        [postnummer],
+      const row = await one<{
+        postnummer: string;
+        name: string;
+        latitude: number;
+        longitude: number;
+      }>(db, 'select postnummer, name, latitude, longitude from postcode where postnummer = $1', [
+        postnummer,
+      ]);
+      return (
+        row && {
+          label: `${row.postnummer} ${row.name}`,
+          latitude: row.latitude,
+          longitude: row.longitude,
+        }
       );
-      return row && { label: `${row.postnummer} ${row.name}`, latitude: row.latitude, longitude: row.longitude };
     },
     async address() {
       return undefined;
@@ -52,7 +61,9 @@ export function dawaGeocoder(db: Db, baseUrl: string, fetchFn: typeof fetch = fe
       };
       const id = body.resultater?.[0]?.adresse?.id;
       if (!id) return undefined;
-      const adr = await fetchFn(`${baseUrl}/adresser/${id}?struktur=mini`, { signal: AbortSignal.timeout(3000) });
+      const adr = await fetchFn(`${baseUrl}/adresser/${id}?struktur=mini`, {
+        signal: AbortSignal.timeout(3000),
+      });
       if (!adr.ok) return undefined;
       const a = (await adr.json()) as { x?: number; y?: number; betegnelse?: string };
       if (typeof a.x !== 'number' || typeof a.y !== 'number') return undefined;

@@ -27,7 +27,10 @@ export const SCHEDULE_ROWS = 3;
 
 type Body = Record<string, unknown>;
 const str = (v: unknown, max = 4000) => (typeof v === 'string' ? v.trim().slice(0, max) : '');
-const arr = (v: unknown) => (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string');
+const arr = (v: unknown) =>
+  (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter(
+    (x): x is string => typeof x === 'string',
+  );
 const pick = <T extends string>(allowed: readonly T[], v: unknown[]): T[] =>
   v.filter((x): x is T => (allowed as readonly unknown[]).includes(x));
 
@@ -42,20 +45,25 @@ export function readOfferForm(
 ): { values: OfferFormValues; input: OfferInput | null; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const values: OfferFormValues = {};
-  for (const [k, v] of Object.entries(body)) if (k !== '_csrf') values[k] = Array.isArray(v) ? arr(v) : str(v);
+  for (const [k, v] of Object.entries(body))
+    if (k !== '_csrf') values[k] = Array.isArray(v) ? arr(v) : str(v);
 
   const title = str(body.title, 200);
   if (title.length < 3) problems.push({ path: 'title', message: 'offerForm.error.title' });
   const summary = str(body.summary, 300);
   if (!summary) problems.push({ path: 'summary', message: 'offerForm.error.summary' });
   const arena = str(body.arena);
-  if (!(ARENAS as readonly string[]).includes(arena)) problems.push({ path: 'arena', message: 'offerForm.error.arena' });
+  if (!(ARENAS as readonly string[]).includes(arena))
+    problems.push({ path: 'arena', message: 'offerForm.error.arena' });
   const offerType = str(body.offer_type);
-  if (!(OFFER_TYPES as readonly string[]).includes(offerType)) problems.push({ path: 'offer_type', message: 'offerForm.error.offerType' });
+  if (!(OFFER_TYPES as readonly string[]).includes(offerType))
+    problems.push({ path: 'offer_type', message: 'offerForm.error.offerType' });
   const mode = str(body.mode) || 'in_person';
-  if (!(MODES as readonly string[]).includes(mode)) problems.push({ path: 'mode', message: 'offerForm.error.mode' });
+  if (!(MODES as readonly string[]).includes(mode))
+    problems.push({ path: 'mode', message: 'offerForm.error.mode' });
   const languages = pick(OFFER_LANGUAGES, arr(body.languages));
-  if (languages.length === 0) problems.push({ path: 'languages', message: 'offerForm.error.languages' });
+  if (languages.length === 0)
+    problems.push({ path: 'languages', message: 'offerForm.error.languages' });
   const flags = new Set(arr(body.flags));
   const free = flags.has('free');
   let price: number | null = null;
@@ -82,15 +90,18 @@ export function readOfferForm(
   };
   const minAge = age('min_age');
   const maxAge = age('max_age');
-  if (minAge !== null && maxAge !== null && maxAge < minAge) problems.push({ path: 'max_age', message: 'offerForm.error.ageOrder' });
+  if (minAge !== null && maxAge !== null && maxAge < minAge)
+    problems.push({ path: 'max_age', message: 'offerForm.error.ageOrder' });
   const contactEmail = str(body.contact_email, 200);
   if (contactEmail && !/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(contactEmail)) {
     problems.push({ path: 'contact_email', message: 'signup.error.email' });
   }
   const url = str(body.url, 500);
-  if (url && !/^https?:\/\/\S+$/.test(url)) problems.push({ path: 'url', message: 'offerForm.error.url' });
+  if (url && !/^https?:\/\/\S+$/.test(url))
+    problems.push({ path: 'url', message: 'offerForm.error.url' });
   const locationIds = arr(body.location_ids).filter((id) => allowedLocationIds.includes(id));
-  if (mode !== 'online' && locationIds.length === 0) problems.push({ path: 'location_ids', message: 'offerForm.error.location' });
+  if (mode !== 'online' && locationIds.length === 0)
+    problems.push({ path: 'location_ids', message: 'offerForm.error.location' });
 
   const schedules: Schedule[] = [];
   for (let i = 0; i < SCHEDULE_ROWS; i++) {
@@ -99,11 +110,21 @@ export function readOfferForm(
     const end = str(body[`schedule_${i}_end`]);
     if (!weekday && !start && !end) continue;
     const time = /^([01]\d|2[0-3])[:.][0-5]\d$/;
-    if (!(weekday >= 1 && weekday <= 7) || !time.test(start) || !time.test(end) || end.replace('.', ':') <= start.replace('.', ':')) {
+    if (
+      !(weekday >= 1 && weekday <= 7) ||
+      !time.test(start) ||
+      !time.test(end) ||
+      end.replace('.', ':') <= start.replace('.', ':')
+    ) {
       problems.push({ path: `schedule_${i}_weekday`, message: 'offerForm.error.schedule' });
       continue;
     }
-    schedules.push({ weekday, starts_at: start.replace('.', ':'), ends_at: end.replace('.', ':'), location_id: locationIds[0] ?? null });
+    schedules.push({
+      weekday,
+      starts_at: start.replace('.', ':'),
+      ends_at: end.replace('.', ':'),
+      location_id: locationIds[0] ?? null,
+    });
   }
 
   const translations: Partial<Record<UiLanguage, OfferTranslation>> = {};
@@ -114,7 +135,8 @@ export function readOfferForm(
       if (v) tr[f] = v;
     }
     if (Object.keys(tr).length) {
-      if (!tr.title) problems.push({ path: `tr_${l}_title`, message: 'offerForm.error.translationTitle' });
+      if (!tr.title)
+        problems.push({ path: `tr_${l}_title`, message: 'offerForm.error.translationTitle' });
       translations[l] = tr;
     }
   }
@@ -147,7 +169,10 @@ export function readOfferForm(
       min_age: minAge,
       max_age: maxAge,
       recommendations: pick(RECOMMENDATIONS, arr(body.recommendations)),
-      target_groups: str(body.target_groups, 1000).split(',').map((s) => s.trim()).filter(Boolean),
+      target_groups: str(body.target_groups, 1000)
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
       contact_name: str(body.contact_name, 200),
       contact_phone: str(body.contact_phone, 40),
       contact_email: contactEmail,
@@ -201,7 +226,16 @@ export function offerToForm(o: OfferDetail): OfferFormValues {
 /** The public text fields the stigmatisation check reads, keyed by form field name. */
 export function publicTextFields(v: OfferFormValues): Record<string, string> {
   const fields: Record<string, string> = {};
-  for (const k of ['title', 'summary', 'description', ...TRANSLATION_LANGUAGES.flatMap((l) => [`tr_${l}_title`, `tr_${l}_summary`, `tr_${l}_description`])]) {
+  for (const k of [
+    'title',
+    'summary',
+    'description',
+    ...TRANSLATION_LANGUAGES.flatMap((l) => [
+      `tr_${l}_title`,
+      `tr_${l}_summary`,
+      `tr_${l}_description`,
+    ]),
+  ]) {
     const val = v[k];
     if (typeof val === 'string' && val) fields[k] = val;
   }

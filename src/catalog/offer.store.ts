@@ -61,7 +61,8 @@ export async function searchOffers(
   origin: { latitude: number; longitude: number } | null,
 ): Promise<FinderResult> {
   const exact = await runSearch(q, kommune, query, origin, false);
-  if (exact.total > 0 || !query.q || (await wordsMatchAnything(q, query.q))) return { ...exact, fuzzy: false };
+  if (exact.total > 0 || !query.q || (await wordsMatchAnything(q, query.q)))
+    return { ...exact, fuzzy: false };
   const fuzzy = await runSearch(q, kommune, query, origin, true);
   return { ...fuzzy, fuzzy: fuzzy.total > 0 };
 }
@@ -97,12 +98,16 @@ async function runSearch(
   const prefix = toPrefixQuery(query.q);
   if (prefix && !fuzzy) {
     const tq = p(prefix);
-    where.push(`(o.search_da @@ to_tsquery('danish', ${tq}) or o.search_other @@ to_tsquery('simple', ${tq}))`);
+    where.push(
+      `(o.search_da @@ to_tsquery('danish', ${tq}) or o.search_other @@ to_tsquery('simple', ${tq}))`,
+    );
     rank = `(ts_rank(o.search_da, to_tsquery('danish', ${tq})) + ts_rank(o.search_other, to_tsquery('simple', ${tq})))`;
   } else if (prefix && fuzzy) {
     // similarity() rather than the % operator: % hung PGlite with cube loaded (ARCHITECTURE.md).
     const text = p(query.q.toLowerCase());
-    where.push(`(word_similarity(${text}, lower(o.title)) >= 0.45 or similarity(lower(o.title), ${text}) >= 0.3)`);
+    where.push(
+      `(word_similarity(${text}, lower(o.title)) >= 0.45 or similarity(lower(o.title), ${text}) >= 0.3)`,
+    );
     rank = `word_similarity(${text}, lower(o.title))`;
   }
   if (query.topics.length) where.push(`o.topics && ${p(query.topics)}::text[]`);
@@ -119,7 +124,9 @@ async function runSearch(
     if (query.time === 'morgen') cond.push(`s.starts_at < '12:00'`);
     if (query.time === 'eftermiddag') cond.push(`s.starts_at >= '12:00' and s.starts_at < '17:00'`);
     if (query.time === 'aften') cond.push(`s.starts_at >= '17:00'`);
-    where.push(`exists (select 1 from schedule s where s.offer_id = o.id and ${cond.join(' and ')})`);
+    where.push(
+      `exists (select 1 from schedule s where s.offer_id = o.id and ${cond.join(' and ')})`,
+    );
   }
 
   let near = 'null::uuid as location_id, null::float8 as meters';
@@ -153,7 +160,9 @@ async function runSearch(
   }
   const limit = p(PAGE_SIZE);
   const offset = p((query.page - 1) * PAGE_SIZE);
-  const rows = await q.query<Omit<FinderHit, 'schedules'> & { location_id: string | null; total: number }>(
+  const rows = await q.query<
+    Omit<FinderHit, 'schedules'> & { location_id: string | null; total: number }
+  >(
     `${nearWith}
      select o.id, o.kommune, o.title, o.summary, o.translations, o.languages, o.mode, o.free,
             o.price_dkk::float8 as price_dkk, o.interpreter_available, o.children_welcome, o.wheelchair_accessible,
@@ -203,7 +212,10 @@ async function runSearch(
 type Place = Pick<Location, 'name' | 'address_1' | 'postal_code' | 'city'>;
 
 /** The nearest location of each hit, or its first location when no place was searched. */
-async function placesFor(q: Queryable, rows: { id: string; location_id: string | null }[]): Promise<Map<string, Place>> {
+async function placesFor(
+  q: Queryable,
+  rows: { id: string; location_id: string | null }[],
+): Promise<Map<string, Place>> {
   const map = new Map<string, Place>();
   if (rows.length === 0) return map;
   const byLocation = rows.filter((r) => r.location_id).map((r) => r.location_id);
@@ -227,7 +239,10 @@ async function placesFor(q: Queryable, rows: { id: string; location_id: string |
   return map;
 }
 
-export async function schedulesFor(q: Queryable, offerIds: string[]): Promise<Map<string, Schedule[]>> {
+export async function schedulesFor(
+  q: Queryable,
+  offerIds: string[],
+): Promise<Map<string, Schedule[]>> {
   const rows = await q.query<Schedule & { offer_id: string }>(
     `select s.offer_id, ${scheduleColumns} from schedule s where s.offer_id = any($1::uuid[])
       order by s.weekday, s.starts_at`,
@@ -255,19 +270,27 @@ export async function getOfferDetail(q: Queryable, id: string): Promise<OfferDet
        from offer_location ol join location l on l.id = ol.location_id where ol.offer_id = $1 order by l.name`,
     [id],
   );
-  const schedules = await q.query<Schedule>(`select ${scheduleColumns} from schedule s where s.offer_id = $1 order by s.weekday, s.starts_at`, [id]);
+  const schedules = await q.query<Schedule>(
+    `select ${scheduleColumns} from schedule s where s.offer_id = $1 order by s.weekday, s.starts_at`,
+    [id],
+  );
   if (!organization) return undefined;
   return { ...offer, organization, locations, schedules };
 }
 
-export const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+export const isUuid = (v: string) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 /** Offers a staff member may manage: a provider only its organisation's, others the tenant's. */
 export async function listOffersForStaff(
   q: Queryable,
   kommune: string,
   organizationId: string | null,
-): Promise<(Pick<Offer, 'id' | 'title' | 'status' | 'updated_at' | 'last_confirmed_at'> & { organization_name: string })[]> {
+): Promise<
+  (Pick<Offer, 'id' | 'title' | 'status' | 'updated_at' | 'last_confirmed_at'> & {
+    organization_name: string;
+  })[]
+> {
   return q.query(
     `select o.id, o.title, o.status, o.updated_at, o.last_confirmed_at, org.name as organization_name
        from offer o join organization org on org.id = o.organization_id
@@ -284,10 +307,34 @@ export type OfferInput = Omit<
 > & { location_ids: string[]; schedules: Schedule[] };
 
 const writableColumns = [
-  'organization_id', 'title', 'summary', 'description', 'how_to_join', 'arena', 'offer_type', 'topics',
-  'life_phases', 'languages', 'mode', 'interpreter_available', 'free', 'price_dkk', 'price_note',
-  'children_welcome', 'childcare', 'wheelchair_accessible', 'welcomes_newcomers', 'transport_help', 'min_age',
-  'max_age', 'recommendations', 'target_groups', 'contact_name', 'contact_phone', 'contact_email', 'url',
+  'organization_id',
+  'title',
+  'summary',
+  'description',
+  'how_to_join',
+  'arena',
+  'offer_type',
+  'topics',
+  'life_phases',
+  'languages',
+  'mode',
+  'interpreter_available',
+  'free',
+  'price_dkk',
+  'price_note',
+  'children_welcome',
+  'childcare',
+  'wheelchair_accessible',
+  'welcomes_newcomers',
+  'transport_help',
+  'min_age',
+  'max_age',
+  'recommendations',
+  'target_groups',
+  'contact_name',
+  'contact_phone',
+  'contact_email',
+  'url',
   'translations',
 ] as const;
 
@@ -298,7 +345,9 @@ export async function saveOffer(
   input: OfferInput,
   opts: { id?: string; status?: Offer['status']; demo?: boolean } = {},
 ): Promise<string> {
-  const values = writableColumns.map((c) => (c === 'translations' ? JSON.stringify(input[c]) : input[c]));
+  const values = writableColumns.map((c) =>
+    c === 'translations' ? JSON.stringify(input[c]) : input[c],
+  );
   let id = opts.id;
   if (id) {
     const sets = writableColumns.map((c, i) => `${c} = $${i + 2}`).join(', ');
@@ -321,25 +370,50 @@ export async function saveOffer(
   }
   await q.query('delete from offer_location where offer_id = $1', [id]);
   for (const locationId of input.location_ids) {
-    await q.query('insert into offer_location (kommune, offer_id, location_id) values ($1, $2, $3)', [kommune, id, locationId]);
+    await q.query(
+      'insert into offer_location (kommune, offer_id, location_id) values ($1, $2, $3)',
+      [kommune, id, locationId],
+    );
   }
   await q.query('delete from schedule where offer_id = $1', [id]);
   for (const s of input.schedules) {
     await q.query(
       `insert into schedule (kommune, offer_id, location_id, weekday, starts_at, ends_at, interval_weeks, valid_from, valid_to, note)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [kommune, id, s.location_id ?? null, s.weekday, s.starts_at, s.ends_at, s.interval_weeks ?? 1, s.valid_from ?? null, s.valid_to ?? null, s.note ?? ''],
+      [
+        kommune,
+        id,
+        s.location_id ?? null,
+        s.weekday,
+        s.starts_at,
+        s.ends_at,
+        s.interval_weeks ?? 1,
+        s.valid_from ?? null,
+        s.valid_to ?? null,
+        s.note ?? '',
+      ],
     );
   }
   return id;
 }
 
-export async function setOfferStatus(q: Queryable, id: string, status: Offer['status']): Promise<boolean> {
-  const rows = await q.query('update offer set status = $2, updated_at = now() where id = $1 returning id', [id, status]);
+export async function setOfferStatus(
+  q: Queryable,
+  id: string,
+  status: Offer['status'],
+): Promise<boolean> {
+  const rows = await q.query(
+    'update offer set status = $2, updated_at = now() where id = $1 returning id',
+    [id, status],
+  );
   return rows.length > 0;
 }
 
-export async function listLocations(q: Queryable, kommune: string, organizationId: string | null): Promise<Location[]> {
+export async function listLocations(
+  q: Queryable,
+  kommune: string,
+  organizationId: string | null,
+): Promise<Location[]> {
   return q.query<Location>(
     `select id, kommune, organization_id, name, description, address_1, postal_code, city, latitude, longitude,
             wheelchair_accessible, accessibility_note, transport_note

@@ -57,7 +57,9 @@ export const UI_LANGUAGES = ['da', 'en', 'ar', 'tr', 'so', 'uk'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
 /** Languages an offer's text may be translated into (Danish is the source). */
-export const TRANSLATION_LANGUAGES = UI_LANGUAGES.filter((l): l is Exclude<UiLanguage, 'da'> => l !== 'da');
+export const TRANSLATION_LANGUAGES = UI_LANGUAGES.filter(
+  (l): l is Exclude<UiLanguage, 'da'> => l !== 'da',
+);
 
 /** Yes/no facts about an offer that citizens filter on and HSDS carries as attributes. */
 export const FLAGS = [
@@ -72,14 +74,39 @@ export const FLAGS = [
 export type Flag = (typeof FLAGS)[number];
 
 /** Languages an offer may be held in (ISO 639-1): the UI languages plus common others. */
-export const OFFER_LANGUAGES = [...UI_LANGUAGES, 'fa', 'ur', 'pl', 'ro', 'ti', 'ku', 'de', 'sv'] as const;
+export const OFFER_LANGUAGES = [
+  ...UI_LANGUAGES,
+  'fa',
+  'ur',
+  'pl',
+  'ro',
+  'ti',
+  'ku',
+  'de',
+  'sv',
+] as const;
 export type OfferLanguage = (typeof OFFER_LANGUAGES)[number];
 
 /** The recommendation frameworks an offer may implement (DOMAIN.md §10), as stable codes. */
 export const RECOMMENDATIONS = [
-  'roskilde-1', 'roskilde-2', 'roskilde-3', 'roskilde-4', 'roskilde-5', 'roskilde-6', 'roskilde-7', 'roskilde-8',
-  'alliancen-1', 'alliancen-2', 'alliancen-3', 'alliancen-4', 'alliancen-5', 'alliancen-6',
-  'kl-1', 'kl-2', 'kl-3', 'kl-4',
+  'roskilde-1',
+  'roskilde-2',
+  'roskilde-3',
+  'roskilde-4',
+  'roskilde-5',
+  'roskilde-6',
+  'roskilde-7',
+  'roskilde-8',
+  'alliancen-1',
+  'alliancen-2',
+  'alliancen-3',
+  'alliancen-4',
+  'alliancen-5',
+  'alliancen-6',
+  'kl-1',
+  'kl-2',
+  'kl-3',
+  'kl-4',
 ] as const;
 export type Recommendation = (typeof RECOMMENDATIONS)[number];
 

@@ -16,7 +16,11 @@ export interface OrganizationInput {
   status: 'active' | 'retired';
 }
 
-export function readOrganizationForm(body: Body): { values: Record<string, string>; input: OrganizationInput | null; problems: FieldProblem[] } {
+export function readOrganizationForm(body: Body): {
+  values: Record<string, string>;
+  input: OrganizationInput | null;
+  problems: FieldProblem[];
+} {
   const values = {
     name: str(body.name, 200),
     description: str(body.description),
@@ -28,10 +32,14 @@ export function readOrganizationForm(body: Body): { values: Record<string, strin
   };
   const problems: FieldProblem[] = [];
   if (values.name.length < 2) problems.push({ path: 'name', message: 'orgForm.error.name' });
-  if (!(ORGANIZATION_KINDS as readonly string[]).includes(values.kind)) problems.push({ path: 'kind', message: 'orgForm.error.kind' });
-  if (values.email && !EMAIL.test(values.email)) problems.push({ path: 'email', message: 'signup.error.email' });
-  if (values.website && !/^https?:\/\/\S+$/.test(values.website)) problems.push({ path: 'website', message: 'offerForm.error.url' });
-  if (values.status !== 'active' && values.status !== 'retired') problems.push({ path: 'status', message: 'offerForm.error.status' });
+  if (!(ORGANIZATION_KINDS as readonly string[]).includes(values.kind))
+    problems.push({ path: 'kind', message: 'orgForm.error.kind' });
+  if (values.email && !EMAIL.test(values.email))
+    problems.push({ path: 'email', message: 'signup.error.email' });
+  if (values.website && !/^https?:\/\/\S+$/.test(values.website))
+    problems.push({ path: 'website', message: 'offerForm.error.url' });
+  if (values.status !== 'active' && values.status !== 'retired')
+    problems.push({ path: 'status', message: 'offerForm.error.status' });
   if (problems.length) return { values, input: null, problems };
   return {
     values,
@@ -52,7 +60,11 @@ export function readOrganizationForm(body: Body): { values: Record<string, strin
 export type LocationInput = Omit<Location, 'id' | 'kommune' | 'description'>;
 
 /** Coordinates are optional: without them the place is put at its postcode's centroid. */
-export function readLocationForm(body: Body): { values: Record<string, string>; input: LocationInput | null; problems: FieldProblem[] } {
+export function readLocationForm(body: Body): {
+  values: Record<string, string>;
+  input: LocationInput | null;
+  problems: FieldProblem[];
+} {
   const values = {
     organization_id: str(body.organization_id),
     name: str(body.name, 200),
@@ -67,16 +79,20 @@ export function readLocationForm(body: Body): { values: Record<string, string>; 
   };
   const problems: FieldProblem[] = [];
   if (values.name.length < 2) problems.push({ path: 'name', message: 'locationForm.error.name' });
-  if (values.address_1.length < 2) problems.push({ path: 'address_1', message: 'locationForm.error.address' });
-  if (!/^\d{4}$/.test(values.postal_code)) problems.push({ path: 'postal_code', message: 'finder.error.postnummer' });
+  if (values.address_1.length < 2)
+    problems.push({ path: 'address_1', message: 'locationForm.error.address' });
+  if (!/^\d{4}$/.test(values.postal_code))
+    problems.push({ path: 'postal_code', message: 'finder.error.postnummer' });
   if (values.city.length < 2) problems.push({ path: 'city', message: 'locationForm.error.city' });
   let latitude: number | null = null;
   let longitude: number | null = null;
   if (values.latitude || values.longitude) {
     latitude = Number(values.latitude);
     longitude = Number(values.longitude);
-    if (!Number.isFinite(latitude) || latitude < 54 || latitude > 58) problems.push({ path: 'latitude', message: 'locationForm.error.latitude' });
-    if (!Number.isFinite(longitude) || longitude < 8 || longitude > 16) problems.push({ path: 'longitude', message: 'locationForm.error.longitude' });
+    if (!Number.isFinite(latitude) || latitude < 54 || latitude > 58)
+      problems.push({ path: 'latitude', message: 'locationForm.error.latitude' });
+    if (!Number.isFinite(longitude) || longitude < 8 || longitude > 16)
+      problems.push({ path: 'longitude', message: 'locationForm.error.longitude' });
   }
   if (problems.length) return { values, input: null, problems };
   return {

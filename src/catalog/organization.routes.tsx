@@ -20,12 +20,14 @@ type IdParams = { Params: { id: string } };
 type Body = Record<string, unknown>;
 const managers = requireRole('admin', 'provider');
 const back = (t: Translate) => ({ href: '/personale/organisationer', label: t('offerForm.back') });
-const scopeOf = (req: FastifyRequest) => (req.staff?.role === 'provider' ? req.staff.organization_id : null);
+const scopeOf = (req: FastifyRequest) =>
+  req.staff?.role === 'provider' ? req.staff.organization_id : null;
 
 export const organizationRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db, geocoder }) => {
   function allowed(req: FastifyRequest, organizationId: string) {
     const scope = scopeOf(req);
-    if (scope && scope !== organizationId) throw new LighedError('LIGHED_ERR_FORBIDDEN', 'Not your organisation');
+    if (scope && scope !== organizationId)
+      throw new LighedError('LIGHED_ERR_FORBIDDEN', 'Not your organisation');
   }
 
   app.get('/personale/organisationer', { preHandler: managers }, async (req, reply) => {
@@ -33,7 +35,9 @@ export const organizationRoutes: FastifyPluginAsync<RouteDeps> = async (app, { d
     const { t } = ctx;
     const scope = scopeOf(req);
     const { organizations, locations } = await inTenant(db, req.tenant.kommune, async (tx) => ({
-      organizations: (await listOrganizations(tx, req.tenant.kommune)).filter((o) => !scope || o.id === scope),
+      organizations: (await listOrganizations(tx, req.tenant.kommune)).filter(
+        (o) => !scope || o.id === scope,
+      ),
       locations: await listLocations(tx, req.tenant.kommune, scope),
     }));
     return sendPage(
@@ -78,7 +82,8 @@ export const organizationRoutes: FastifyPluginAsync<RouteDeps> = async (app, { d
         <ul>
           {locations.map((l) => (
             <li>
-              <a href={`/personale/steder/${l.id}`}>{l.name}</a>, {l.address_1}, {l.postal_code} {l.city}
+              <a href={`/personale/steder/${l.id}`}>{l.name}</a>, {l.address_1}, {l.postal_code}{' '}
+              {l.city}
             </li>
           ))}
         </ul>
@@ -87,81 +92,195 @@ export const organizationRoutes: FastifyPluginAsync<RouteDeps> = async (app, { d
     );
   });
 
-  function orgPage(req: FastifyRequest, reply: FastifyReply, id: string | null, values: Record<string, string>, problems: FieldProblem[]) {
+  function orgPage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    id: string | null,
+    values: Record<string, string>,
+    problems: FieldProblem[],
+  ) {
     const ctx = pageContext(req, reply);
     const { t } = ctx;
     const title = id ? t('orgForm.editTitle', { name: values.name ?? '' }) : t('orgs.new');
     const f = { problems, t };
     return sendPage(
       reply,
-      <FormPage ctx={ctx} title={title} area="staff" back={back(t)} problems={problems} action={id ? `/personale/organisationer/${id}` : '/personale/organisationer/ny'}>
-          <TextField name="name" label={t('orgs.col.name')} value={values.name ?? ''} {...f} />
-          <TextField name="description" label={t('offerForm.description')} value={values.description ?? ''} multiline {...f} />
-          <Select name="kind" label={t('orgs.col.kind')} value={values.kind ?? ''} options={[{ value: '', label: t('offerForm.choose') }, ...ORGANIZATION_KINDS.map((k) => ({ value: k, label: t(`orgKind.${k}`) }))]} {...f} />
-          <TextField name="email" label={t('offerForm.contactEmail')} value={values.email ?? ''} type="email" {...f} />
-          <TextField name="phone" label={t('offerForm.contactPhone')} value={values.phone ?? ''} type="tel" {...f} />
-          <TextField name="website" label={t('offerForm.url')} value={values.website ?? ''} type="url" {...f} />
-          <Select name="status" label={t('offerForm.status')} value={values.status ?? 'active'} options={[{ value: 'active', label: t('orgForm.active') }, { value: 'retired', label: t('status.retired') }]} {...f} />
-          <SubmitButton>{t('offerForm.save')}</SubmitButton>
+      <FormPage
+        ctx={ctx}
+        title={title}
+        area="staff"
+        back={back(t)}
+        problems={problems}
+        action={id ? `/personale/organisationer/${id}` : '/personale/organisationer/ny'}
+      >
+        <TextField name="name" label={t('orgs.col.name')} value={values.name ?? ''} {...f} />
+        <TextField
+          name="description"
+          label={t('offerForm.description')}
+          value={values.description ?? ''}
+          multiline
+          {...f}
+        />
+        <Select
+          name="kind"
+          label={t('orgs.col.kind')}
+          value={values.kind ?? ''}
+          options={[
+            { value: '', label: t('offerForm.choose') },
+            ...ORGANIZATION_KINDS.map((k) => ({ value: k, label: t(`orgKind.${k}`) })),
+          ]}
+          {...f}
+        />
+        <TextField
+          name="email"
+          label={t('offerForm.contactEmail')}
+          value={values.email ?? ''}
+          type="email"
+          {...f}
+        />
+        <TextField
+          name="phone"
+          label={t('offerForm.contactPhone')}
+          value={values.phone ?? ''}
+          type="tel"
+          {...f}
+        />
+        <TextField
+          name="website"
+          label={t('offerForm.url')}
+          value={values.website ?? ''}
+          type="url"
+          {...f}
+        />
+        <Select
+          name="status"
+          label={t('offerForm.status')}
+          value={values.status ?? 'active'}
+          options={[
+            { value: 'active', label: t('orgForm.active') },
+            { value: 'retired', label: t('status.retired') },
+          ]}
+          {...f}
+        />
+        <SubmitButton>{t('offerForm.save')}</SubmitButton>
       </FormPage>,
       { status: problems.length ? 400 : 200, personal: true },
     );
   }
 
   async function loadOrg(req: FastifyRequest<IdParams>): Promise<Organization> {
-    if (!isUuid(req.params.id)) throw new LighedError('LIGHED_ERR_NOT_FOUND', 'No such organisation');
+    if (!isUuid(req.params.id))
+      throw new LighedError('LIGHED_ERR_NOT_FOUND', 'No such organisation');
     const org = await inTenant(db, req.tenant.kommune, (tx) =>
-      one<Organization>(tx, 'select id, kommune, name, description, kind, email, phone, website, status from organization where id = $1 and kommune = $2', [req.params.id, req.tenant.kommune]),
+      one<Organization>(
+        tx,
+        'select id, kommune, name, description, kind, email, phone, website, status from organization where id = $1 and kommune = $2',
+        [req.params.id, req.tenant.kommune],
+      ),
     );
     if (!org) throw new LighedError('LIGHED_ERR_NOT_FOUND', 'No such organisation');
     allowed(req, org.id);
     return org;
   }
 
-  app.get('/personale/organisationer/ny', { preHandler: requireRole('admin') }, (req, reply) => orgPage(req, reply, null, { status: 'active' }, []));
+  app.get('/personale/organisationer/ny', { preHandler: requireRole('admin') }, (req, reply) =>
+    orgPage(req, reply, null, { status: 'active' }, []),
+  );
 
-  app.post<{ Body: Body }>('/personale/organisationer/ny', { preHandler: requireRole('admin') }, async (req, reply) => {
-    const { values, input, problems } = readOrganizationForm(req.body);
-    if (!input) return orgPage(req, reply, null, values, problems);
-    const id = await inTenant(db, req.tenant.kommune, async (tx) => {
-      const row = await one<{ id: string }>(
-        tx,
-        `insert into organization (kommune, name, description, kind, email, phone, website, status)
+  app.post<{ Body: Body }>(
+    '/personale/organisationer/ny',
+    { preHandler: requireRole('admin') },
+    async (req, reply) => {
+      const { values, input, problems } = readOrganizationForm(req.body);
+      if (!input) return orgPage(req, reply, null, values, problems);
+      const id = await inTenant(db, req.tenant.kommune, async (tx) => {
+        const row = await one<{ id: string }>(
+          tx,
+          `insert into organization (kommune, name, description, kind, email, phone, website, status)
          values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
-        [req.tenant.kommune, input.name, input.description, input.kind, input.email, input.phone, input.website, input.status],
+          [
+            req.tenant.kommune,
+            input.name,
+            input.description,
+            input.kind,
+            input.email,
+            input.phone,
+            input.website,
+            input.status,
+          ],
+        );
+        await audit(tx, actorOf(req), {
+          action: 'create',
+          entity: 'organization',
+          entityId: row!.id,
+        });
+        return row!.id;
+      });
+      return reply.redirect(`/personale/organisationer/${id}`, 303);
+    },
+  );
+
+  app.get<IdParams>(
+    '/personale/organisationer/:id',
+    { preHandler: managers },
+    async (req, reply) => {
+      const org = await loadOrg(req);
+      return orgPage(
+        req,
+        reply,
+        org.id,
+        { ...org, email: org.email ?? '', phone: org.phone ?? '', website: org.website ?? '' },
+        [],
       );
-      await audit(tx, actorOf(req), { action: 'create', entity: 'organization', entityId: row!.id });
-      return row!.id;
-    });
-    return reply.redirect(`/personale/organisationer/${id}`, 303);
-  });
+    },
+  );
 
-  app.get<IdParams>('/personale/organisationer/:id', { preHandler: managers }, async (req, reply) => {
-    const org = await loadOrg(req);
-    return orgPage(req, reply, org.id, { ...org, email: org.email ?? '', phone: org.phone ?? '', website: org.website ?? '' }, []);
-  });
-
-  app.post<IdParams & { Body: Body }>('/personale/organisationer/:id', { preHandler: managers }, async (req, reply) => {
-    const org = await loadOrg(req);
-    const { values, input, problems } = readOrganizationForm(req.body);
-    if (!input) return orgPage(req, reply, org.id, values, problems);
-    await inTenant(db, req.tenant.kommune, async (tx) => {
-      await tx.query(
-        `update organization set name = $2, description = $3, kind = $4, email = $5, phone = $6, website = $7, status = $8,
+  app.post<IdParams & { Body: Body }>(
+    '/personale/organisationer/:id',
+    { preHandler: managers },
+    async (req, reply) => {
+      const org = await loadOrg(req);
+      const { values, input, problems } = readOrganizationForm(req.body);
+      if (!input) return orgPage(req, reply, org.id, values, problems);
+      await inTenant(db, req.tenant.kommune, async (tx) => {
+        await tx.query(
+          `update organization set name = $2, description = $3, kind = $4, email = $5, phone = $6, website = $7, status = $8,
                 updated_at = now() where id = $1`,
-        [org.id, input.name, input.description, input.kind, input.email, input.phone, input.website, input.status],
-      );
-      await audit(tx, actorOf(req), { action: 'update', entity: 'organization', entityId: org.id });
-    });
-    return reply.redirect('/personale/organisationer', 303);
-  });
+          [
+            org.id,
+            input.name,
+            input.description,
+            input.kind,
+            input.email,
+            input.phone,
+            input.website,
+            input.status,
+          ],
+        );
+        await audit(tx, actorOf(req), {
+          action: 'update',
+          entity: 'organization',
+          entityId: org.id,
+        });
+      });
+      return reply.redirect('/personale/organisationer', 303);
+    },
+  );
 
   async function organizationsFor(req: FastifyRequest) {
     const scope = scopeOf(req);
-    return (await inTenant(db, req.tenant.kommune, (tx) => listOrganizations(tx, req.tenant.kommune))).filter((o) => !scope || o.id === scope);
+    return (
+      await inTenant(db, req.tenant.kommune, (tx) => listOrganizations(tx, req.tenant.kommune))
+    ).filter((o) => !scope || o.id === scope);
   }
 
-  async function placePage(req: FastifyRequest, reply: FastifyReply, id: string | null, values: Record<string, string>, problems: FieldProblem[]) {
+  async function placePage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    id: string | null,
+    values: Record<string, string>,
+    problems: FieldProblem[],
+  ) {
     const ctx = pageContext(req, reply);
     const { t } = ctx;
     const orgs = await organizationsFor(req);
@@ -169,18 +288,73 @@ export const organizationRoutes: FastifyPluginAsync<RouteDeps> = async (app, { d
     const f = { problems, t };
     return sendPage(
       reply,
-      <FormPage ctx={ctx} title={title} area="staff" back={back(t)} problems={problems} action={id ? `/personale/steder/${id}` : '/personale/steder/ny'}>
-          <Select name="organization_id" label={t('offerForm.organization')} value={values.organization_id ?? ''} options={orgs.map((o) => ({ value: o.id, label: o.name }))} {...f} />
-          <TextField name="name" label={t('places.name')} value={values.name ?? ''} {...f} />
-          <TextField name="address_1" label={t('places.address')} value={values.address_1 ?? ''} autocomplete="street-address" {...f} />
-          <TextField name="postal_code" label={t('finder.postnummer')} value={values.postal_code ?? ''} inputmode="numeric" width="s" {...f} />
-          <TextField name="city" label={t('places.city')} value={values.city ?? ''} {...f} />
-          <TextField name="latitude" label={t('places.latitude')} hint={t('places.coordinatesHint')} value={values.latitude ?? ''} width="m" {...f} />
-          <TextField name="longitude" label={t('places.longitude')} value={values.longitude ?? ''} width="m" {...f} />
-          <Checkbox name="wheelchair_accessible" label={t('flag.wheelchair_accessible')} checked={values.wheelchair_accessible === 'ja'} {...f} />
-          <TextField name="accessibility_note" label={t('places.accessibilityNote')} value={values.accessibility_note ?? ''} {...f} />
-          <TextField name="transport_note" label={t('places.transportNote')} hint={t('places.transportHint')} value={values.transport_note ?? ''} {...f} />
-          <SubmitButton>{t('offerForm.save')}</SubmitButton>
+      <FormPage
+        ctx={ctx}
+        title={title}
+        area="staff"
+        back={back(t)}
+        problems={problems}
+        action={id ? `/personale/steder/${id}` : '/personale/steder/ny'}
+      >
+        <Select
+          name="organization_id"
+          label={t('offerForm.organization')}
+          value={values.organization_id ?? ''}
+          options={orgs.map((o) => ({ value: o.id, label: o.name }))}
+          {...f}
+        />
+        <TextField name="name" label={t('places.name')} value={values.name ?? ''} {...f} />
+        <TextField
+          name="address_1"
+          label={t('places.address')}
+          value={values.address_1 ?? ''}
+          autocomplete="street-address"
+          {...f}
+        />
+        <TextField
+          name="postal_code"
+          label={t('finder.postnummer')}
+          value={values.postal_code ?? ''}
+          inputmode="numeric"
+          width="s"
+          {...f}
+        />
+        <TextField name="city" label={t('places.city')} value={values.city ?? ''} {...f} />
+        <TextField
+          name="latitude"
+          label={t('places.latitude')}
+          hint={t('places.coordinatesHint')}
+          value={values.latitude ?? ''}
+          width="m"
+          {...f}
+        />
+        <TextField
+          name="longitude"
+          label={t('places.longitude')}
+          value={values.longitude ?? ''}
+          width="m"
+          {...f}
+        />
+        <Checkbox
+          name="wheelchair_accessible"
+          label={t('flag.wheelchair_accessible')}
+          checked={values.wheelchair_accessible === 'ja'}
+          {...f}
+        />
+        <TextField
+          name="accessibility_note"
+          label={t('places.accessibilityNote')}
+          value={values.accessibility_note ?? ''}
+          {...f}
+        />
+        <TextField
+          name="transport_note"
+          label={t('places.transportNote')}
+          hint={t('places.transportHint')}
+          value={values.transport_note ?? ''}
+          {...f}
+        />
+        <SubmitButton>{t('offerForm.save')}</SubmitButton>
       </FormPage>,
       { status: problems.length ? 400 : 200, personal: true },
     );
@@ -190,18 +364,31 @@ export const organizationRoutes: FastifyPluginAsync<RouteDeps> = async (app, { d
   async function place(input: ReturnType<typeof readLocationForm>['input'] & object) {
     if (input.latitude !== null && input.longitude !== null) return input;
     const found =
-      (await geocoder.address(`${input.address_1}, ${input.postal_code} ${input.city}`)) ?? (await geocoder.postcode(input.postal_code));
+      (await geocoder.address(`${input.address_1}, ${input.postal_code} ${input.city}`)) ??
+      (await geocoder.postcode(input.postal_code));
     return found ? { ...input, latitude: found.latitude, longitude: found.longitude } : input;
   }
 
   async function saveLocation(req: FastifyRequest, reply: FastifyReply, id: string | null) {
     const { values, input, problems } = readLocationForm(req.body as Body);
     const orgs = await organizationsFor(req);
-    if (input && !orgs.some((o) => o.id === input.organization_id)) problems.push({ path: 'organization_id', message: 'offerForm.error.organization' });
+    if (input && !orgs.some((o) => o.id === input.organization_id))
+      problems.push({ path: 'organization_id', message: 'offerForm.error.organization' });
     if (!input || problems.length) return placePage(req, reply, id, values, problems);
     const l = await place(input);
     await inTenant(db, req.tenant.kommune, async (tx) => {
-      const params = [l.organization_id, l.name, l.address_1, l.postal_code, l.city, l.latitude, l.longitude, l.wheelchair_accessible, l.accessibility_note, l.transport_note];
+      const params = [
+        l.organization_id,
+        l.name,
+        l.address_1,
+        l.postal_code,
+        l.city,
+        l.latitude,
+        l.longitude,
+        l.wheelchair_accessible,
+        l.accessibility_note,
+        l.transport_note,
+      ];
       if (id) {
         await tx.query(
           `update location set organization_id = $2, name = $3, address_1 = $4, postal_code = $5, city = $6, latitude = $7, longitude = $8,
@@ -225,22 +412,34 @@ export const organizationRoutes: FastifyPluginAsync<RouteDeps> = async (app, { d
 
   async function loadPlace(req: FastifyRequest<IdParams>): Promise<Location> {
     if (!isUuid(req.params.id)) throw new LighedError('LIGHED_ERR_NOT_FOUND', 'No such place');
-    const [l] = (await inTenant(db, req.tenant.kommune, (tx) => listLocations(tx, req.tenant.kommune, null))).filter((x) => x.id === req.params.id);
+    const [l] = (
+      await inTenant(db, req.tenant.kommune, (tx) => listLocations(tx, req.tenant.kommune, null))
+    ).filter((x) => x.id === req.params.id);
     if (!l) throw new LighedError('LIGHED_ERR_NOT_FOUND', 'No such place');
     allowed(req, l.organization_id);
     return l;
   }
 
-  app.get('/personale/steder/ny', { preHandler: managers }, (req, reply) => placePage(req, reply, null, {}, []));
-  app.post('/personale/steder/ny', { preHandler: managers }, (req, reply) => saveLocation(req, reply, null));
+  app.get('/personale/steder/ny', { preHandler: managers }, (req, reply) =>
+    placePage(req, reply, null, {}, []),
+  );
+  app.post('/personale/steder/ny', { preHandler: managers }, (req, reply) =>
+    saveLocation(req, reply, null),
+  );
   app.get<IdParams>('/personale/steder/:id', { preHandler: managers }, async (req, reply) => {
     const l = await loadPlace(req);
-    return placePage(req, reply, l.id, {
-      ...l,
-      latitude: l.latitude === null ? '' : String(l.latitude),
-      longitude: l.longitude === null ? '' : String(l.longitude),
-      wheelchair_accessible: l.wheelchair_accessible ? 'ja' : '',
-    }, []);
+    return placePage(
+      req,
+      reply,
+      l.id,
+      {
+        ...l,
+        latitude: l.latitude === null ? '' : String(l.latitude),
+        longitude: l.longitude === null ? '' : String(l.longitude),
+        wheelchair_accessible: l.wheelchair_accessible ? 'ja' : '',
+      },
+      [],
+    );
   });
   app.post<IdParams>('/personale/steder/:id', { preHandler: managers }, async (req, reply) => {
     const l = await loadPlace(req);

@@ -14,13 +14,28 @@ export interface PostcodeRow {
   longitude: number;
 }
 
-export function readPostcodes(csv = readFileSync(new URL('./postcodes.csv', import.meta.url), 'utf8')): PostcodeRow[] {
+export function readPostcodes(
+  csv = readFileSync(new URL('./postcodes.csv', import.meta.url), 'utf8'),
+): PostcodeRow[] {
   const [header, ...lines] = csv.trim().split(/\r?\n/);
-  if (header?.trim() !== 'postnummer,name,kommune,latitude,longitude') throw new Error('postcodes.csv: unexpected header');
+  if (header?.trim() !== 'postnummer,name,kommune,latitude,longitude')
+    throw new Error('postcodes.csv: unexpected header');
   return lines.map((line, i) => {
     const [postnummer, name, kommune, lat, lon] = line.split(',');
-    const row = { postnummer: postnummer ?? '', name: name ?? '', kommune: kommune ?? '', latitude: Number(lat), longitude: Number(lon) };
-    if (!/^\d{4}$/.test(row.postnummer) || !row.name || !/^\d{4}$/.test(row.kommune) || !Number.isFinite(row.latitude) || !Number.isFinite(row.longitude)) {
+    const row = {
+      postnummer: postnummer ?? '',
+      name: name ?? '',
+      kommune: kommune ?? '',
+      latitude: Number(lat),
+      longitude: Number(lon),
+    };
+    if (
+      !/^\d{4}$/.test(row.postnummer) ||
+      !row.name ||
+      !/^\d{4}$/.test(row.kommune) ||
+      !Number.isFinite(row.latitude) ||
+      !Number.isFinite(row.longitude)
+    ) {
       throw new Error(`postcodes.csv line ${i + 2}: malformed row`);
     }
     return row;
@@ -37,7 +52,13 @@ export async function ensurePostcodes(db: Db): Promise<number> {
        select * from unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::float8[])
        on conflict (postnummer) do update set name = excluded.name, kommune = excluded.kommune,
          latitude = excluded.latitude, longitude = excluded.longitude`,
-      [rows.map((r) => r.postnummer), rows.map((r) => r.name), rows.map((r) => r.kommune), rows.map((r) => r.latitude), rows.map((r) => r.longitude)],
+      [
+        rows.map((r) => r.postnummer),
+        rows.map((r) => r.name),
+        rows.map((r) => r.kommune),
+        rows.map((r) => r.latitude),
+        rows.map((r) => r.longitude),
+      ],
     );
   });
   return rows.length;

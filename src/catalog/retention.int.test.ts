@@ -23,13 +23,20 @@ eachEngine('sign-up retention', (ctx) => {
     const [fresh] = await insert(fx.walkId, '10 days');
     const [ofRetired] = await insert(fx.draftId, '5 days');
     await inTenant(ctx.db, '0265', (tx) =>
-      tx.query(`update offer set status = 'retired', updated_at = now() - interval '40 days' where id = $1`, [fx.draftId]),
+      tx.query(
+        `update offer set status = 'retired', updated_at = now() - interval '40 days' where id = $1`,
+        [fx.draftId],
+      ),
     );
     expect(await purgeExpiredSignups(ctx.db)).toBe(2);
-    const left = await inTenant(ctx.db, '0265', (tx) => tx.query<{ id: string }>('select id from signup'));
+    const left = await inTenant(ctx.db, '0265', (tx) =>
+      tx.query<{ id: string }>('select id from signup'),
+    );
     expect(left.map((r) => r.id)).toEqual([fresh!.id]);
     const log = await inTenant(ctx.db, '0265', (tx) =>
-      tx.query<{ entity_id: string }>(`select entity_id from audit_log where action = 'delete' and actor_role = 'system'`),
+      tx.query<{ entity_id: string }>(
+        `select entity_id from audit_log where action = 'delete' and actor_role = 'system'`,
+      ),
     );
     expect(log.map((l) => l.entity_id).sort()).toEqual([old!.id, ofRetired!.id].sort());
   });

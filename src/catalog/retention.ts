@@ -24,7 +24,12 @@ export async function purgeExpiredSignups(db: Db, now = new Date()): Promise<num
       await audit(
         tx,
         { kommune, actorId: null, actorRole: 'system', requestId: 'retention' },
-        gone.map((g) => ({ action: 'delete' as const, entity: 'signup', entityId: g.id, summary: 'retention period ended' })),
+        gone.map((g) => ({
+          action: 'delete' as const,
+          entity: 'signup',
+          entityId: g.id,
+          summary: 'retention period ended',
+        })),
       );
       return gone.length;
     });

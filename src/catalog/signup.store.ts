@@ -21,15 +21,28 @@ export async function createSignup(
     `insert into signup (kommune, offer_id, name, phone, email, preferred_language, needs_interpreter, message,
                          consent_version, consented_at, receipt_code)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, now(), $10) returning id, receipt_code`,
-    [kommune, offerId, input.name, input.phone, input.email, input.preferred_language, input.needs_interpreter,
-      input.message, CONSENT_VERSION, receiptCode()],
+    [
+      kommune,
+      offerId,
+      input.name,
+      input.phone,
+      input.email,
+      input.preferred_language,
+      input.needs_interpreter,
+      input.message,
+      CONSENT_VERSION,
+      receiptCode(),
+    ],
   );
   if (!row) throw new Error('sign-up not stored');
   return row;
 }
 
 /** Sign-ups a staff member may see: a provider its organisation's offers', an admin all. */
-export async function listSignups(q: Queryable, organizationId: string | null): Promise<SignupRow[]> {
+export async function listSignups(
+  q: Queryable,
+  organizationId: string | null,
+): Promise<SignupRow[]> {
   return q.query<SignupRow>(
     `select s.id, s.offer_id, o.title as offer_title, s.name, s.phone, s.email, s.preferred_language,
             s.needs_interpreter, s.message, s.receipt_code, s.status, s.created_at
@@ -56,7 +69,15 @@ export async function createErrorReport(
 }
 
 export async function listErrorReports(q: Queryable, organizationId: string | null) {
-  return q.query<{ id: string; offer_id: string; offer_title: string; message: string; reporter_email: string; status: string; created_at: Date }>(
+  return q.query<{
+    id: string;
+    offer_id: string;
+    offer_title: string;
+    message: string;
+    reporter_email: string;
+    status: string;
+    created_at: Date;
+  }>(
     `select r.id, r.offer_id, o.title as offer_title, r.message, r.reporter_email, r.status, r.created_at
        from error_report r join offer o on o.id = r.offer_id
       where ($1::uuid is null or o.organization_id = $1)
@@ -66,7 +87,11 @@ export async function listErrorReports(q: Queryable, organizationId: string | nu
 }
 
 /** Deletes a sign-up on the citizen's request; a provider only for its own offers. */
-export async function deleteSignup(q: Queryable, id: string, organizationId: string | null): Promise<boolean> {
+export async function deleteSignup(
+  q: Queryable,
+  id: string,
+  organizationId: string | null,
+): Promise<boolean> {
   const rows = await q.query(
     `delete from signup s using offer o
       where s.id = $1 and o.id = s.offer_id and ($2::uuid is null or o.organization_id = $2)

@@ -15,13 +15,26 @@ describe('sign-up rules', () => {
   it('accepts a complete form and normalises the phone', () => {
     const { input, problems } = validateSignup(readSignupForm(valid));
     expect(problems).toEqual([]);
-    expect(input).toMatchObject({ name: 'Amina', phone: '12345678', preferred_language: 'ar', needs_interpreter: false });
+    expect(input).toMatchObject({
+      name: 'Amina',
+      phone: '12345678',
+      preferred_language: 'ar',
+      needs_interpreter: false,
+    });
   });
 
   it('names every field that is wrong, with a message key', () => {
-    const { input, problems } = validateSignup(readSignupForm({ name: 'A', phone: '12', email: 'nope', preferred_language: 'xx' }));
+    const { input, problems } = validateSignup(
+      readSignupForm({ name: 'A', phone: '12', email: 'nope', preferred_language: 'xx' }),
+    );
     expect(input).toBeNull();
-    expect(problems.map((p) => p.path)).toEqual(['name', 'phone', 'email', 'preferred_language', 'consent']);
+    expect(problems.map((p) => p.path)).toEqual([
+      'name',
+      'phone',
+      'email',
+      'preferred_language',
+      'consent',
+    ]);
   });
 
   it('needs a phone number or an e-mail', () => {
@@ -30,6 +43,7 @@ describe('sign-up rules', () => {
   });
 
   it('makes receipt codes without look-alike characters', () => {
-    for (let i = 0; i < 50; i++) expect(receiptCode()).toMatch(/^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/);
+    for (let i = 0; i < 50; i++)
+      expect(receiptCode()).toMatch(/^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/);
   });
 });

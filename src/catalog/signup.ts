@@ -44,7 +44,10 @@ export function normalisePhone(phone: string): string | null {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
-export function validateSignup(form: SignupForm): { input: SignupInput | null; problems: FieldProblem[] } {
+export function validateSignup(form: SignupForm): {
+  input: SignupInput | null;
+  problems: FieldProblem[];
+} {
   const problems: FieldProblem[] = [];
   if (form.name.length < 2) problems.push({ path: 'name', message: 'signup.error.name' });
   let phone = '';
@@ -53,7 +56,8 @@ export function validateSignup(form: SignupForm): { input: SignupInput | null; p
     if (p) phone = p;
     else problems.push({ path: 'phone', message: 'signup.error.phone' });
   }
-  if (form.email && !EMAIL.test(form.email)) problems.push({ path: 'email', message: 'signup.error.email' });
+  if (form.email && !EMAIL.test(form.email))
+    problems.push({ path: 'email', message: 'signup.error.email' });
   if (!form.phone && !form.email) problems.push({ path: 'phone', message: 'signup.error.contact' });
   if (!(OFFER_LANGUAGES as readonly string[]).includes(form.preferred_language)) {
     problems.push({ path: 'preferred_language', message: 'signup.error.language' });

@@ -7,7 +7,15 @@ import type { Instrument } from './instrument.ts';
 import { INSTRUMENTS } from './instruments/index.ts';
 import { PRIORITY_DOMAINS } from './instruments/social.ts';
 import type { MatchCitizen } from './matching.ts';
-import { acceptSupport, buildProfile, overrideSupport, socialNeedDomains, type Profile, type Response, type SupportDecision } from './profile.ts';
+import {
+  acceptSupport,
+  buildProfile,
+  overrideSupport,
+  socialNeedDomains,
+  type Profile,
+  type Response,
+  type SupportDecision,
+} from './profile.ts';
 
 /** The conversation's instruments in the order asked; unknown ids (a retired instrument) are left out. */
 export function instrumentsOf(c: Pick<Conversation, 'instruments'>): Instrument[] {
@@ -15,7 +23,10 @@ export function instrumentsOf(c: Pick<Conversation, 'instruments'>): Instrument[
 }
 
 export function responsesOf(c: Pick<Conversation, 'instruments' | 'answers'>): Response[] {
-  return instrumentsOf(c).map((instrument) => ({ instrument, answers: c.answers[instrument.id] ?? {} }));
+  return instrumentsOf(c).map((instrument) => ({
+    instrument,
+    answers: c.answers[instrument.id] ?? {},
+  }));
 }
 
 export function ageOf(c: Pick<Conversation, 'birth_year'>, now = new Date()): number | undefined {
@@ -40,14 +51,22 @@ export function supportOf(c: Conversation, profile: Profile): SupportDecision {
 }
 
 type PriorityDomain = (typeof PRIORITY_DOMAINS)[number];
-const isPriority = (code: string): code is PriorityDomain => (PRIORITY_DOMAINS as readonly string[]).includes(code);
+const isPriority = (code: string): code is PriorityDomain =>
+  (PRIORITY_DOMAINS as readonly string[]).includes(code);
 
-export function matchCitizenOf(c: Conversation, profile: Profile, support: SupportDecision, now = new Date()): MatchCitizen {
+export function matchCitizenOf(
+  c: Conversation,
+  profile: Profile,
+  support: SupportDecision,
+  now = new Date(),
+): MatchCitizen {
   const needs = profile.results.find((r) => r.instrumentId === 'social-needs' && r.scored);
   return {
     priorities: profile.priorities.domains.map((d) => d.code).filter(isPriority),
     riskFactors: profile.riskFactors,
-    severeLoneliness: profile.results.some((r) => r.instrumentId === 'loneliness-3' && r.band?.id === 'severe'),
+    severeLoneliness: profile.results.some(
+      (r) => r.instrumentId === 'loneliness-3' && r.band?.id === 'severe',
+    ),
     socialNeeds: needs ? socialNeedDomains(needs) : [],
     support: support.level,
     language: c.language,

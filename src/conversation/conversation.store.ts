@@ -72,23 +72,33 @@ export interface TeamStaff {
  * A transaction bound to the municipality, the staff member's team and role: the policies on
  * conversation read these settings. The system (retention, CLI) passes role 'system'.
  */
-export async function inTeam<T>(db: Db, staff: TeamStaff, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+export async function inTeam<T>(
+  db: Db,
+  staff: TeamStaff,
+  fn: (tx: Queryable) => Promise<T>,
+): Promise<T> {
   return inTenant(db, staff.kommune, async (tx) => {
-    await tx.query(`select set_config('lighed.team', $1, true), set_config('lighed.staff_role', $2, true)`, [
-      staff.team_id ?? '',
-      staff.role,
-    ]);
+    await tx.query(
+      `select set_config('lighed.team', $1, true), set_config('lighed.staff_role', $2, true)`,
+      [staff.team_id ?? '', staff.role],
+    );
     return fn(tx);
   });
 }
 
-export const systemStaff = (kommune: string): TeamStaff => ({ id: '', kommune, role: 'system', team_id: null });
+export const systemStaff = (kommune: string): TeamStaff => ({
+  id: '',
+  kommune,
+  role: 'system',
+  team_id: null,
+});
 
 const columns = `c.id, c.kommune, c.team_id, t.name as team_name, c.worker_id, u.name as worker_name, c.anonymous,
   c.citizen_name, c.birth_year, c.sex, c.postcode, c.consent_version, c.consented_at, c.language,
   c.interpreter_needed, c.arena, c.brings_children, c.availability, c.instruments, c.answers, c.step, c.status,
   c.support_override, c.support_note, c.created_at, c.updated_at, c.finished_at, c.delete_after`;
-const from = 'conversation c join team t on t.id = c.team_id left join staff_user u on u.id = c.worker_id';
+const from =
+  'conversation c join team t on t.id = c.team_id left join staff_user u on u.id = c.worker_id';
 
 /** The next deletion date after a change (named) or from the start (anonymous). */
 const deleteAfterSql = (anonymous: string) =>
@@ -97,10 +107,24 @@ const deleteAfterSql = (anonymous: string) =>
 
 export type NewConversation = Pick<
   Conversation,
-  'anonymous' | 'citizen_name' | 'birth_year' | 'sex' | 'postcode' | 'language' | 'interpreter_needed' | 'arena' | 'brings_children' | 'availability' | 'instruments'
+  | 'anonymous'
+  | 'citizen_name'
+  | 'birth_year'
+  | 'sex'
+  | 'postcode'
+  | 'language'
+  | 'interpreter_needed'
+  | 'arena'
+  | 'brings_children'
+  | 'availability'
+  | 'instruments'
 >;
 
-export async function createConversation(q: Queryable, staff: TeamStaff, c: NewConversation): Promise<string> {
+export async function createConversation(
+  q: Queryable,
+  staff: TeamStaff,
+  c: NewConversation,
+): Promise<string> {
   if (!staff.team_id) throw new Error('a conversation needs the worker’s team');
   const row = await one<{ id: string }>(
     q,
@@ -109,9 +133,23 @@ export async function createConversation(q: Queryable, staff: TeamStaff, c: NewC
                                availability, instruments, delete_after)
      values ($1, $2, $3, $4, $5, $6, $7, $8, case when $4 then null else $9 end, case when $4 then null else now() end,
              $10, $11, $12, $13, $14, $15, ${deleteAfterSql('$4')}) returning id`,
-    [staff.kommune, staff.team_id, staff.id, c.anonymous, c.citizen_name, c.birth_year, c.sex, c.postcode,
-      CONVERSATION_CONSENT_VERSION, c.language, c.interpreter_needed, c.arena, c.brings_children,
-      JSON.stringify(c.availability), c.instruments],
+    [
+      staff.kommune,
+      staff.team_id,
+      staff.id,
+      c.anonymous,
+      c.citizen_name,
+      c.birth_year,
+      c.sex,
+      c.postcode,
+      CONVERSATION_CONSENT_VERSION,
+      c.language,
+      c.interpreter_needed,
+      c.arena,
+      c.brings_children,
+      JSON.stringify(c.availability),
+      c.instruments,
+    ],
   );
   return row!.id;
 }
@@ -119,7 +157,11 @@ export async function createConversation(q: Queryable, staff: TeamStaff, c: NewC
 export async function getConversation(q: Queryable, id: string): Promise<Conversation | undefined> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
   // Past its date it is gone, even before the daily purge removes the row.
-  return one<Conversation>(q, `select ${columns} from ${from} where c.id = $1 and c.delete_after > now()`, [id]);
+  return one<Conversation>(
+    q,
+    `select ${columns} from ${from} where c.id = $1 and c.delete_after > now()`,
+    [id],
+  );
 }
 
 export interface ConversationListRow {
@@ -161,8 +203,17 @@ export async function saveAnswers(
   );
 }
 
-export async function setSupportOverride(q: Queryable, id: string, level: SupportLevel | null, note: string | null): Promise<void> {
-  await q.query('update conversation set support_override = $2, support_note = $3 where id = $1', [id, level, note]);
+export async function setSupportOverride(
+  q: Queryable,
+  id: string,
+  level: SupportLevel | null,
+  note: string | null,
+): Promise<void> {
+  await q.query('update conversation set support_override = $2, support_note = $3 where id = $1', [
+    id,
+    level,
+    note,
+  ]);
   await touch(q, id);
 }
 
@@ -194,7 +245,12 @@ export interface SavedOffer {
   receipt_code: string | null;
 }
 
-export async function saveOffer(q: Queryable, c: Pick<Conversation, 'id' | 'kommune'>, offerId: string, reasons: MatchReason[]): Promise<void> {
+export async function saveOffer(
+  q: Queryable,
+  c: Pick<Conversation, 'id' | 'kommune'>,
+  offerId: string,
+  reasons: MatchReason[],
+): Promise<void> {
   await q.query(
     `insert into conversation_offer (conversation_id, kommune, offer_id, reasons) values ($1, $2, $3, $4)
      on conflict (conversation_id, offer_id) do update set reasons = excluded.reasons`,
@@ -202,8 +258,15 @@ export async function saveOffer(q: Queryable, c: Pick<Conversation, 'id' | 'komm
   );
 }
 
-export async function removeOffer(q: Queryable, conversationId: string, offerId: string): Promise<void> {
-  await q.query('delete from conversation_offer where conversation_id = $1 and offer_id = $2 and signup_id is null', [conversationId, offerId]);
+export async function removeOffer(
+  q: Queryable,
+  conversationId: string,
+  offerId: string,
+): Promise<void> {
+  await q.query(
+    'delete from conversation_offer where conversation_id = $1 and offer_id = $2 and signup_id is null',
+    [conversationId, offerId],
+  );
 }
 
 export async function savedOffers(q: Queryable, conversationId: string): Promise<SavedOffer[]> {
@@ -217,15 +280,25 @@ export async function savedOffers(q: Queryable, conversationId: string): Promise
   );
 }
 
-export async function linkSignup(q: Queryable, conversationId: string, offerId: string, signupId: string): Promise<void> {
-  await q.query('update conversation_offer set signup_id = $3 where conversation_id = $1 and offer_id = $2', [conversationId, offerId, signupId]);
+export async function linkSignup(
+  q: Queryable,
+  conversationId: string,
+  offerId: string,
+  signupId: string,
+): Promise<void> {
+  await q.query(
+    'update conversation_offer set signup_id = $3 where conversation_id = $1 and offer_id = $2',
+    [conversationId, offerId, signupId],
+  );
 }
 
 // ---- settings ---------------------------------------------------------------------------------
 
 /** Instruments the municipality has switched off. */
 export async function disabledInstruments(q: Queryable): Promise<Set<string>> {
-  const rows = await q.query<{ instrument_id: string }>('select instrument_id from instrument_setting where not enabled');
+  const rows = await q.query<{ instrument_id: string }>(
+    'select instrument_id from instrument_setting where not enabled',
+  );
   return new Set(rows.map((r) => r.instrument_id));
 }
 
@@ -234,7 +307,12 @@ export async function enabledInstruments(q: Queryable): Promise<Instrument[]> {
   return INSTRUMENTS.filter((i) => !off.has(i.id));
 }
 
-export async function setInstrumentsEnabled(q: Queryable, kommune: string, enabled: ReadonlySet<string>, by: string): Promise<void> {
+export async function setInstrumentsEnabled(
+  q: Queryable,
+  kommune: string,
+  enabled: ReadonlySet<string>,
+  by: string,
+): Promise<void> {
   for (const inst of INSTRUMENTS) {
     await q.query(
       `insert into instrument_setting (kommune, instrument_id, enabled, updated_by) values ($1, $2, $3, $4)
@@ -245,10 +323,17 @@ export async function setInstrumentsEnabled(q: Queryable, kommune: string, enabl
 }
 
 export async function loadWeightsJson(q: Queryable): Promise<unknown> {
-  return (await one<{ weights: unknown }>(q, 'select weights from matching_setting'))?.weights ?? null;
+  return (
+    (await one<{ weights: unknown }>(q, 'select weights from matching_setting'))?.weights ?? null
+  );
 }
 
-export async function saveWeightsJson(q: Queryable, kommune: string, weights: unknown, by: string): Promise<void> {
+export async function saveWeightsJson(
+  q: Queryable,
+  kommune: string,
+  weights: unknown,
+  by: string,
+): Promise<void> {
   await q.query(
     `insert into matching_setting (kommune, weights, updated_by) values ($1, $2, $3)
      on conflict (kommune) do update set weights = excluded.weights, updated_by = excluded.updated_by, updated_at = now()`,
@@ -259,13 +344,22 @@ export async function saveWeightsJson(q: Queryable, kommune: string, weights: un
 // ---- retention --------------------------------------------------------------------------------
 
 /** Deletes conversations past their date, per municipality, and audits each deletion. */
-export async function purgeExpiredConversations(db: Db, audit: (q: Queryable, kommune: string, ids: string[]) => Promise<void>): Promise<number> {
+export async function purgeExpiredConversations(
+  db: Db,
+  audit: (q: Queryable, kommune: string, ids: string[]) => Promise<void>,
+): Promise<number> {
   const tenants = await db.query<{ kommune: string }>('select kommune from tenant');
   let total = 0;
   for (const { kommune } of tenants) {
     total += await inTeam(db, systemStaff(kommune), async (tx) => {
-      const gone = await tx.query<{ id: string }>('delete from conversation where delete_after < now() returning id');
-      await audit(tx, kommune, gone.map((g) => g.id));
+      const gone = await tx.query<{ id: string }>(
+        'delete from conversation where delete_after < now() returning id',
+      );
+      await audit(
+        tx,
+        kommune,
+        gone.map((g) => g.id),
+      );
       return gone.length;
     });
   }

@@ -4,7 +4,14 @@
  * Declined answers ("vil ikke svare") are items without an answer, carrying the standard
  * data-absent-reason extension with `asked-declined`.
  */
-import type { Answer, Answers, ConversationLanguage, Instrument, Item, LocalizedText } from './instrument.ts';
+import type {
+  Answer,
+  Answers,
+  ConversationLanguage,
+  Instrument,
+  Item,
+  LocalizedText,
+} from './instrument.ts';
 import { CONVERSATION_LANGUAGES, isApplicable } from './instrument.ts';
 
 export const DEFAULT_FHIR_BASE = 'https://lighed.example/fhir';
@@ -55,7 +62,8 @@ export interface Questionnaire {
   item: QuestionnaireItem[];
 }
 
-export type QuestionnaireResponseAnswer = { valueCoding: FhirCoding } | { valueDecimal: number } | { valueString: string };
+export type QuestionnaireResponseAnswer =
+  { valueCoding: FhirCoding } | { valueDecimal: number } | { valueString: string };
 
 export interface QuestionnaireResponseItem {
   linkId: string;
@@ -82,11 +90,21 @@ export function questionnaireUrl(inst: Instrument, base = DEFAULT_FHIR_BASE): st
 
 /** Danish is the primary text; the other languages go in the standard translation extension. */
 function translations(text: LocalizedText): FhirElement | undefined {
-  const ext = CONVERSATION_LANGUAGES.filter((l): l is Exclude<ConversationLanguage, 'da'> => l !== 'da').flatMap((lang) => {
+  const ext = CONVERSATION_LANGUAGES.filter(
+    (l): l is Exclude<ConversationLanguage, 'da'> => l !== 'da',
+  ).flatMap((lang) => {
     const content = text[lang];
     return content === undefined
       ? []
-      : [{ url: TRANSLATION, extension: [{ url: 'lang', valueCode: lang }, { url: 'content', valueString: content }] }];
+      : [
+          {
+            url: TRANSLATION,
+            extension: [
+              { url: 'lang', valueCode: lang },
+              { url: 'content', valueString: content },
+            ],
+          },
+        ];
   });
   return ext.length > 0 ? { extension: ext } : undefined;
 }
@@ -106,7 +124,11 @@ function questionnaireItem(inst: Instrument, item: Item, base: string): Question
   }
   if (item.appliesIf) {
     const { itemId, anyOf } = item.appliesIf;
-    q.enableWhen = anyOf.map((code) => ({ question: itemId, operator: '=', answerCoding: { system, code } }));
+    q.enableWhen = anyOf.map((code) => ({
+      question: itemId,
+      operator: '=',
+      answerCoding: { system, code },
+    }));
     if (anyOf.length > 1) q.enableBehavior = 'any';
   }
   return q;
@@ -158,7 +180,14 @@ export function toQuestionnaireResponse(
   const item = inst.items.flatMap((i): QuestionnaireResponseItem[] => {
     const a = answers[i.id];
     if (a === undefined || !isApplicable(i, answers)) return [];
-    if ('declined' in a) return [{ linkId: i.id, text: i.text.da, extension: [{ url: DATA_ABSENT, valueCode: 'asked-declined' }] }];
+    if ('declined' in a)
+      return [
+        {
+          linkId: i.id,
+          text: i.text.da,
+          extension: [{ url: DATA_ABSENT, valueCode: 'asked-declined' }],
+        },
+      ];
     const answer = answerOf(i, a, system);
     return answer.length === 0 ? [] : [{ linkId: i.id, text: i.text.da, answer }];
   });

@@ -12,14 +12,18 @@ describe('visibleItems: skip logic without JavaScript', () => {
   });
 
   it('shows the item when the saved answer makes it apply, and skips it when not', () => {
-    expect(ids(visibleItems(smoking, { 'smoking-status': { code: 'daily' } }).items)).toContain('smoking-per-day');
+    expect(ids(visibleItems(smoking, { 'smoking-status': { code: 'daily' } }).items)).toContain(
+      'smoking-per-day',
+    );
     const never = visibleItems(smoking, { 'smoking-status': { code: 'never' } });
     expect(ids(never.items)).not.toContain('smoking-per-day');
     expect(never.more).toBe(false);
   });
 
   it('a declined condition never reveals its follow-up', () => {
-    expect(ids(visibleItems(smoking, { 'smoking-status': { declined: true } }).items)).not.toContain('smoking-per-day');
+    expect(
+      ids(visibleItems(smoking, { 'smoking-status': { declined: true } }).items),
+    ).not.toContain('smoking-per-day');
   });
 
   it('reveals more only when a saved answer shows an item that was not on the form', () => {
@@ -42,7 +46,9 @@ describe('readStep', () => {
   });
 
   it('"vil ikke svare" wins over anything typed beside it', () => {
-    expect(readStep(items, { [week]: ['7', 'declined'] }).answers[items[0]!.id]).toEqual({ declined: true });
+    expect(readStep(items, { [week]: ['7', 'declined'] }).answers[items[0]!.id]).toEqual({
+      declined: true,
+    });
   });
 
   it('names the field of a number it cannot read or that is out of range, and keeps what was typed', () => {
@@ -54,7 +60,9 @@ describe('readStep', () => {
 
   it('refuses option codes the item does not have', () => {
     const [status] = smoking.items;
-    expect(readStep([status!], { [fieldName(status!.id)]: 'sometimes-maybe' }).problems[0]?.path).toBe(fieldName(status!.id));
+    expect(
+      readStep([status!], { [fieldName(status!.id)]: 'sometimes-maybe' }).problems[0]?.path,
+    ).toBe(fieldName(status!.id));
   });
 
   it('reads several choices once each', () => {
@@ -75,6 +83,12 @@ describe('applyStep', () => {
 
 describe('parseNumber', () => {
   it('accepts 3, 2,5 and 2.5 and nothing else', () => {
-    expect([parseNumber('3'), parseNumber('2,5'), parseNumber('2.5'), parseNumber('1e3'), parseNumber('3 genstande')]).toEqual([3, 2.5, 2.5, null, null]);
+    expect([
+      parseNumber('3'),
+      parseNumber('2,5'),
+      parseNumber('2.5'),
+      parseNumber('1e3'),
+      parseNumber('3 genstande'),
+    ]).toEqual([3, 2.5, 2.5, null, null]);
   });
 });

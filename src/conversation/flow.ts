@@ -6,7 +6,14 @@
  * disclosure, one round trip). Left empty, the condition reveals nothing and the form moves on.
  */
 import type { FieldProblem } from '../platform/errors.ts';
-import { DECLINED, isApplicable, type Answer, type Answers, type Instrument, type Item } from './instrument.ts';
+import {
+  DECLINED,
+  isApplicable,
+  type Answer,
+  type Answers,
+  type Instrument,
+  type Item,
+} from './instrument.ts';
 
 /** All answers of a conversation: instrument id -> item id -> answer. */
 export type ConversationAnswers = Readonly<Record<string, Answers>>;
@@ -40,7 +47,10 @@ export const fieldName = (itemId: string) => `a_${itemId}`;
 
 const MAX_TEXT = 1000;
 type Body = Record<string, unknown>;
-const values = (v: unknown): string[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string');
+const values = (v: unknown): string[] =>
+  (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter(
+    (x): x is string => typeof x === 'string',
+  );
 
 /** A number as a Dane or a Briton writes it: "3", "2,5", "2.5". */
 export function parseNumber(raw: string): number | null {
@@ -53,13 +63,18 @@ export function parseNumber(raw: string): number | null {
  * Reads the posted answers for the shown items. An empty field is "not answered" (nothing is
  * ever forced); problems name the field; `raw` keeps what was typed so nothing is lost.
  */
-export function readStep(items: readonly Item[], body: Body): { answers: Record<string, Answer>; problems: FieldProblem[]; raw: Record<string, string> } {
+export function readStep(
+  items: readonly Item[],
+  body: Body,
+): { answers: Record<string, Answer>; problems: FieldProblem[]; raw: Record<string, string> } {
   const answers: Record<string, Answer> = {};
   const problems: FieldProblem[] = [];
   const raw: Record<string, string> = {};
   for (const item of items) {
     const name = fieldName(item.id);
-    const got = values(body[name]).map((v) => v.trim()).filter((v) => v !== '');
+    const got = values(body[name])
+      .map((v) => v.trim())
+      .filter((v) => v !== '');
     if (got.includes(DECLINED)) {
       answers[item.id] = { declined: true };
       continue;
@@ -74,7 +89,8 @@ export function readStep(items: readonly Item[], body: Body): { answers: Record<
       }
       case 'multiChoice': {
         const codes = [...new Set(got)];
-        if (codes.every((c) => item.options.some((o) => o.code === c))) answers[item.id] = { codes };
+        if (codes.every((c) => item.options.some((o) => o.code === c)))
+          answers[item.id] = { codes };
         else problems.push({ path: name, message: 'conversation.error.option' });
         break;
       }
@@ -82,7 +98,10 @@ export function readStep(items: readonly Item[], body: Body): { answers: Record<
         raw[name] = got[0]!;
         const n = parseNumber(got[0]!);
         if (n === null) problems.push({ path: name, message: 'conversation.error.number' });
-        else if ((item.min !== undefined && n < item.min) || (item.max !== undefined && n > item.max)) {
+        else if (
+          (item.min !== undefined && n < item.min) ||
+          (item.max !== undefined && n > item.max)
+        ) {
           problems.push({ path: name, message: 'conversation.error.range' });
         } else answers[item.id] = { value: n };
         break;
@@ -90,7 +109,8 @@ export function readStep(items: readonly Item[], body: Body): { answers: Record<
       case 'text': {
         const text = got.join(' ');
         raw[name] = text;
-        if (text.length > MAX_TEXT) problems.push({ path: name, message: 'conversation.error.tooLong' });
+        if (text.length > MAX_TEXT)
+          problems.push({ path: name, message: 'conversation.error.tooLong' });
         else answers[item.id] = { text };
         break;
       }
@@ -103,7 +123,12 @@ export function readStep(items: readonly Item[], body: Body): { answers: Record<
  * The instrument's answers after a step is saved: the shown items take their new answers
  * (an item left empty is cleared), and answers to items that no longer apply are dropped.
  */
-export function applyStep(inst: Instrument, previous: Answers, shown: readonly Item[], posted: Readonly<Record<string, Answer>>): Answers {
+export function applyStep(
+  inst: Instrument,
+  previous: Answers,
+  shown: readonly Item[],
+  posted: Readonly<Record<string, Answer>>,
+): Answers {
   const next: Record<string, Answer> = { ...previous };
   for (const item of shown) {
     const a = posted[item.id];
@@ -116,5 +141,8 @@ export function applyStep(inst: Instrument, previous: Answers, shown: readonly I
 
 /** Item range text for hints, e.g. "0–100". */
 export function rangeOf(item: Item): { min?: number; max?: number } {
-  return { ...(item.min !== undefined ? { min: item.min } : {}), ...(item.max !== undefined ? { max: item.max } : {}) };
+  return {
+    ...(item.min !== undefined ? { min: item.min } : {}),
+    ...(item.max !== undefined ? { max: item.max } : {}),
+  };
 }

@@ -24,8 +24,20 @@ export const DaEnText = z.object({ da: z.string().min(1), en: z.string().min(1) 
 export type DaEnText = z.infer<typeof DaEnText>;
 
 export const DOMAINS = [
-  'wellbeing', 'smoking', 'alcohol', 'activity', 'diet', 'sleep', 'loneliness', 'stress',
-  'selfRatedHealth', 'healthLiteracy', 'socialNeeds', 'motivation', 'priorities', 'resources',
+  'wellbeing',
+  'smoking',
+  'alcohol',
+  'activity',
+  'diet',
+  'sleep',
+  'loneliness',
+  'stress',
+  'selfRatedHealth',
+  'healthLiteracy',
+  'socialNeeds',
+  'motivation',
+  'priorities',
+  'resources',
 ] as const;
 export const Domain = z.enum(DOMAINS);
 export type Domain = z.infer<typeof Domain>;
@@ -34,7 +46,10 @@ export type Domain = z.infer<typeof Domain>;
 export const DECLINED = 'declined' as const;
 
 export const AnswerOption = z.object({
-  code: z.string().min(1).refine((c) => c !== DECLINED, 'reserved code'),
+  code: z
+    .string()
+    .min(1)
+    .refine((c) => c !== DECLINED, 'reserved code'),
   label: LocalizedText,
   /** Absent for options that carry no score (e.g. "which domains do you want to work on"). */
   score: z.number().optional(),
@@ -42,7 +57,10 @@ export const AnswerOption = z.object({
 export type AnswerOption = z.infer<typeof AnswerOption>;
 
 /** Skip logic: show the item only when an earlier choice item's answer is one of `anyOf`. */
-export const AppliesIf = z.object({ itemId: z.string().min(1), anyOf: z.array(z.string().min(1)).min(1) });
+export const AppliesIf = z.object({
+  itemId: z.string().min(1),
+  anyOf: z.array(z.string().min(1)).min(1),
+});
 export type AppliesIf = z.infer<typeof AppliesIf>;
 
 export const ItemKind = z.enum(['choice', 'multiChoice', 'number', 'text']);
@@ -134,8 +152,14 @@ const NeedsScoring = z.object({
 const NoScoring = z.object({ kind: z.literal('none') });
 
 export const Scoring = z.discriminatedUnion('kind', [
-  SumScoring, SexThresholdScoring, SmokingScoring, AlcoholUnitsScoring, ActivityScoring,
-  AdviceCountScoring, NeedsScoring, NoScoring,
+  SumScoring,
+  SexThresholdScoring,
+  SmokingScoring,
+  AlcoholUnitsScoring,
+  ActivityScoring,
+  AdviceCountScoring,
+  NeedsScoring,
+  NoScoring,
 ]);
 export type Scoring = z.infer<typeof Scoring>;
 
@@ -161,12 +185,21 @@ export const Instrument = z
   .superRefine((inst, ctx) => {
     const ids = new Set<string>();
     inst.items.forEach((item, i) => {
-      if (ids.has(item.id)) ctx.addIssue({ code: 'custom', path: ['items', i, 'id'], message: 'duplicate item id' });
+      if (ids.has(item.id))
+        ctx.addIssue({ code: 'custom', path: ['items', i, 'id'], message: 'duplicate item id' });
       if (item.appliesIf && !ids.has(item.appliesIf.itemId)) {
-        ctx.addIssue({ code: 'custom', path: ['items', i, 'appliesIf'], message: 'must refer to an earlier item' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['items', i, 'appliesIf'],
+          message: 'must refer to an earlier item',
+        });
       }
       if ((item.kind === 'choice' || item.kind === 'multiChoice') && item.options.length === 0) {
-        ctx.addIssue({ code: 'custom', path: ['items', i, 'options'], message: 'choice items need options' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['items', i, 'options'],
+          message: 'choice items need options',
+        });
       }
       ids.add(item.id);
     });

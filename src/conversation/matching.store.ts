@@ -20,9 +20,15 @@ export interface OfferText {
   translations: Partial<Record<UiLanguage, OfferTranslation>>;
 }
 
-export async function offerTexts(q: Queryable, ids: readonly string[]): Promise<Map<string, OfferText>> {
+export async function offerTexts(
+  q: Queryable,
+  ids: readonly string[],
+): Promise<Map<string, OfferText>> {
   if (ids.length === 0) return new Map();
-  const rows = await q.query<OfferText>('select id, title, summary, translations from published_offer where id = any($1::uuid[])', [ids]);
+  const rows = await q.query<OfferText>(
+    'select id, title, summary, translations from published_offer where id = any($1::uuid[])',
+    [ids],
+  );
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -66,7 +72,18 @@ export async function candidateOffers(
   withSchedules = true,
 ): Promise<CandidateOffer[]> {
   if (topics.length === 0) return [];
-  const rows = await q.query<Omit<CandidateOffer, 'schedules'>>(CANDIDATES_SQL, [kommune, postcode ?? '', maxKm * 1000, topics]);
-  const schedules = rows.length && withSchedules ? await schedulesFor(q, rows.map((r) => r.id)) : new Map<string, CandidateOffer['schedules']>();
+  const rows = await q.query<Omit<CandidateOffer, 'schedules'>>(CANDIDATES_SQL, [
+    kommune,
+    postcode ?? '',
+    maxKm * 1000,
+    topics,
+  ]);
+  const schedules =
+    rows.length && withSchedules
+      ? await schedulesFor(
+          q,
+          rows.map((r) => r.id),
+        )
+      : new Map<string, CandidateOffer['schedules']>();
   return rows.map((r) => ({ ...r, schedules: schedules.get(r.id) ?? [] }));
 }

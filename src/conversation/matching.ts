@@ -55,8 +55,22 @@ export interface MatchOffer {
 }
 
 export type MatchReasonCode =
-  | 'priority' | 'riskFactor' | 'community' | 'language' | 'interpreter' | 'distance' | 'free' | 'children'
-  | 'individual' | 'namedContact' | 'sameArena' | 'online' | 'selfStart' | 'schedule' | 'transportHelp' | 'newcomers';
+  | 'priority'
+  | 'riskFactor'
+  | 'community'
+  | 'language'
+  | 'interpreter'
+  | 'distance'
+  | 'free'
+  | 'children'
+  | 'individual'
+  | 'namedContact'
+  | 'sameArena'
+  | 'online'
+  | 'selfStart'
+  | 'schedule'
+  | 'transportHelp'
+  | 'newcomers';
 
 /** Values for the ICU messages `match.reason.<code>`. */
 export interface MatchReason {
@@ -118,7 +132,10 @@ export const MatchWeights = z
     newcomers: w(1),
   })
   // The citizen chooses; the tool never prescribes: what they chose must outweigh what we found.
-  .refine((x) => x.priority > x.riskFactor, { message: 'priority must weigh more than riskFactor', path: ['priority'] });
+  .refine((x) => x.priority > x.riskFactor, {
+    message: 'priority must weigh more than riskFactor',
+    path: ['priority'],
+  });
 export type MatchWeights = z.infer<typeof MatchWeights>;
 
 export const DEFAULT_MATCH_WEIGHTS: MatchWeights = Object.freeze(MatchWeights.parse({}));
@@ -143,13 +160,20 @@ const PRIORITY_TOPICS: Record<PriorityDomain, readonly Topic[]> = {
   socialNeeds: [],
 };
 
-const RISK_TOPIC: Record<RiskFactor, Topic> = { smoking: 'smoking', alcohol: 'alcohol', inactivity: 'physical_activity', diet: 'diet' };
+const RISK_TOPIC: Record<RiskFactor, Topic> = {
+  smoking: 'smoking',
+  alcohol: 'alcohol',
+  inactivity: 'physical_activity',
+  diet: 'diet',
+};
 
 /**
  * Every topic an offer may have to fit this citizen at all: an offer with none of them gets no
  * fit reason and is never suggested, so the store may leave it out before ranking.
  */
-export function fittingTopics(c: Pick<MatchCitizen, 'priorities' | 'riskFactors' | 'severeLoneliness'>): Topic[] {
+export function fittingTopics(
+  c: Pick<MatchCitizen, 'priorities' | 'riskFactors' | 'severeLoneliness'>,
+): Topic[] {
   const out = new Set<Topic>();
   for (const p of c.priorities) for (const t of PRIORITY_TOPICS[p]) out.add(t);
   for (const r of c.riskFactors) out.add(RISK_TOPIC[r]);
@@ -159,8 +183,22 @@ export function fittingTopics(c: Pick<MatchCitizen, 'priorities' | 'riskFactors'
 
 /** The order reasons are shown in: why it fits first, then how it suits the citizen. */
 const REASON_ORDER: readonly MatchReasonCode[] = [
-  'priority', 'riskFactor', 'community', 'language', 'interpreter', 'individual', 'namedContact', 'sameArena',
-  'online', 'selfStart', 'distance', 'free', 'children', 'schedule', 'transportHelp', 'newcomers',
+  'priority',
+  'riskFactor',
+  'community',
+  'language',
+  'interpreter',
+  'individual',
+  'namedContact',
+  'sameArena',
+  'online',
+  'selfStart',
+  'distance',
+  'free',
+  'children',
+  'schedule',
+  'transportHelp',
+  'newcomers',
 ];
 
 /** morgen < 12:00, eftermiddag 12:00–16:59, aften >= 17:00. */
@@ -175,7 +213,11 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
 /** One offer's score and reasons, or null when it does not fit or is excluded. */
 function scoreOffer(c: MatchCitizen, o: MatchOffer, wt: MatchWeights, maxKm: number): Match | null {
   // Hard exclusions: age, and in-person-only offers too far away.
-  if (c.age !== null && ((o.min_age !== null && c.age < o.min_age) || (o.max_age !== null && c.age > o.max_age))) return null;
+  if (
+    c.age !== null &&
+    ((o.min_age !== null && c.age < o.min_age) || (o.max_age !== null && c.age > o.max_age))
+  )
+    return null;
   const withinReach = o.distanceMeters !== null && o.distanceMeters <= maxKm * 1000;
   if (o.mode === 'in_person' && o.distanceMeters !== null && !withinReach) return null;
 
@@ -199,7 +241,11 @@ function scoreOffer(c: MatchCitizen, o: MatchOffer, wt: MatchWeights, maxKm: num
     const t = RISK_TOPIC[f];
     if (topics.has(t) && !covered.has(t)) add('riskFactor', wt.riskFactor, { factor: f });
   }
-  if (c.severeLoneliness && !c.priorities.includes('loneliness') && (topics.has('loneliness') || topics.has('community'))) {
+  if (
+    c.severeLoneliness &&
+    !c.priorities.includes('loneliness') &&
+    (topics.has('loneliness') || topics.has('community'))
+  ) {
     add('community', wt.community);
   }
   if (reasons.length === 0) return null;
@@ -207,8 +253,10 @@ function scoreOffer(c: MatchCitizen, o: MatchOffer, wt: MatchWeights, maxKm: num
   // Language: held in the citizen's language, else an interpreter, else a penalty.
   const otherLanguage = c.language !== 'da';
   const languages = o.languages.length > 0 ? o.languages : ['da'];
-  if (otherLanguage && languages.includes(c.language)) add('language', wt.language, { language: c.language });
-  else if ((otherLanguage || c.interpreterNeeded) && o.interpreter_available) add('interpreter', wt.interpreter);
+  if (otherLanguage && languages.includes(c.language))
+    add('language', wt.language, { language: c.language });
+  else if ((otherLanguage || c.interpreterNeeded) && o.interpreter_available)
+    add('interpreter', wt.interpreter);
   else if (otherLanguage || c.interpreterNeeded) score -= wt.languageMissing;
 
   // Support level.
@@ -223,7 +271,8 @@ function scoreOffer(c: MatchCitizen, o: MatchOffer, wt: MatchWeights, maxKm: num
   } else {
     if (o.mode !== 'in_person') add('online', wt.online);
     // Structural offers (an open facility, a trail) need nobody; a group without a named contact is turn-up.
-    if (o.offer_type === 'structural' || (o.offer_type === 'group' && o.contact_name.trim() === '')) add('selfStart', wt.selfStart);
+    if (o.offer_type === 'structural' || (o.offer_type === 'group' && o.contact_name.trim() === ''))
+      add('selfStart', wt.selfStart);
   }
 
   // Distance: smooth and decreasing, only for offers one goes to.
@@ -246,12 +295,17 @@ function scoreOffer(c: MatchCitizen, o: MatchOffer, wt: MatchWeights, maxKm: num
   // Schedule: only when both sides say something about time.
   const { days, times } = c.availability;
   if ((days.length > 0 || times.length > 0) && o.schedules.length > 0) {
-    const fits = o.schedules.some((s) => (days.length === 0 || days.includes(s.weekday)) && (times.length === 0 || times.includes(timeOfDay(s.starts_at))));
+    const fits = o.schedules.some(
+      (s) =>
+        (days.length === 0 || days.includes(s.weekday)) &&
+        (times.length === 0 || times.includes(timeOfDay(s.starts_at))),
+    );
     if (fits) add('schedule', wt.schedule);
     else score -= wt.scheduleMiss;
   }
 
-  if (c.socialNeeds.includes('transport') && o.transport_help) add('transportHelp', wt.transportHelp);
+  if (c.socialNeeds.includes('transport') && o.transport_help)
+    add('transportHelp', wt.transportHelp);
   if (o.welcomes_newcomers && (otherLanguage || c.severeLoneliness)) add('newcomers', wt.newcomers);
 
   // Stable sort keeps the citizen's own order among several priorities.
@@ -277,6 +331,12 @@ export function matchOffers(
   return offers
     .map((o) => scoreOffer(citizen, o, wt, maxKm))
     .filter((m): m is Match => m !== null)
-    .sort((a, b) => cmp(b.score, a.score) || cmp(dist(a), dist(b)) || collator.compare(a.offer.title, b.offer.title) || cmp(a.offer.id, b.offer.id))
+    .sort(
+      (a, b) =>
+        cmp(b.score, a.score) ||
+        cmp(dist(a), dist(b)) ||
+        collator.compare(a.offer.title, b.offer.title) ||
+        cmp(a.offer.id, b.offer.id),
+    )
     .slice(0, opts.limit ?? DEFAULT_LIMIT);
 }

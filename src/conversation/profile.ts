@@ -122,7 +122,9 @@ export function socialNeedDomains(r: ScoreResult): SocialNeedDomain[] {
 }
 
 function alcoholLimits(inst: Instrument): { week: number; day: number } {
-  return inst.scoring.kind === 'alcoholUnits' ? { week: inst.scoring.weekMax, day: inst.scoring.dayMax } : { week: 10, day: 4 };
+  return inst.scoring.kind === 'alcoholUnits'
+    ? { week: inst.scoring.weekMax, day: inst.scoring.dayMax }
+    : { week: 10, day: 4 };
 }
 
 const limitValues = (inst: Instrument) => {
@@ -145,12 +147,17 @@ const TEXTS: Record<string, Record<string, { attention: boolean; text: TextRule 
     heavy: { attention: true, text: fixed('profile.smoking.heavy') },
   },
   'alcohol-units': {
-    within: { attention: false, text: (_r, inst) => msg('profile.alcoholUnits.within', limitValues(inst)) },
+    within: {
+      attention: false,
+      text: (_r, inst) => msg('profile.alcoholUnits.within', limitValues(inst)),
+    },
     above: {
       attention: true,
       text: (r, inst) => {
         const l = alcoholLimits(inst);
-        return r.score !== null && r.score > l.week ? msg('profile.alcoholUnits.aboveWeek', limitValues(inst)) : msg('profile.alcoholUnits.aboveDay', limitValues(inst));
+        return r.score !== null && r.score > l.week
+          ? msg('profile.alcoholUnits.aboveWeek', limitValues(inst))
+          : msg('profile.alcoholUnits.aboveDay', limitValues(inst));
       },
     },
     underAge: { attention: true, text: fixed('profile.alcoholUnits.underAge') },
@@ -193,17 +200,32 @@ const TEXTS: Record<string, Record<string, { attention: boolean; text: TextRule 
   },
   'social-needs': {
     none: { attention: false, text: fixed('profile.socialNeeds.none') },
-    need: { attention: true, text: (r) => msg('profile.socialNeeds.need', { needs: needsList(r) }) },
+    need: {
+      attention: true,
+      text: (r) => msg('profile.socialNeeds.need', { needs: needsList(r) }),
+    },
   },
 };
 
 function statementFor(r: ScoreResult, inst: Instrument): Statement | null {
   if (inst.scoring.kind === 'none') return null;
-  if (!r.scored || !r.band) return { instrumentId: inst.id, bandId: null, attention: false, text: NOT_ENOUGH };
+  if (!r.scored || !r.band)
+    return { instrumentId: inst.id, bandId: null, attention: false, text: NOT_ENOUGH };
   const rule = TEXTS[inst.id]?.[r.band.id];
   // An instrument without our own sentence falls back to its band label.
-  if (!rule) return { instrumentId: inst.id, bandId: r.band.id, attention: false, text: fullText(r.band.label) };
-  return { instrumentId: inst.id, bandId: r.band.id, attention: rule.attention, text: rule.text(r, inst) };
+  if (!rule)
+    return {
+      instrumentId: inst.id,
+      bandId: r.band.id,
+      attention: false,
+      text: fullText(r.band.label),
+    };
+  return {
+    instrumentId: inst.id,
+    bandId: r.band.id,
+    attention: rule.attention,
+    text: rule.text(r, inst),
+  };
 }
 
 export type RiskFactor = 'smoking' | 'alcohol' | 'inactivity' | 'diet';
@@ -278,22 +300,37 @@ const LEVEL_SUMMARY: Record<SupportLevel, Text> = {
  * The support level by transparent rules (CONVERSATION.md): each rule that applies is a
  * reason, shown as a sentence; no reasons = self-help, one = guided, two or more = hand-held.
  */
-export function assessSupport(results: readonly ScoreResult[], responses: readonly Response[], ctx: ProfileContext): SupportAssessment {
+export function assessSupport(
+  results: readonly ScoreResult[],
+  responses: readonly Response[],
+  ctx: ProfileContext,
+): SupportAssessment {
   const band = (id: string) => results.find((r) => r.instrumentId === id && r.scored)?.band?.id;
   const reasons: SupportReason[] = [];
-  const reason = (code: SupportReasonCode, values?: Parameters<typeof msg>[1]) => reasons.push({ code, text: msg(`support.reason.${code}`, values) });
+  const reason = (code: SupportReasonCode, values?: Parameters<typeof msg>[1]) =>
+    reasons.push({ code, text: msg(`support.reason.${code}`, values) });
   if (band('health-literacy-1') === 'limited') reason('limitedHealthLiteracy');
   const who5 = results.find((r) => r.instrumentId === 'who-5' && r.scored);
-  if (who5?.score != null && who5.score <= SUPPORT_RULES.who5AtMost) reason('lowWellbeing', { score: who5.score, limit: SUPPORT_RULES.who5AtMost });
+  if (who5?.score != null && who5.score <= SUPPORT_RULES.who5AtMost)
+    reason('lowWellbeing', { score: who5.score, limit: SUPPORT_RULES.who5AtMost });
   if (band('loneliness-3') === 'severe') reason('severeLoneliness');
-  const needs = results.find((r) => r.instrumentId === 'social-needs' && r.scored && r.flags.length > 0);
+  const needs = results.find(
+    (r) => r.instrumentId === 'social-needs' && r.scored && r.flags.length > 0,
+  );
   if (needs) reason('socialNeed', { needs: needsList(needs) });
   const risks = riskFactors(results);
-  if (risks.length >= SUPPORT_RULES.riskFactorsAtLeast) reason('severalRiskFactors', { count: risks.length });
+  if (risks.length >= SUPPORT_RULES.riskFactorsAtLeast)
+    reason('severalRiskFactors', { count: risks.length });
   const confidence = confidenceOf(responses);
-  if (confidence !== undefined && confidence <= SUPPORT_RULES.confidenceAtMost) reason('lowConfidence', { confidence });
+  if (confidence !== undefined && confidence <= SUPPORT_RULES.confidenceAtMost)
+    reason('lowConfidence', { confidence });
   if (ctx.interpreterNeeded === true) reason('interpreterNeeded');
-  const level: SupportLevel = reasons.length === 0 ? 'selfHelp' : reasons.length < SUPPORT_RULES.handHeldFromReasons ? 'guided' : 'handHeld';
+  const level: SupportLevel =
+    reasons.length === 0
+      ? 'selfHelp'
+      : reasons.length < SUPPORT_RULES.handHeldFromReasons
+        ? 'guided'
+        : 'handHeld';
   return { level, reasons, summary: LEVEL_SUMMARY[level] };
 }
 
@@ -329,17 +366,24 @@ export interface SupportDecision {
   override: { level: SupportLevel; note: string } | null;
 }
 
-export type OverrideResult = { ok: true; value: SupportDecision } | { ok: false; error: LighedError };
+export type OverrideResult =
+  { ok: true; value: SupportDecision } | { ok: false; error: LighedError };
 
 /** The worker overrides the computed level; a written note is required. */
-export function overrideSupport(computed: SupportAssessment, level: SupportLevel, note: string): OverrideResult {
+export function overrideSupport(
+  computed: SupportAssessment,
+  level: SupportLevel,
+  note: string,
+): OverrideResult {
   const trimmed = note.trim();
   if (trimmed === '') {
     return {
       ok: false,
-      error: new LighedError('LIGHED_ERR_VALIDATION', 'An override of the support level needs a note', [
-        { path: 'note', message: 'Skriv en kort begrundelse for, at du ændrer støtteniveauet' },
-      ]),
+      error: new LighedError(
+        'LIGHED_ERR_VALIDATION',
+        'An override of the support level needs a note',
+        [{ path: 'note', message: 'Skriv en kort begrundelse for, at du ændrer støtteniveauet' }],
+      ),
     };
   }
   return { ok: true, value: { computed, level, override: { level, note: trimmed } } };

@@ -12,7 +12,12 @@ export function purgeConversations(db: Db): Promise<number> {
     audit(
       tx,
       { kommune, actorId: null, actorRole: 'system', requestId: 'retention' },
-      ids.map((id) => ({ action: 'delete' as const, entity: 'conversation', entityId: id, summary: 'retention period ended' })),
+      ids.map((id) => ({
+        action: 'delete' as const,
+        entity: 'conversation',
+        entityId: id,
+        summary: 'retention period ended',
+      })),
     ),
   );
 }

@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { applicableItems, defineInstrument, type Answers, type Instrument } from './instrument.ts';
 import {
-  activity, alcoholUnits, auditC, diet, healthLiteracy, INSTRUMENTS, loneliness, motivation, pss10,
-  selfRatedHealth, sleep, smoking, socialNeeds, who5,
+  activity,
+  alcoholUnits,
+  auditC,
+  diet,
+  healthLiteracy,
+  INSTRUMENTS,
+  loneliness,
+  motivation,
+  pss10,
+  selfRatedHealth,
+  sleep,
+  smoking,
+  socialNeeds,
+  who5,
 } from './instruments/index.ts';
 import { scoreInstrument } from './scoring.ts';
 
@@ -13,7 +25,8 @@ function choices(prefix: string, codes: readonly string[]): Record<string, { cod
   return Object.fromEntries(codes.map((c, i) => [`${prefix}${i + 1}`, { code: c }]));
 }
 
-const band = (inst: Instrument, answers: Answers, ctx = {}) => scoreInstrument(inst, answers, ctx).band?.id;
+const band = (inst: Instrument, answers: Answers, ctx = {}) =>
+  scoreInstrument(inst, answers, ctx).band?.id;
 
 describe('the library', () => {
   it('parses, has unique ids, Danish and English text everywhere', () => {
@@ -21,7 +34,8 @@ describe('the library', () => {
     for (const inst of INSTRUMENTS) {
       for (const item of inst.items) {
         expect(item.text.en, `${inst.id}/${item.id}`).toBeTruthy();
-        for (const o of item.options) expect(o.label.en, `${inst.id}/${item.id}/${o.code}`).toBeTruthy();
+        for (const o of item.options)
+          expect(o.label.en, `${inst.id}/${item.id}/${o.code}`).toBeTruthy();
       }
     }
   });
@@ -35,24 +49,71 @@ describe('the library', () => {
   });
 
   it('rejects appliesIf to a later item, duplicate ids and the reserved declined code', () => {
-    const base = { id: 'x', version: '1', title: { da: 'x', en: 'x' }, domain: 'sleep' as const, source: 's', licence: { text: 't', checkBeforeShipping: false }, scoring: { kind: 'none' as const } };
+    const base = {
+      id: 'x',
+      version: '1',
+      title: { da: 'x', en: 'x' },
+      domain: 'sleep' as const,
+      source: 's',
+      licence: { text: 't', checkBeforeShipping: false },
+      scoring: { kind: 'none' as const },
+    };
     const opts = [{ code: 'a', label: { da: 'a' } }];
-    expect(() => defineInstrument({ ...base, items: [
-      { id: 'a', kind: 'choice', text: { da: 'a' }, options: opts, appliesIf: { itemId: 'b', anyOf: ['a'] } },
-      { id: 'b', kind: 'choice', text: { da: 'b' }, options: opts },
-    ] })).toThrow(/earlier item/);
-    expect(() => defineInstrument({ ...base, items: [
-      { id: 'a', kind: 'choice', text: { da: 'a' }, options: opts },
-      { id: 'a', kind: 'choice', text: { da: 'b' }, options: opts },
-    ] })).toThrow(/duplicate/);
-    expect(() => defineInstrument({ ...base, items: [
-      { id: 'a', kind: 'choice', text: { da: 'a' }, options: [{ code: 'declined', label: { da: 'x' } }] },
-    ] })).toThrow(/reserved/);
+    expect(() =>
+      defineInstrument({
+        ...base,
+        items: [
+          {
+            id: 'a',
+            kind: 'choice',
+            text: { da: 'a' },
+            options: opts,
+            appliesIf: { itemId: 'b', anyOf: ['a'] },
+          },
+          { id: 'b', kind: 'choice', text: { da: 'b' }, options: opts },
+        ],
+      }),
+    ).toThrow(/earlier item/);
+    expect(() =>
+      defineInstrument({
+        ...base,
+        items: [
+          { id: 'a', kind: 'choice', text: { da: 'a' }, options: opts },
+          { id: 'a', kind: 'choice', text: { da: 'b' }, options: opts },
+        ],
+      }),
+    ).toThrow(/duplicate/);
+    expect(() =>
+      defineInstrument({
+        ...base,
+        items: [
+          {
+            id: 'a',
+            kind: 'choice',
+            text: { da: 'a' },
+            options: [{ code: 'declined', label: { da: 'x' } }],
+          },
+        ],
+      }),
+    ).toThrow(/reserved/);
   });
 
   it('requires Danish text', () => {
-    const base = { id: 'x', version: '1', title: { da: 'x', en: 'x' }, domain: 'sleep' as const, source: 's', licence: { text: 't', checkBeforeShipping: false }, scoring: { kind: 'none' as const } };
-    expect(() => defineInstrument({ ...base, items: [{ id: 'a', kind: 'text', text: { en: 'only English' } as never }] })).toThrow();
+    const base = {
+      id: 'x',
+      version: '1',
+      title: { da: 'x', en: 'x' },
+      domain: 'sleep' as const,
+      source: 's',
+      licence: { text: 't', checkBeforeShipping: false },
+      scoring: { kind: 'none' as const },
+    };
+    expect(() =>
+      defineInstrument({
+        ...base,
+        items: [{ id: 'a', kind: 'text', text: { en: 'only English' } as never }],
+      }),
+    ).toThrow();
   });
 });
 
@@ -74,7 +135,8 @@ describe('WHO-5', () => {
   it('bands the x4 score at 28/29 and 49/50', () => {
     const s = who5.scoring;
     if (s.kind !== 'sum') throw new Error('sum');
-    const at = (n: number) => s.bands.find((b) => n >= (b.min ?? -Infinity) && n <= (b.max ?? Infinity))?.id;
+    const at = (n: number) =>
+      s.bands.find((b) => n >= (b.min ?? -Infinity) && n <= (b.max ?? Infinity))?.id;
     expect([at(28), at(29), at(49), at(50)]).toEqual(['likelyDepression', 'poor', 'poor', 'good']);
   });
 
@@ -93,29 +155,43 @@ describe('smoking', () => {
     ['daily', 14, 'daily'],
     ['daily', 15, 'heavy'],
   ])('%s with %s a day is %s', (status, n, bandId) => {
-    const answers: Answers = { 'smoking-status': { code: status }, ...(n === undefined ? {} : { 'smoking-per-day': { value: n } }) };
+    const answers: Answers = {
+      'smoking-status': { code: status },
+      ...(n === undefined ? {} : { 'smoking-per-day': { value: n } }),
+    };
     expect(band(smoking, answers)).toBe(bandId);
   });
 
   it('asks the amount only of smokers', () => {
-    expect(applicableItems(smoking, { 'smoking-status': { code: 'never' } }).map((i) => i.id)).toEqual(['smoking-status']);
+    expect(
+      applicableItems(smoking, { 'smoking-status': { code: 'never' } }).map((i) => i.id),
+    ).toEqual(['smoking-status']);
     expect(applicableItems(smoking, { 'smoking-status': { code: 'daily' } })).toHaveLength(2);
     expect(applicableItems(smoking, {})).toHaveLength(1);
   });
 
   it('a declined amount keeps the status and lists the amount as missing', () => {
-    const r = scoreInstrument(smoking, { 'smoking-status': { code: 'daily' }, 'smoking-per-day': D });
+    const r = scoreInstrument(smoking, {
+      'smoking-status': { code: 'daily' },
+      'smoking-per-day': D,
+    });
     expect(r).toMatchObject({ scored: true, score: null, missing: ['smoking-per-day'] });
     expect(r.band?.id).toBe('daily');
   });
 
   it('a declined status is not scored', () => {
-    expect(scoreInstrument(smoking, { 'smoking-status': D })).toMatchObject({ scored: false, missing: ['smoking-status'] });
+    expect(scoreInstrument(smoking, { 'smoking-status': D })).toMatchObject({
+      scored: false,
+      missing: ['smoking-status'],
+    });
   });
 });
 
 describe('alcohol units against the 2022 limits (10 a week, 4 a day)', () => {
-  const a = (week: number, day: number): Answers => ({ 'alcohol-week': { value: week }, 'alcohol-max-day': { value: day } });
+  const a = (week: number, day: number): Answers => ({
+    'alcohol-week': { value: week },
+    'alcohol-max-day': { value: day },
+  });
   it.each([
     [10, 4, 'within'],
     [11, 4, 'above'],
@@ -132,8 +208,12 @@ describe('alcohol units against the 2022 limits (10 a week, 4 a day)', () => {
   });
 
   it('one declined answer: above if the other is above, otherwise not scored', () => {
-    expect(scoreInstrument(alcoholUnits, { 'alcohol-week': D, 'alcohol-max-day': { value: 6 } })).toMatchObject({ scored: true, missing: ['alcohol-week'] });
-    expect(scoreInstrument(alcoholUnits, { 'alcohol-week': D, 'alcohol-max-day': { value: 3 } })).toMatchObject({ scored: false, missing: ['alcohol-week'] });
+    expect(
+      scoreInstrument(alcoholUnits, { 'alcohol-week': D, 'alcohol-max-day': { value: 6 } }),
+    ).toMatchObject({ scored: true, missing: ['alcohol-week'] });
+    expect(
+      scoreInstrument(alcoholUnits, { 'alcohol-week': D, 'alcohol-max-day': { value: 3 } }),
+    ).toMatchObject({ scored: false, missing: ['alcohol-week'] });
   });
 
   it('states the Danish unit (12 g) against the US drink (14 g)', () => {
@@ -143,7 +223,11 @@ describe('alcohol units against the 2022 limits (10 a week, 4 a day)', () => {
 });
 
 describe('AUDIT-C (positive at 4 men, 3 women)', () => {
-  const a = (q1: string, q2: string, q3: string) => ({ 'auditc-1': { code: q1 }, 'auditc-2': { code: q2 }, 'auditc-3': { code: q3 } });
+  const a = (q1: string, q2: string, q3: string) => ({
+    'auditc-1': { code: q1 },
+    'auditc-2': { code: q2 },
+    'auditc-3': { code: q3 },
+  });
   const three = a('2-4-month', '3-4', 'never'); // 2 + 1 + 0
   const four = a('2-4-month', '3-4', 'less-monthly'); // 2 + 1 + 1
   const two = a('2-4-month', '1-2', 'never'); // 2 + 0 + 0
@@ -167,15 +251,25 @@ describe('AUDIT-C (positive at 4 men, 3 women)', () => {
   });
   it('"never" skips items 2 and 3 and scores 0', () => {
     expect(applicableItems(auditC, { 'auditc-1': { code: 'never' } })).toHaveLength(1);
-    expect(scoreInstrument(auditC, { 'auditc-1': { code: 'never' } })).toMatchObject({ score: 0, scored: true, missing: [] });
+    expect(scoreInstrument(auditC, { 'auditc-1': { code: 'never' } })).toMatchObject({
+      score: 0,
+      scored: true,
+      missing: [],
+    });
   });
   it('a declined item is not scored', () => {
-    expect(scoreInstrument(auditC, { ...four, 'auditc-3': D }, { sex: 'male' })).toMatchObject({ scored: false, missing: ['auditc-3'] });
+    expect(scoreInstrument(auditC, { ...four, 'auditc-3': D }, { sex: 'male' })).toMatchObject({
+      scored: false,
+      missing: ['auditc-3'],
+    });
   });
 });
 
 describe('physical activity (150 min a week WHO, 30 min a day DK)', () => {
-  const a = (level: string, minutes?: number): Answers => ({ 'activity-level': { code: level }, ...(minutes === undefined ? {} : { 'activity-minutes': { value: minutes } }) });
+  const a = (level: string, minutes?: number): Answers => ({
+    'activity-level': { code: level },
+    ...(minutes === undefined ? {} : { 'activity-minutes': { value: minutes } }),
+  });
   it.each([
     ['2', 149, 'below'],
     ['1', 149, 'sedentary'],
@@ -188,12 +282,19 @@ describe('physical activity (150 min a week WHO, 30 min a day DK)', () => {
   });
   it('minutes declined: level 1 is sedentary, other levels are not scored', () => {
     expect(band(activity, { ...a('1'), 'activity-minutes': D })).toBe('sedentary');
-    expect(scoreInstrument(activity, { ...a('3'), 'activity-minutes': D })).toMatchObject({ scored: false, missing: ['activity-minutes'] });
+    expect(scoreInstrument(activity, { ...a('3'), 'activity-minutes': D })).toMatchObject({
+      scored: false,
+      missing: ['activity-minutes'],
+    });
   });
 });
 
 describe('diet against Fødevarestyrelsen', () => {
-  const a = (fv: string, fish: string, wg: string): Answers => ({ 'diet-fruitveg': { code: fv }, 'diet-fish': { code: fish }, 'diet-wholegrain': { code: wg } });
+  const a = (fv: string, fish: string, wg: string): Answers => ({
+    'diet-fruitveg': { code: fv },
+    'diet-fish': { code: fish },
+    'diet-wholegrain': { code: wg },
+  });
   it.each([
     [a('0-1', 'rarely', 'rarely'), 0, 'farFrom'],
     [a('6plus', '1-week', 'sometimes'), 1, 'farFrom'],
@@ -206,7 +307,9 @@ describe('diet against Fødevarestyrelsen', () => {
     expect(r.band?.id).toBe(bandId);
   });
   it('declined is not scored', () => {
-    expect(scoreInstrument(diet, { ...a('6plus', '2plus-week', 'daily'), 'diet-fish': D }).scored).toBe(false);
+    expect(
+      scoreInstrument(diet, { ...a('6plus', '2plus-week', 'daily'), 'diet-fish': D }).scored,
+    ).toBe(false);
   });
 });
 
@@ -218,12 +321,18 @@ describe('single items: sleep, self-rated health, health literacy', () => {
     expect(scoreInstrument(sleep, { 'sleep-bother': D }).scored).toBe(false);
   });
   it('self-rated health: good is the top three', () => {
-    expect(['excellent', 'very-good', 'good', 'fair', 'poor'].map((c) => band(selfRatedHealth, { srh: { code: c } })))
-      .toEqual(['good', 'good', 'good', 'notGood', 'notGood']);
+    expect(
+      ['excellent', 'very-good', 'good', 'fair', 'poor'].map((c) =>
+        band(selfRatedHealth, { srh: { code: c } }),
+      ),
+    ).toEqual(['good', 'good', 'good', 'notGood', 'notGood']);
   });
   it('health literacy: limited from "sometimes"', () => {
-    expect(['never', 'rarely', 'sometimes', 'often', 'always'].map((c) => band(healthLiteracy, { sils: { code: c } })))
-      .toEqual(['adequate', 'adequate', 'limited', 'limited', 'limited']);
+    expect(
+      ['never', 'rarely', 'sometimes', 'often', 'always'].map((c) =>
+        band(healthLiteracy, { sils: { code: c } }),
+      ),
+    ).toEqual(['adequate', 'adequate', 'limited', 'limited', 'limited']);
     expect(scoreInstrument(healthLiteracy, { sils: D }).scored).toBe(false);
   });
 });
@@ -240,20 +349,34 @@ describe('Three-Item Loneliness Scale (3-9, severe >= 7)', () => {
     expect(r.band?.id).toBe(bandId);
   });
   it('declined is not scored', () => {
-    expect(scoreInstrument(loneliness, { ...choices('lonely-', ['often', 'often']), 'lonely-3': D }).scored).toBe(false);
+    expect(
+      scoreInstrument(loneliness, { ...choices('lonely-', ['often', 'often']), 'lonely-3': D })
+        .scored,
+    ).toBe(false);
   });
 });
 
 describe('PSS-10 (items 4, 5, 7, 8 reversed; high >= 18)', () => {
   it('reverses items 4, 5, 7 and 8', () => {
-    expect(pss10.items.filter((i) => i.reversed).map((i) => i.id)).toEqual(['pss-4', 'pss-5', 'pss-7', 'pss-8']);
+    expect(pss10.items.filter((i) => i.reversed).map((i) => i.id)).toEqual([
+      'pss-4',
+      'pss-5',
+      'pss-7',
+      'pss-8',
+    ]);
     // all "never": 6 plain items give 0, 4 reversed items give 4 each
     expect(scoreInstrument(pss10, choices('pss-', Array<string>(10).fill('0'))).score).toBe(16);
     expect(scoreInstrument(pss10, choices('pss-', Array<string>(10).fill('4'))).score).toBe(24);
   });
   it('0 and 40 are the extremes', () => {
-    expect(scoreInstrument(pss10, choices('pss-', ['0', '0', '0', '4', '4', '0', '4', '4', '0', '0'])).score).toBe(0);
-    expect(scoreInstrument(pss10, choices('pss-', ['4', '4', '4', '0', '0', '4', '0', '0', '4', '4'])).score).toBe(40);
+    expect(
+      scoreInstrument(pss10, choices('pss-', ['0', '0', '0', '4', '4', '0', '4', '4', '0', '0']))
+        .score,
+    ).toBe(0);
+    expect(
+      scoreInstrument(pss10, choices('pss-', ['4', '4', '4', '0', '0', '4', '0', '0', '4', '4']))
+        .score,
+    ).toBe(40);
   });
   it('17 is not high, 18 is high', () => {
     const seventeen = choices('pss-', ['1', '0', '0', '0', '0', '0', '0', '0', '0', '0']); // 1 + 16
@@ -262,24 +385,47 @@ describe('PSS-10 (items 4, 5, 7, 8 reversed; high >= 18)', () => {
     expect(scoreInstrument(pss10, eighteen)).toMatchObject({ score: 18, band: { id: 'high' } });
   });
   it('a declined reversed item is missing, not scored as 4', () => {
-    const r = scoreInstrument(pss10, { ...choices('pss-', Array<string>(10).fill('0')), 'pss-4': D });
+    const r = scoreInstrument(pss10, {
+      ...choices('pss-', Array<string>(10).fill('0')),
+      'pss-4': D,
+    });
     expect(r).toMatchObject({ scored: false, missing: ['pss-4'] });
   });
 });
 
 describe('social needs', () => {
   const none: Answers = {
-    'needs-housing': { code: 'stable' }, 'needs-housing-quality': { code: 'no' }, 'needs-food': { code: 'never' },
-    'needs-money': { code: 'not-hard' }, 'needs-transport': { code: 'no' }, 'needs-hurt': { code: 'never' }, 'needs-safe-home': { code: 'yes' },
+    'needs-housing': { code: 'stable' },
+    'needs-housing-quality': { code: 'no' },
+    'needs-food': { code: 'never' },
+    'needs-money': { code: 'not-hard' },
+    'needs-transport': { code: 'no' },
+    'needs-hurt': { code: 'never' },
+    'needs-safe-home': { code: 'yes' },
   };
   it('no needs', () => {
-    expect(scoreInstrument(socialNeeds, none)).toMatchObject({ scored: true, score: 0, flags: [], band: { id: 'none' } });
+    expect(scoreInstrument(socialNeeds, none)).toMatchObject({
+      scored: true,
+      score: 0,
+      flags: [],
+      band: { id: 'none' },
+    });
   });
-  it.each(['rarely', 'sometimes', 'fairly-often', 'often'])('"physically hurt" %s always flags', (code) => {
-    expect(scoreInstrument(socialNeeds, { ...none, 'needs-hurt': { code } })).toMatchObject({ flags: ['needs-hurt'], band: { id: 'need' } });
-  });
+  it.each(['rarely', 'sometimes', 'fairly-often', 'often'])(
+    '"physically hurt" %s always flags',
+    (code) => {
+      expect(scoreInstrument(socialNeeds, { ...none, 'needs-hurt': { code } })).toMatchObject({
+        flags: ['needs-hurt'],
+        band: { id: 'need' },
+      });
+    },
+  );
   it('flags each positive answer', () => {
-    const r = scoreInstrument(socialNeeds, { ...none, 'needs-food': { code: 'sometimes' }, 'needs-money': { code: 'very-hard' } });
+    const r = scoreInstrument(socialNeeds, {
+      ...none,
+      'needs-food': { code: 'sometimes' },
+      'needs-money': { code: 'very-hard' },
+    });
     expect(r.flags).toEqual(['needs-food', 'needs-money']);
     expect(r.score).toBe(2);
   });
@@ -298,7 +444,11 @@ describe('unscored instruments and skip logic', () => {
   it('motivation is not scored and asks "why not lower?" only above 0', () => {
     expect(scoreInstrument(motivation, { importance: { code: '5' } }).scored).toBe(false);
     const ids = (a: Answers) => applicableItems(motivation, a).map((i) => i.id);
-    expect(ids({ importance: { code: '0' }, confidence: { code: '3' } })).toEqual(['importance', 'confidence', 'confidence-why']);
+    expect(ids({ importance: { code: '0' }, confidence: { code: '3' } })).toEqual([
+      'importance',
+      'confidence',
+      'confidence-why',
+    ]);
     expect(ids({ importance: D })).toEqual(['importance', 'confidence']);
   });
 });
@@ -306,9 +456,18 @@ describe('unscored instruments and skip logic', () => {
 describe('sum scoring with missing items allowed', () => {
   const opts = [0, 1, 2].map((n) => ({ code: String(n), label: { da: String(n) }, score: n }));
   const inst = defineInstrument({
-    id: 'test-prorate', version: '1', title: { da: 't', en: 't' }, domain: 'stress', source: 's',
+    id: 'test-prorate',
+    version: '1',
+    title: { da: 't', en: 't' },
+    domain: 'stress',
+    source: 's',
     licence: { text: 't', checkBeforeShipping: false },
-    items: ['a', 'b', 'c', 'd'].map((id) => ({ id, kind: 'choice' as const, text: { da: id }, options: opts })),
+    items: ['a', 'b', 'c', 'd'].map((id) => ({
+      id,
+      kind: 'choice' as const,
+      text: { da: id },
+      options: opts,
+    })),
     scoring: { kind: 'sum', maxMissing: 1, bands: [{ id: 'any', label: { da: 'x', en: 'x' } }] },
   });
   it('prorates one missing item and says so', () => {
@@ -317,9 +476,20 @@ describe('sum scoring with missing items allowed', () => {
     expect(r.reasons.join(' ')).toMatch(/Prorated/);
   });
   it('two missing is not scored', () => {
-    expect(scoreInstrument(inst, { a: { code: '2' }, b: { code: '2' } })).toMatchObject({ scored: false, score: null, missing: ['c', 'd'] });
+    expect(scoreInstrument(inst, { a: { code: '2' }, b: { code: '2' } })).toMatchObject({
+      scored: false,
+      score: null,
+      missing: ['c', 'd'],
+    });
   });
   it('an unknown code or a number for a choice item counts as missing', () => {
-    expect(scoreInstrument(inst, { a: { code: '9' }, b: { value: 2 }, c: { code: '1' }, d: { code: '1' } }).scored).toBe(false);
+    expect(
+      scoreInstrument(inst, {
+        a: { code: '9' },
+        b: { value: 2 },
+        c: { code: '1' },
+        d: { code: '1' },
+      }).scored,
+    ).toBe(false);
   });
 });

@@ -24,10 +24,26 @@ export interface StartFormValues {
 
 type Body = Record<string, unknown>;
 const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
-const list = (v: unknown): string[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string');
+const list = (v: unknown): string[] =>
+  (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter(
+    (x): x is string => typeof x === 'string',
+  );
 
 export function emptyStartForm(arena: Arena): StartFormValues {
-  return { mode: '', consent: false, citizen_name: '', birth_year: '', sex: '', postcode: '', language: 'da', interpreter_needed: false, arena, brings_children: false, days: [], times: [] };
+  return {
+    mode: '',
+    consent: false,
+    citizen_name: '',
+    birth_year: '',
+    sex: '',
+    postcode: '',
+    language: 'da',
+    interpreter_needed: false,
+    arena,
+    brings_children: false,
+    days: [],
+    times: [],
+  };
 }
 
 export function readStartForm(body: Body): StartFormValues {
@@ -48,24 +64,38 @@ export function readStartForm(body: Body): StartFormValues {
   };
 }
 
-export function validateStartForm(f: StartFormValues, now = new Date()): { input: Omit<NewConversation, 'instruments'> | null; problems: FieldProblem[] } {
+export function validateStartForm(
+  f: StartFormValues,
+  now = new Date(),
+): { input: Omit<NewConversation, 'instruments'> | null; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   if (!f.mode) problems.push({ path: 'mode', message: 'conversation.error.mode' });
   const named = f.mode === 'named';
-  if (named && !f.consent) problems.push({ path: 'consent', message: 'conversation.error.consent' });
-  if (named && f.citizen_name.length < 2) problems.push({ path: 'citizen_name', message: 'conversation.error.name' });
+  if (named && !f.consent)
+    problems.push({ path: 'consent', message: 'conversation.error.consent' });
+  if (named && f.citizen_name.length < 2)
+    problems.push({ path: 'citizen_name', message: 'conversation.error.name' });
   let birthYear: number | null = null;
   if (named && f.birth_year) {
     const y = Number(f.birth_year);
-    if (!/^\d{4}$/.test(f.birth_year) || y < now.getFullYear() - 110 || y > now.getFullYear() - 10) problems.push({ path: 'birth_year', message: 'conversation.error.birthYear' });
+    if (!/^\d{4}$/.test(f.birth_year) || y < now.getFullYear() - 110 || y > now.getFullYear() - 10)
+      problems.push({ path: 'birth_year', message: 'conversation.error.birthYear' });
     else birthYear = y;
   }
-  if (f.sex && f.sex !== 'female' && f.sex !== 'male') problems.push({ path: 'sex', message: 'conversation.error.option' });
-  if (f.postcode && !/^\d{4}$/.test(f.postcode)) problems.push({ path: 'postcode', message: 'conversation.error.postcode' });
-  if (!(UI_LANGUAGES as readonly string[]).includes(f.language)) problems.push({ path: 'language', message: 'conversation.error.option' });
-  if (!(ARENAS as readonly string[]).includes(f.arena)) problems.push({ path: 'arena', message: 'conversation.error.option' });
-  const days = [...new Set(f.days.map(Number))].filter((d) => Number.isInteger(d) && d >= 1 && d <= 7).sort();
-  const times = [...new Set(f.times)].filter((x): x is TimeOfDay => (TIMES_OF_DAY as readonly string[]).includes(x));
+  if (f.sex && f.sex !== 'female' && f.sex !== 'male')
+    problems.push({ path: 'sex', message: 'conversation.error.option' });
+  if (f.postcode && !/^\d{4}$/.test(f.postcode))
+    problems.push({ path: 'postcode', message: 'conversation.error.postcode' });
+  if (!(UI_LANGUAGES as readonly string[]).includes(f.language))
+    problems.push({ path: 'language', message: 'conversation.error.option' });
+  if (!(ARENAS as readonly string[]).includes(f.arena))
+    problems.push({ path: 'arena', message: 'conversation.error.option' });
+  const days = [...new Set(f.days.map(Number))]
+    .filter((d) => Number.isInteger(d) && d >= 1 && d <= 7)
+    .sort();
+  const times = [...new Set(f.times)].filter((x): x is TimeOfDay =>
+    (TIMES_OF_DAY as readonly string[]).includes(x),
+  );
   if (problems.length) return { input: null, problems };
   return {
     input: {

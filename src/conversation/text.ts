@@ -15,12 +15,17 @@ type Value = MessageValues[string];
 /** A value may differ per language (a translated name inside a sentence). */
 export type TextValues = Record<string, Value | ((lang: UiLanguage) => string)>;
 
-const translators = Object.fromEntries(UI_LANGUAGES.map((l) => [l, translator(l)])) as Record<UiLanguage, ReturnType<typeof translator>>;
+const translators = Object.fromEntries(UI_LANGUAGES.map((l) => [l, translator(l)])) as Record<
+  UiLanguage,
+  ReturnType<typeof translator>
+>;
 
 export function msg(key: string, values: TextValues = {}): Text {
   return Object.fromEntries(
     UI_LANGUAGES.map((lang) => {
-      const v = Object.fromEntries(Object.entries(values).map(([k, x]) => [k, typeof x === 'function' ? x(lang) : x]));
+      const v = Object.fromEntries(
+        Object.entries(values).map(([k, x]) => [k, typeof x === 'function' ? x(lang) : x]),
+      );
       return [lang, translators[lang](key, v)];
     }),
   ) as Text;
@@ -33,5 +38,8 @@ export function fullText(t: LocalizedText): Text {
 
 /** A list of translated names joined the way each language joins lists. */
 export function listIn(lang: UiLanguage, names: readonly Text[]): string {
-  return listText(names.map((n) => n[lang]), lang);
+  return listText(
+    names.map((n) => n[lang]),
+    lang,
+  );
 }

@@ -20,7 +20,8 @@ eachEngine('database foundation', (ctx) => {
   });
 
   it('keeps one municipality from reading or writing another one’s personal data', async () => {
-    await ctx.db.execAsOwner(`insert into tenant (kommune, name) values ('0265','Roskilde'), ('0350','Lejre')
+    await ctx.db
+      .execAsOwner(`insert into tenant (kommune, name) values ('0265','Roskilde'), ('0350','Lejre')
       on conflict do nothing`);
     const orgId = await inTenant(ctx.db, '0265', async (tx) => {
       const [o] = await tx.query<{ id: string }>(
@@ -50,7 +51,9 @@ eachEngine('database foundation', (ctx) => {
     ).resolves.toEqual([]);
     await expect(
       inTenant(ctx.db, '0350', (tx) =>
-        tx.query(`insert into organization (kommune, name, kind) values ('0265', 'Fremmed', 'municipal')`),
+        tx.query(
+          `insert into organization (kommune, name, kind) values ('0265', 'Fremmed', 'municipal')`,
+        ),
       ),
     ).rejects.toThrow(/row-level security/);
     // Outside any tenant, nothing personal is visible at all.
@@ -59,24 +62,32 @@ eachEngine('database foundation', (ctx) => {
 
   it('keeps the audit log append-only', async () => {
     await inTenant(ctx.db, '0265', (tx) =>
-      tx.query(`insert into audit_log (kommune, actor_role, action, entity, entity_id) values ('0265','admin','read','signup','x')`),
+      tx.query(
+        `insert into audit_log (kommune, actor_role, action, entity, entity_id) values ('0265','admin','read','signup','x')`,
+      ),
     );
-    await expect(inTenant(ctx.db, '0265', (tx) => tx.query('delete from audit_log'))).rejects.toThrow(
-      /permission denied/,
-    );
-    await expect(inTenant(ctx.db, '0265', (tx) => tx.query(`update audit_log set summary = 'x'`))).rejects.toThrow(
-      /permission denied/,
-    );
+    await expect(
+      inTenant(ctx.db, '0265', (tx) => tx.query('delete from audit_log')),
+    ).rejects.toThrow(/permission denied/);
+    await expect(
+      inTenant(ctx.db, '0265', (tx) => tx.query(`update audit_log set summary = 'x'`)),
+    ).rejects.toThrow(/permission denied/);
   });
 
   it('rolls back the whole transaction when one statement fails', async () => {
     await expect(
       inTenant(ctx.db, '0265', async (tx) => {
-        await tx.query(`insert into organization (kommune, name, kind) values ('0265', 'Halvvejs', 'municipal')`);
-        await tx.query(`insert into organization (kommune, name, kind) values ('0265', 'X', 'nonsense')`);
+        await tx.query(
+          `insert into organization (kommune, name, kind) values ('0265', 'Halvvejs', 'municipal')`,
+        );
+        await tx.query(
+          `insert into organization (kommune, name, kind) values ('0265', 'X', 'nonsense')`,
+        );
       }),
     ).rejects.toThrow();
-    const rows = await inTenant(ctx.db, '0265', (tx) => tx.query(`select 1 from organization where name = 'Halvvejs'`));
+    const rows = await inTenant(ctx.db, '0265', (tx) =>
+      tx.query(`select 1 from organization where name = 'Halvvejs'`),
+    );
     expect(rows).toEqual([]);
   });
 });
@@ -88,7 +99,12 @@ describe('data directory lock', () => {
     // Another process trying the same directory must be refused with a clear message.
     const child = spawnSync(
       process.execPath,
-      ['--import', 'tsx', '-e', `import('${join(process.cwd(), 'src/db/datadir-lock.ts')}').then(m => m.lockDataDir(${JSON.stringify(dir)}))`],
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `import('${join(process.cwd(), 'src/db/datadir-lock.ts')}').then(m => m.lockDataDir(${JSON.stringify(dir)}))`,
+      ],
       { encoding: 'utf8' },
     );
     expect(child.status).not.toBe(0);

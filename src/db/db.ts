@@ -36,7 +36,11 @@ export async function inTenant<T>(
   });
 }
 
-export async function one<T>(q: Queryable, text: string, params?: readonly unknown[]): Promise<T | undefined> {
+export async function one<T>(
+  q: Queryable,
+  text: string,
+  params?: readonly unknown[],
+): Promise<T | undefined> {
   const rows = await q.query<T>(text, params);
   return rows[0];
 }

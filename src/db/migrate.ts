@@ -12,7 +12,10 @@ export interface Migration {
 export async function listMigrations(): Promise<Migration[]> {
   const files = (await readdir(dir)).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)).sort();
   return Promise.all(
-    files.map(async (f) => ({ version: f.replace(/\.sql$/, ''), sql: await readFile(dir + f, 'utf8') })),
+    files.map(async (f) => ({
+      version: f.replace(/\.sql$/, ''),
+      sql: await readFile(dir + f, 'utf8'),
+    })),
   );
 }
 
@@ -32,7 +35,9 @@ export async function migrate(db: Db): Promise<string[]> {
       version text primary key, applied_at timestamptz not null default now());
     grant select on lighed_migration to ${APP_ROLE};`);
   const applied = new Set(
-    (await db.query<{ version: string }>('select version from lighed_migration')).map((r) => r.version),
+    (await db.query<{ version: string }>('select version from lighed_migration')).map(
+      (r) => r.version,
+    ),
   );
   const done: string[] = [];
   for (const m of all) {

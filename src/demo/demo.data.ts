@@ -142,8 +142,18 @@ export const DEMO_PASSWORD = 'demo-lighed-2026';
 export const demoStaff: readonly DemoStaff[] = [
   { email: 'admin@demo.lighed.dk', name: 'Anne Mortensen', role: 'admin' },
   { email: 'planner@demo.lighed.dk', name: 'Jonas Vestergaard', role: 'planner' },
-  { email: 'frontline@demo.lighed.dk', name: 'Fatima El-Sayed', role: 'frontline', team: 'jobcenter' },
-  { email: 'frontline.bolig@demo.lighed.dk', name: 'Mads Holm', role: 'frontline', team: 'boligsocial' },
+  {
+    email: 'frontline@demo.lighed.dk',
+    name: 'Fatima El-Sayed',
+    role: 'frontline',
+    team: 'jobcenter',
+  },
+  {
+    email: 'frontline.bolig@demo.lighed.dk',
+    name: 'Mads Holm',
+    role: 'frontline',
+    team: 'boligsocial',
+  },
   { email: 'referrer@demo.lighed.dk', name: 'Lene Krogh, praktiserende læge', role: 'referrer' },
   {
     email: 'provider.forening@demo.lighed.dk',

@@ -32,11 +32,10 @@ export async function seedDemo(db: Db, opts: { hostnames?: string[] } = {}): Pro
   if (existing.length) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
-    await tx.query(`insert into tenant (kommune, name, hostnames, demo) values ($1, $2, $3, true)`, [
-      DEMO_KOMMUNE,
-      DEMO_KOMMUNE_NAME,
-      opts.hostnames ?? [],
-    ]);
+    await tx.query(
+      `insert into tenant (kommune, name, hostnames, demo) values ($1, $2, $3, true)`,
+      [DEMO_KOMMUNE, DEMO_KOMMUNE_NAME, opts.hostnames ?? []],
+    );
   });
   await inTenant(db, DEMO_KOMMUNE, async (tx) => {
     const orgIds = new Map<string, string>();
@@ -44,7 +43,15 @@ export async function seedDemo(db: Db, opts: { hostnames?: string[] } = {}): Pro
       const [row] = await tx.query<{ id: string }>(
         `insert into organization (kommune, name, description, kind, email, phone, website)
          values ($1, $2, $3, $4, $5, $6, $7) returning id`,
-        [DEMO_KOMMUNE, o.name, o.description, o.kind, o.email ?? null, o.phone ?? null, o.website ?? null],
+        [
+          DEMO_KOMMUNE,
+          o.name,
+          o.description,
+          o.kind,
+          o.email ?? null,
+          o.phone ?? null,
+          o.website ?? null,
+        ],
       );
       orgIds.set(o.key, row!.id);
     }
@@ -54,8 +61,19 @@ export async function seedDemo(db: Db, opts: { hostnames?: string[] } = {}): Pro
         `insert into location (kommune, organization_id, name, address_1, postal_code, city, latitude, longitude,
                                wheelchair_accessible, accessibility_note, transport_note)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id`,
-        [DEMO_KOMMUNE, must(orgIds, l.organization), l.name, l.address_1, l.postal_code, l.city, l.latitude, l.longitude,
-          l.wheelchair_accessible, l.accessibility_note ?? '', l.transport_note ?? ''],
+        [
+          DEMO_KOMMUNE,
+          must(orgIds, l.organization),
+          l.name,
+          l.address_1,
+          l.postal_code,
+          l.city,
+          l.latitude,
+          l.longitude,
+          l.wheelchair_accessible,
+          l.accessibility_note ?? '',
+          l.transport_note ?? '',
+        ],
       );
       locationIds.set(l.key, row!.id);
     }
@@ -116,8 +134,14 @@ export async function seedDemo(db: Db, opts: { hostnames?: string[] } = {}): Pro
 async function demoTeamIds(tx: Queryable): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   for (const t of demoTeams) {
-    await tx.query('insert into team (kommune, name, arena) values ($1, $2, $3) on conflict (kommune, name) do nothing', [DEMO_KOMMUNE, t.name, t.arena]);
-    const [row] = await tx.query<{ id: string }>('select id from team where kommune = $1 and name = $2', [DEMO_KOMMUNE, t.name]);
+    await tx.query(
+      'insert into team (kommune, name, arena) values ($1, $2, $3) on conflict (kommune, name) do nothing',
+      [DEMO_KOMMUNE, t.name, t.arena],
+    );
+    const [row] = await tx.query<{ id: string }>(
+      'select id from team where kommune = $1 and name = $2',
+      [DEMO_KOMMUNE, t.name],
+    );
     ids.set(t.key, row!.id);
   }
   return ids;
@@ -128,19 +152,35 @@ async function demoTeamIds(tx: Queryable): Promise<Map<string, string>> {
  * join their team, so the health conversation works on an upgraded demo database too.
  */
 export async function ensureDemoTeams(db: Db): Promise<void> {
-  const existing = await db.query('select 1 from tenant where kommune = $1 and demo', [DEMO_KOMMUNE]);
+  const existing = await db.query('select 1 from tenant where kommune = $1 and demo', [
+    DEMO_KOMMUNE,
+  ]);
   if (existing.length === 0) return;
   await inTenant(db, DEMO_KOMMUNE, async (tx) => {
     const teamIds = await demoTeamIds(tx);
     for (const s of demoStaff.filter((x) => x.team)) {
       const team = must(teamIds, s.team!);
-      const [row] = await tx.query<{ team_id: string | null }>('select team_id from staff_user where kommune = $1 and lower(email) = lower($2)', [DEMO_KOMMUNE, s.email]);
+      const [row] = await tx.query<{ team_id: string | null }>(
+        'select team_id from staff_user where kommune = $1 and lower(email) = lower($2)',
+        [DEMO_KOMMUNE, s.email],
+      );
       if (row && row.team_id === null) {
-        await tx.query('update staff_user set team_id = $2 where kommune = $3 and lower(email) = lower($1)', [s.email, team, DEMO_KOMMUNE]);
+        await tx.query(
+          'update staff_user set team_id = $2 where kommune = $3 and lower(email) = lower($1)',
+          [s.email, team, DEMO_KOMMUNE],
+        );
       } else if (!row) {
         // Hashed only when an account is missing: scrypt is deliberately slow, and this runs at every start.
         const password_hash = await hashPassword(DEMO_PASSWORD);
-        await createUser(tx, { kommune: DEMO_KOMMUNE, email: s.email, name: s.name, role: s.role, organization_id: null, team_id: team, password_hash });
+        await createUser(tx, {
+          kommune: DEMO_KOMMUNE,
+          email: s.email,
+          name: s.name,
+          role: s.role,
+          organization_id: null,
+          team_id: team,
+          password_hash,
+        });
       }
     }
   });

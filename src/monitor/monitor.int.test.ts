@@ -49,7 +49,9 @@ eachEngine('equity monitor pages', (ctx) => {
 
   it('shows every indicator by education for Roskilde, with the synthetic label', async () => {
     const c = await planner();
-    const res = await c.get(`/personale/monitor?datasaet=${datasetId}&omraade=0265&aar=2021&dimension=uddannelse`);
+    const res = await c.get(
+      `/personale/monitor?datasaet=${datasetId}&omraade=0265&aar=2021&dimension=uddannelse`,
+    );
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Roskilde');
     expect(res.body).toContain('Ryger dagligt');
@@ -64,12 +66,15 @@ eachEngine('equity monitor pages', (ctx) => {
 
   it('compares the smoking gap by education in Roskilde with the region and the country, with SII and RII', async () => {
     const c = await planner();
-    const res = await c.get(`/personale/monitor/indikator?datasaet=${datasetId}&omraade=0265&aar=2021&dimension=uddannelse&indikator=dagligryger`);
+    const res = await c.get(
+      `/personale/monitor/indikator?datasaet=${datasetId}&omraade=0265&aar=2021&dimension=uddannelse&indikator=dagligryger`,
+    );
     expect(res.statusCode).toBe(200);
     const body = res.body;
     expect(body).toContain('Region Sjælland');
     expect(body).toContain('Hele landet');
-    for (const code of ['SII', 'RII', 'ACI', 'RCI', 'D', 'R', 'PAF', 'PAR']) expect(body.includes(`>${code}</abbr>`), code).toBe(true);
+    for (const code of ['SII', 'RII', 'ACI', 'RCI', 'D', 'R', 'PAF', 'PAR'])
+      expect(body.includes(`>${code}</abbr>`), code).toBe(true);
     // Each measure names its method (HEAT's logit convention for SII here).
     expect(body).toMatch(/logit/i);
     // Directly age-standardised to the country's age distribution.
@@ -87,42 +92,72 @@ eachEngine('equity monitor pages', (ctx) => {
     const csv = await c.get(`/personale/monitor/download/csv?${q}`);
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
-    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     const header = lines[0]!.split(';');
     expect(header.slice(0, 3)).toEqual(['område', 'år', 'indikator']);
     const rows = lines.slice(1).map((l) => l.split(';'));
-    const roskilde = rows.filter((r) => r[0] === 'Roskilde' && r[1] === '2021' && r[2] === 'Ryger dagligt' && r[3] === 'Herkomst');
+    const roskilde = rows.filter(
+      (r) =>
+        r[0] === 'Roskilde' && r[1] === '2021' && r[2] === 'Ryger dagligt' && r[3] === 'Herkomst',
+    );
     const hidden = roskilde.filter((r) => r[11] === 'For få svar');
     // The tiny group and a complementary cell, so total minus the others reveals nothing.
     expect(hidden.length).toBeGreaterThanOrEqual(2);
     const total = roskilde.find((r) => r[4] === 'Alle');
-    const shownN = roskilde.filter((r) => r[4] !== 'Alle' && r[9] !== '').reduce((a, r) => a + Number(r[9]), 0);
+    const shownN = roskilde
+      .filter((r) => r[4] !== 'Alle' && r[9] !== '')
+      .reduce((a, r) => a + Number(r[9]), 0);
     expect(Number(total![9]) - shownN).toBeGreaterThanOrEqual(20);
 
     const heat = await c.get(`/personale/monitor/download/heatplus.csv?${q}`);
     const parsed = readTemplateCsv(heat.body);
     expect(heat.body.split('\r\n')[0]).toBe(TEMPLATE_COLUMNS.join(','));
     // A dimension with a hidden subgroup is left out of WHO's template altogether.
-    expect(parsed.rows.filter((r) => r.setting === 'Roskilde' && r.date === 2021 && r.dimension === 'Herkomst')).toEqual([]);
+    expect(
+      parsed.rows.filter(
+        (r) => r.setting === 'Roskilde' && r.date === 2021 && r.dimension === 'Herkomst',
+      ),
+    ).toEqual([]);
   });
 
   it('downloads the whole year in WHO HEAT Plus format, labelled synthetic', async () => {
     const c = await planner();
-    const res = await c.get(`/personale/monitor/download/heatplus.csv?datasaet=${datasetId}&omraade=0265&aar=2021`);
+    const res = await c.get(
+      `/personale/monitor/download/heatplus.csv?datasaet=${datasetId}&omraade=0265&aar=2021`,
+    );
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toContain('syntetisk');
     const parsed = readTemplateCsv(res.body);
     expect(parsed.problems.filter((p) => p.severity === 'error')).toEqual([]);
-    const education = parsed.rows.filter((r) => r.setting === 'Hele landet' && r.indicator_abbr === 'dagligryger' && r.dimension === 'Uddannelse');
+    const education = parsed.rows.filter(
+      (r) =>
+        r.setting === 'Hele landet' &&
+        r.indicator_abbr === 'dagligryger' &&
+        r.dimension === 'Uddannelse',
+    );
     expect(education.map((r) => r.subgroup_order).sort()).toEqual([1, 2, 3, 4]);
-    expect(education.every((r) => r.favourable_indicator === 0 && r.ordered_dimension === 1 && r.note.includes('Syntetiske'))).toBe(true);
-    const xlsx = await c.get(`/personale/monitor/download/heatplus.xlsx?datasaet=${datasetId}&omraade=0265&aar=2021`);
+    expect(
+      education.every(
+        (r) =>
+          r.favourable_indicator === 0 &&
+          r.ordered_dimension === 1 &&
+          r.note.includes('Syntetiske'),
+      ),
+    ).toBe(true);
+    const xlsx = await c.get(
+      `/personale/monitor/download/heatplus.xlsx?datasaet=${datasetId}&omraade=0265&aar=2021`,
+    );
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 
   it('ranks priorities and explains them in plain Danish', async () => {
     const c = await planner();
-    const res = await c.get(`/personale/monitor/prioriteter?datasaet=${datasetId}&omraade=0265&aar=2017`);
+    const res = await c.get(
+      `/personale/monitor/prioriteter?datasaet=${datasetId}&omraade=0265&aar=2017`,
+    );
     expect(res.statusCode).toBe(200);
     expect(res.body).toMatch(/<ol class="lighed-priorities">/);
     expect(res.body).toContain('Grundskole');
@@ -142,7 +177,10 @@ eachEngine('equity monitor pages', (ctx) => {
   });
 
   describe('HEAT Plus template upload', () => {
-    const fixture = readFileSync(new URL('heatplus/fixtures/anc-wealth.csv', import.meta.url), 'utf8');
+    const fixture = readFileSync(
+      new URL('heatplus/fixtures/anc-wealth.csv', import.meta.url),
+      'utf8',
+    );
     async function send(c: Client, body: string, name: string) {
       const form = await c.get('/personale/monitor/heatplus');
       const token = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
@@ -203,7 +241,9 @@ eachEngine('equity monitor pages', (ctx) => {
       const before = (await c.get('/personale/monitor/data')).body.match(/<tr>/g)?.length ?? 0;
       const res = await upload(c, 'roskilde-2025-med-fejl.csv');
       expect(res.statusCode).toBe(303);
-      const jobId = /\/personale\/monitor\/import\/([0-9a-f-]{36})$/.exec(res.headers.location as string)?.[1];
+      const jobId = /\/personale\/monitor\/import\/([0-9a-f-]{36})$/.exec(
+        res.headers.location as string,
+      )?.[1];
       const job = await waitForJob(jobId!);
       expect(job.status).toBe('failed');
       const page = await c.get(`/personale/monitor/import/${jobId}`);

@@ -40,5 +40,6 @@ export class LighedError extends Error {
   }
 }
 
-export const notFound = (what: string) => new LighedError('LIGHED_ERR_NOT_FOUND', `${what} not found`);
+export const notFound = (what: string) =>
+  new LighedError('LIGHED_ERR_NOT_FOUND', `${what} not found`);
 export const forbidden = (why = 'Not allowed') => new LighedError('LIGHED_ERR_FORBIDDEN', why);

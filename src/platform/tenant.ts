@@ -7,7 +7,8 @@ import { LighedError } from './errors.ts';
  * row lists its hostnames; any other host gets the configured default. Cached for a minute.
  */
 export function tenantResolver(db: Db, defaultKommune: string) {
-  let cache: { at: number; byHost: Map<string, Tenant>; byKommune: Map<string, Tenant> } | undefined;
+  let cache:
+    { at: number; byHost: Map<string, Tenant>; byKommune: Map<string, Tenant> } | undefined;
   const load = async () => {
     if (cache && Date.now() - cache.at < 60_000) return cache;
     const rows = await db.query<Tenant & { hostnames: string[] }>(

@@ -22,7 +22,8 @@ export async function loadStaff(db: Db, req: FastifyRequest): Promise<StaffUser 
 export function requireRole(...roles: Role[]) {
   return async (req: FastifyRequest, _reply: FastifyReply) => {
     if (!req.staff) throw new LighedError('LIGHED_ERR_UNAUTHENTICATED', 'Sign in first');
-    if (!roles.includes(req.staff.role)) throw new LighedError('LIGHED_ERR_FORBIDDEN', 'Not allowed for your role');
+    if (!roles.includes(req.staff.role))
+      throw new LighedError('LIGHED_ERR_FORBIDDEN', 'Not allowed for your role');
   };
 }
 
@@ -44,5 +45,9 @@ export interface IdentityProvider {
   readonly id: string;
   authorizationUrl(state: string, nonce: string): Promise<string>;
   /** Verifies the callback and returns the issuer, subject and e-mail it vouches for. */
-  callback(params: Record<string, string>, state: string, nonce: string): Promise<{ issuer: string; subject: string; email: string }>;
+  callback(
+    params: Record<string, string>,
+    state: string,
+    nonce: string,
+  ): Promise<{ issuer: string; subject: string; email: string }>;
 }

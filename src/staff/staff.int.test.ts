@@ -39,19 +39,24 @@ eachEngine('staff sign-in, roles and offer editing', (ctx) => {
     const res = await c.post('/personale/log-ind', { email: 'admin@test.dk', password: 'nope' });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('E-mail eller adgangskode er forkert');
-    const unknown = await c.post('/personale/log-ind', { email: 'ghost@test.dk', password: 'nope' });
+    const unknown = await c.post('/personale/log-ind', {
+      email: 'ghost@test.dk',
+      password: 'nope',
+    });
     expect(unknown.body).toContain('E-mail eller adgangskode er forkert');
   });
 
   it('stores only a hash of the session token, with a secure, http-only cookie', async () => {
     const c = new Client(app);
     const res = await c.signIn('admin@test.dk');
-    const cookie = (res.cookies as { name: string; value: string; httpOnly?: boolean; sameSite?: string }[]).find(
-      (x) => x.name === 'lighed_session',
-    );
+    const cookie = (
+      res.cookies as { name: string; value: string; httpOnly?: boolean; sameSite?: string }[]
+    ).find((x) => x.name === 'lighed_session');
     expect(cookie?.httpOnly).toBe(true);
     expect(cookie?.sameSite).toBe('Lax');
-    const stored = await inTenant(ctx.db, '0265', (tx) => tx.query<{ token_hash: string }>('select token_hash from staff_session'));
+    const stored = await inTenant(ctx.db, '0265', (tx) =>
+      tx.query<{ token_hash: string }>('select token_hash from staff_session'),
+    );
     expect(stored.map((s) => s.token_hash)).not.toContain(cookie?.value);
   });
 
@@ -81,20 +86,39 @@ eachEngine('staff sign-in, roles and offer editing', (ctx) => {
     const c = new Client(app);
     await c.signIn('provider@test.dk');
     const url = `/personale/tilbud/${fx.walkId}`;
-    const bad = await c.post(url, offerFields({ organization_id: fx.orgId, title: '', location_ids: fx.locationId }));
+    const bad = await c.post(
+      url,
+      offerFields({ organization_id: fx.orgId, title: '', location_ids: fx.locationId }),
+    );
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Skriv en titel med mindst 3 tegn');
 
-    const res = await c.post(url, offerFields({ organization_id: fx.orgId, title: 'Stavgang for arbejdsløse motionister', location_ids: fx.locationId }));
+    const res = await c.post(
+      url,
+      offerFields({
+        organization_id: fx.orgId,
+        title: 'Stavgang for arbejdsløse motionister',
+        location_ids: fx.locationId,
+      }),
+    );
     expect(res.statusCode).toBe(303);
     const page = await c.get(res.headers.location as string);
     expect(page.body).toContain('Tilbuddet er gemt.');
     expect(page.body).toContain('Overvej navnet på tilbuddet');
     expect(page.body).toMatch(/arbejdsløse/);
-    const [row] = await inTenant(ctx.db, '0265', (tx) => tx.query<{ title: string }>('select title from offer where id = $1', [fx.walkId]));
+    const [row] = await inTenant(ctx.db, '0265', (tx) =>
+      tx.query<{ title: string }>('select title from offer where id = $1', [fx.walkId]),
+    );
     expect(row?.title).toBe('Stavgang for arbejdsløse motionister');
 
-    const fixed = await c.post(url, offerFields({ organization_id: fx.orgId, title: 'Gåtur i Æblehaven', location_ids: fx.locationId }));
+    const fixed = await c.post(
+      url,
+      offerFields({
+        organization_id: fx.orgId,
+        title: 'Gåtur i Æblehaven',
+        location_ids: fx.locationId,
+      }),
+    );
     const clean = await c.get(fixed.headers.location as string);
     expect(clean.body).not.toContain('Overvej navnet på tilbuddet');
   });
@@ -102,24 +126,47 @@ eachEngine('staff sign-in, roles and offer editing', (ctx) => {
   it('creates, publishes and retires an offer, and audits each change', async () => {
     const c = new Client(app);
     await c.signIn('admin@test.dk');
-    const created = await c.post('/personale/tilbud/ny', offerFields({ organization_id: fx.orgId, title: 'Madklub i Musicon', location_ids: fx.locationId }));
+    const created = await c.post(
+      '/personale/tilbud/ny',
+      offerFields({
+        organization_id: fx.orgId,
+        title: 'Madklub i Musicon',
+        location_ids: fx.locationId,
+      }),
+    );
     expect(created.statusCode).toBe(303);
     const id = /\/personale\/tilbud\/([0-9a-f-]{36})/.exec(created.headers.location as string)?.[1];
     expect(id).toBeDefined();
     expect((await app.inject(`/tilbud/${id}`)).statusCode).toBe(404);
-    await c.post(`/personale/tilbud/${id}/status`, { status: 'published' }, `/personale/tilbud/${id}`);
+    await c.post(
+      `/personale/tilbud/${id}/status`,
+      { status: 'published' },
+      `/personale/tilbud/${id}`,
+    );
     expect((await app.inject(`/tilbud/${id}`)).statusCode).toBe(200);
-    await c.post(`/personale/tilbud/${id}/status`, { status: 'retired' }, `/personale/tilbud/${id}`);
+    await c.post(
+      `/personale/tilbud/${id}/status`,
+      { status: 'retired' },
+      `/personale/tilbud/${id}`,
+    );
     expect((await app.inject(`/tilbud/${id}`)).statusCode).toBe(404);
     const log = await inTenant(ctx.db, '0265', (tx) =>
-      tx.query<{ action: string; summary: string }>(`select action, summary from audit_log where entity = 'offer' and entity_id = $1 order by id`, [id]),
+      tx.query<{ action: string; summary: string }>(
+        `select action, summary from audit_log where entity = 'offer' and entity_id = $1 order by id`,
+        [id],
+      ),
     );
     expect(log.map((l) => l.action)).toEqual(['create', 'update', 'update']);
   });
 
   it('shows sign-ups to the offer’s provider and admins only, and audits each read', async () => {
     const citizen = new Client(app);
-    await citizen.post(`/tilbud/${fx.walkId}/tilmeld`, { name: 'Ole Test', email: 'ole@example.dk', preferred_language: 'da', consent: 'ja' });
+    await citizen.post(`/tilbud/${fx.walkId}/tilmeld`, {
+      name: 'Ole Test',
+      email: 'ole@example.dk',
+      preferred_language: 'da',
+      consent: 'ja',
+    });
     const provider = new Client(app);
     await provider.signIn('provider@test.dk');
     const page = await provider.get('/personale/tilmeldinger');
@@ -129,7 +176,9 @@ eachEngine('staff sign-in, roles and offer editing', (ctx) => {
     await other.signIn('other-provider@test.dk');
     expect((await other.get('/personale/tilmeldinger')).body).not.toContain('Ole Test');
     const reads = await inTenant(ctx.db, '0265', (tx) =>
-      tx.query(`select 1 from audit_log where entity = 'signup' and action = 'read' and actor_role = 'provider'`),
+      tx.query(
+        `select 1 from audit_log where entity = 'signup' and action = 'read' and actor_role = 'provider'`,
+      ),
     );
     expect(reads.length).toBeGreaterThan(0);
     const admin = new Client(app);
@@ -141,17 +190,42 @@ eachEngine('staff sign-in, roles and offer editing', (ctx) => {
 
   it('deletes a sign-up on request: the offer’s provider may, another provider may not', async () => {
     const citizen = new Client(app);
-    await citizen.post(`/tilbud/${fx.walkId}/tilmeld`, { name: 'Slet Mig', phone: '87654321', preferred_language: 'da', consent: 'ja' });
-    const [row] = await inTenant(ctx.db, '0265', (tx) => tx.query<{ id: string }>(`select id from signup where name = 'Slet Mig'`));
+    await citizen.post(`/tilbud/${fx.walkId}/tilmeld`, {
+      name: 'Slet Mig',
+      phone: '87654321',
+      preferred_language: 'da',
+      consent: 'ja',
+    });
+    const [row] = await inTenant(ctx.db, '0265', (tx) =>
+      tx.query<{ id: string }>(`select id from signup where name = 'Slet Mig'`),
+    );
     const other = new Client(app);
     await other.signIn('other-provider@test.dk');
-    expect((await other.post(`/personale/tilmeldinger/${row!.id}/slet`, {}, '/personale/tilmeldinger')).statusCode).toBe(404);
+    expect(
+      (await other.post(`/personale/tilmeldinger/${row!.id}/slet`, {}, '/personale/tilmeldinger'))
+        .statusCode,
+    ).toBe(404);
     const provider = new Client(app);
     await provider.signIn('provider@test.dk');
-    expect((await provider.post(`/personale/tilmeldinger/${row!.id}/slet`, {}, '/personale/tilmeldinger')).statusCode).toBe(303);
-    expect(await inTenant(ctx.db, '0265', (tx) => tx.query(`select 1 from signup where name = 'Slet Mig'`))).toEqual([]);
+    expect(
+      (
+        await provider.post(
+          `/personale/tilmeldinger/${row!.id}/slet`,
+          {},
+          '/personale/tilmeldinger',
+        )
+      ).statusCode,
+    ).toBe(303);
+    expect(
+      await inTenant(ctx.db, '0265', (tx) =>
+        tx.query(`select 1 from signup where name = 'Slet Mig'`),
+      ),
+    ).toEqual([]);
     const log = await inTenant(ctx.db, '0265', (tx) =>
-      tx.query(`select 1 from audit_log where action = 'delete' and entity = 'signup' and entity_id = $1`, [row!.id]),
+      tx.query(
+        `select 1 from audit_log where action = 'delete' and entity = 'signup' and entity_id = $1`,
+        [row!.id],
+      ),
     );
     expect(log).toHaveLength(1);
   });
@@ -170,7 +244,15 @@ eachEngine('staff sign-in, roles and offer editing', (ctx) => {
     const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
     const codes: number[] = [];
     for (let i = 0; i < 12; i++) {
-      codes.push((await c.postRaw('/personale/log-ind', { _csrf: token, email: 'admin@test.dk', password: 'wrong' })).statusCode);
+      codes.push(
+        (
+          await c.postRaw('/personale/log-ind', {
+            _csrf: token,
+            email: 'admin@test.dk',
+            password: 'wrong',
+          })
+        ).statusCode,
+      );
     }
     expect(codes).toContain(429);
   });

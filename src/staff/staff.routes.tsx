@@ -15,12 +15,21 @@ const safeNext = (next: unknown) =>
   typeof next === 'string' && /^\/personale(\/[\w\-/]*)?$/.test(next) ? next : '/personale';
 
 // Compared against when the e-mail is unknown, so timing does not reveal which accounts exist.
-const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+const DUMMY_HASH =
+  'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 export const staffRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db, config }) => {
   app.get<{ Querystring: { next?: string } }>('/personale/log-ind', async (req, reply) => {
     if (req.staff) return reply.redirect(safeNext(req.query.next), 303);
-    return sendPage(reply, <SignInPage ctx={pageContext(req, reply)} email="" next={safeNext(req.query.next)} problems={[]} />);
+    return sendPage(
+      reply,
+      <SignInPage
+        ctx={pageContext(req, reply)}
+        email=""
+        next={safeNext(req.query.next)}
+        problems={[]}
+      />,
+    );
   });
 
   app.post<{ Body: Record<string, unknown> }>(
@@ -63,9 +72,13 @@ export const staffRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db, conf
         }
         problems.push({ path: 'email', message: 'signin.error.wrong' });
       }
-      return sendPage(reply, <SignInPage ctx={pageContext(req, reply)} email={email} next={next} problems={problems} />, {
-        status: 400,
-      });
+      return sendPage(
+        reply,
+        <SignInPage ctx={pageContext(req, reply)} email={email} next={next} problems={problems} />,
+        {
+          status: 400,
+        },
+      );
     },
   );
 
@@ -83,8 +96,16 @@ export const staffRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db, conf
     const tasks: [string, string, boolean][] = [
       ['/personale/tilbud', t('staff.home.offers'), role !== 'referrer'],
       ['/personale/tilmeldinger', t('staff.home.signups'), role === 'admin' || role === 'provider'],
-      ['/personale/organisationer', t('staff.home.organizations'), role === 'admin' || role === 'provider'],
-      ['/personale/samtaler', t('staff.home.conversations'), role === 'frontline' || role === 'admin'],
+      [
+        '/personale/organisationer',
+        t('staff.home.organizations'),
+        role === 'admin' || role === 'provider',
+      ],
+      [
+        '/personale/samtaler',
+        t('staff.home.conversations'),
+        role === 'frontline' || role === 'admin',
+      ],
       ['/personale/samtaler/indstillinger', t('staff.home.conversationSettings'), role === 'admin'],
       ['/personale/audit', t('staff.home.audit'), role === 'admin'],
       ['/', t('staff.home.finder'), true],
@@ -93,13 +114,17 @@ export const staffRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db, conf
       reply,
       <Layout ctx={ctx} title={t('staff.home.title')} area="staff">
         <h1>{t('staff.home.title')}</h1>
-        <p class="font-lead">{t('staff.home.lead', { name: req.staff!.name, role: t(`role.${role}`) })}</p>
+        <p class="font-lead">
+          {t('staff.home.lead', { name: req.staff!.name, role: t(`role.${role}`) })}
+        </p>
         <ul>
-          {tasks.filter(([, , show]) => show).map(([href, label]) => (
-            <li>
-              <a href={href}>{label}</a>
-            </li>
-          ))}
+          {tasks
+            .filter(([, , show]) => show)
+            .map(([href, label]) => (
+              <li>
+                <a href={href}>{label}</a>
+              </li>
+            ))}
         </ul>
       </Layout>,
       { personal: true },
@@ -107,19 +132,49 @@ export const staffRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db, conf
   });
 };
 
-function SignInPage({ ctx, email, next, problems }: { ctx: PageContext; email: string; next: string; problems: FieldProblem[] }) {
+function SignInPage({
+  ctx,
+  email,
+  next,
+  problems,
+}: {
+  ctx: PageContext;
+  email: string;
+  next: string;
+  problems: FieldProblem[];
+}) {
   const { t } = ctx;
   const title = t('signin.title');
   return (
-    <Layout ctx={ctx} title={problems.length ? `${t('form.errorTitlePrefix')} ${title}` : title} area="staff">
+    <Layout
+      ctx={ctx}
+      title={problems.length ? `${t('form.errorTitlePrefix')} ${title}` : title}
+      area="staff"
+    >
       <h1>{title}</h1>
       <p>{t('signin.lead')}</p>
       <ErrorSummary problems={problems} t={t} />
       <form method="post" action="/personale/log-ind" novalidate>
         <CsrfField token={ctx.csrfToken} />
         <input type="hidden" name="next" value={next} />
-        <TextField name="email" label={t('signin.email')} value={email} type="email" autocomplete="username" problems={problems} t={t} />
-        <TextField name="password" label={t('signin.password')} value="" type="password" autocomplete="current-password" problems={problems} t={t} />
+        <TextField
+          name="email"
+          label={t('signin.email')}
+          value={email}
+          type="email"
+          autocomplete="username"
+          problems={problems}
+          t={t}
+        />
+        <TextField
+          name="password"
+          label={t('signin.password')}
+          value=""
+          type="password"
+          autocomplete="current-password"
+          problems={problems}
+          t={t}
+        />
         <SubmitButton>{t('signin.submit')}</SubmitButton>
       </form>
     </Layout>

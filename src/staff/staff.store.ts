@@ -59,7 +59,10 @@ export async function createSession(q: Queryable, user: StaffUser): Promise<stri
 export async function userForSession(q: Queryable, token: string): Promise<StaffUser | undefined> {
   return one<StaffUser>(
     q,
-    `select ${userColumns.split(', ').map((c) => `u.${c}`).join(', ')}
+    `select ${userColumns
+      .split(', ')
+      .map((c) => `u.${c}`)
+      .join(', ')}
        from staff_session s join staff_user u on u.id = s.user_id
       where s.token_hash = $1 and s.expires_at > now() and not u.disabled`,
     [hashToken(token)],

@@ -21,7 +21,12 @@ export async function listTeams(q: Queryable): Promise<Team[]> {
   );
 }
 
-export async function createTeam(q: Queryable, kommune: string, name: string, arena: Arena): Promise<string | null> {
+export async function createTeam(
+  q: Queryable,
+  kommune: string,
+  name: string,
+  arena: Arena,
+): Promise<string | null> {
   const row = await one<{ id: string }>(
     q,
     'insert into team (kommune, name, arena) values ($1, $2, $3) on conflict (kommune, name) do nothing returning id',
@@ -30,12 +35,23 @@ export async function createTeam(q: Queryable, kommune: string, name: string, ar
   return row?.id ?? null;
 }
 
-export async function frontlineWorkers(q: Queryable): Promise<{ id: string; name: string; email: string; team_id: string | null }[]> {
-  return q.query(`select id, name, email, team_id from staff_user where role = 'frontline' and not disabled order by name`);
+export async function frontlineWorkers(
+  q: Queryable,
+): Promise<{ id: string; name: string; email: string; team_id: string | null }[]> {
+  return q.query(
+    `select id, name, email, team_id from staff_user where role = 'frontline' and not disabled order by name`,
+  );
 }
 
 /** Moves a frontline worker to a team (or out of all teams); false if no such worker. */
-export async function assignTeam(q: Queryable, userId: string, teamId: string | null): Promise<boolean> {
-  const rows = await q.query(`update staff_user set team_id = $2 where id = $1 and role = 'frontline' returning id`, [userId, teamId]);
+export async function assignTeam(
+  q: Queryable,
+  userId: string,
+  teamId: string | null,
+): Promise<boolean> {
+  const rows = await q.query(
+    `update staff_user set team_id = $2 where id = $1 and role = 'frontline' returning id`,
+    [userId, teamId],
+  );
   return rows.length > 0;
 }

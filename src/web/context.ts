@@ -41,14 +41,21 @@ export type StaffLanguage = 'da' | 'en';
  * any other interface language (a citizen page's Arabic, say) reads them in English, so the
  * page never claims lang="ar" over Danish or English text.
  */
-export function staffPageContext(req: FastifyRequest, reply: FastifyReply): PageContext & { lang: StaffLanguage } {
+export function staffPageContext(
+  req: FastifyRequest,
+  reply: FastifyReply,
+): PageContext & { lang: StaffLanguage } {
   const ctx = pageContext(req, reply);
   const lang: StaffLanguage = req.lang === 'da' ? 'da' : 'en';
   return { ...ctx, lang, t: lang === req.lang ? ctx.t : translator(lang) };
 }
 
 /** Sends a server-rendered page. Pages with personal data also get `no-store`. */
-export function sendPage(reply: FastifyReply, node: VNode, opts: { status?: number; personal?: boolean } = {}) {
+export function sendPage(
+  reply: FastifyReply,
+  node: VNode,
+  opts: { status?: number; personal?: boolean } = {},
+) {
   if (opts.personal) reply.header('cache-control', 'no-store');
   return reply
     .status(opts.status ?? 200)

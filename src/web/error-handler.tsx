@@ -15,7 +15,12 @@ function normalise(err: FastifyError | Error): LighedError {
     return new LighedError('LIGHED_ERR_CSRF', 'The form had expired. Please try again.');
   }
   if (fe.statusCode === 429) return new LighedError('LIGHED_ERR_RATE_LIMITED', 'Too many attempts');
-  if (fe.validation || fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fe.statusCode === 400 || fe.statusCode === 415) {
+  if (
+    fe.validation ||
+    fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ||
+    fe.statusCode === 400 ||
+    fe.statusCode === 415
+  ) {
     return new LighedError('LIGHED_ERR_VALIDATION', fe.message);
   }
   if (fe.statusCode === 404) return new LighedError('LIGHED_ERR_NOT_FOUND', 'Not found');
@@ -45,7 +50,9 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, e: LighedErr
       });
   }
   if (e.code === 'LIGHED_ERR_UNAUTHENTICATED') {
-    return reply.redirect(`/personale/log-ind?next=${encodeURIComponent(req.url.split('?')[0] ?? '/')}`);
+    return reply.redirect(
+      `/personale/log-ind?next=${encodeURIComponent(req.url.split('?')[0] ?? '/')}`,
+    );
   }
   // The error page must render even when the context hook failed half-way.
   if (!req.tenant) req.tenant = { kommune: '', name: 'Lighed', demo: false };
@@ -72,10 +79,15 @@ export function registerErrorHandlers(app: FastifyInstance) {
     const e = normalise(err);
     if (e.status >= 500) {
       // Logged with the request id only; the message of an unknown error may hold data.
-      req.log.error({ code: e.code, err: { type: err.name, code: (err as FastifyError).code } }, 'request failed');
+      req.log.error(
+        { code: e.code, err: { type: err.name, code: (err as FastifyError).code } },
+        'request failed',
+      );
       if (process.env.LIGHED_DEBUG_ERRORS === '1') console.error(err);
     }
     return sendError(req, reply, e);
   });
-  app.setNotFoundHandler((req, reply) => sendError(req, reply, new LighedError('LIGHED_ERR_NOT_FOUND', 'Not found')));
+  app.setNotFoundHandler((req, reply) =>
+    sendError(req, reply, new LighedError('LIGHED_ERR_NOT_FOUND', 'Not found')),
+  );
 }

@@ -17,15 +17,21 @@ describe('form components', () => {
   }
 
   it('repeats the error beside the field with a hidden prefix, and links the summary to it', () => {
-    const html = formExamples(t).map((e) => render(e.node)).join('');
-    expect(html).toContain('<span class="sr-only">Fejl: </span>Skriv dit telefonnummer med 8 cifre');
+    const html = formExamples(t)
+      .map((e) => render(e.node))
+      .join('');
+    expect(html).toContain(
+      '<span class="sr-only">Fejl: </span>Skriv dit telefonnummer med 8 cifre',
+    );
     expect(html).toContain('href="#f-phone"');
     expect(html).toContain('aria-describedby="f-phone-hint f-phone-error"');
     expect(html).toContain('aria-invalid="true"');
   });
 
   it('escapes what the user typed', () => {
-    const html = render(<TextField name="q" label="Søg" value={'"><script>alert(1)</script>'} problems={[]} t={t} />);
+    const html = render(
+      <TextField name="q" label="Søg" value={'"><script>alert(1)</script>'} problems={[]} t={t} />,
+    );
     expect(html).not.toContain('<script>');
     expect(html).toContain('value="&quot;>&lt;script>alert(1)&lt;/script>"');
   });

@@ -29,9 +29,20 @@ export function ErrorSummary({ problems, t }: { problems: Problems; t: Translate
 }
 
 /** The error summary's box, for lists whose problems are already in the reader's words (file reports). */
-export function ErrorSummaryBox({ heading, children }: { heading: string; children: ComponentChildren }) {
+export function ErrorSummaryBox({
+  heading,
+  children,
+}: {
+  heading: string;
+  children: ComponentChildren;
+}) {
   return (
-    <div class="alert alert-error lighed-error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
+    <div
+      class="alert alert-error lighed-error-summary"
+      role="alert"
+      aria-labelledby="error-summary-title"
+      tabIndex={-1}
+    >
       <div class="alert-body">
         <h2 class="alert-heading" id="error-summary-title">
           {heading}
@@ -50,7 +61,15 @@ interface FieldBase {
   t: Translate;
 }
 
-export function FieldError({ problem, id, t }: { problem: FieldProblem | undefined; id: string; t: Translate }) {
+export function FieldError({
+  problem,
+  id,
+  t,
+}: {
+  problem: FieldProblem | undefined;
+  id: string;
+  t: Translate;
+}) {
   if (!problem) return null;
   return (
     <span class="form-error-message" id={`${id}-error`}>
@@ -259,7 +278,12 @@ export function FormPage(props: {
 }) {
   const { ctx, title, problems } = props;
   return (
-    <Layout ctx={ctx} title={problems.length ? `${ctx.t('form.errorTitlePrefix')} ${title}` : title} area={props.area ?? 'citizen'} {...(props.languages ? { languages: props.languages } : {})}>
+    <Layout
+      ctx={ctx}
+      title={problems.length ? `${ctx.t('form.errorTitlePrefix')} ${title}` : title}
+      area={props.area ?? 'citizen'}
+      {...(props.languages ? { languages: props.languages } : {})}
+    >
       <p>
         <a href={props.back.href} class="lighed-back">
           {props.back.label}

@@ -2,7 +2,17 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { messageKeys, translator } from './i18n.ts';
-import { ARENAS, FLAGS, LIFE_PHASES, MODES, OFFER_STATUSES, OFFER_TYPES, ORGANIZATION_KINDS, RECOMMENDATIONS, TOPICS } from '../catalog/offer.ts';
+import {
+  ARENAS,
+  FLAGS,
+  LIFE_PHASES,
+  MODES,
+  OFFER_STATUSES,
+  OFFER_TYPES,
+  ORGANIZATION_KINDS,
+  RECOMMENDATIONS,
+  TOPICS,
+} from '../catalog/offer.ts';
 import { TIMES_OF_DAY } from '../catalog/finder.ts';
 import { ROLES } from '../staff/staff.store.ts';
 
@@ -32,14 +42,26 @@ describe('interface text', () => {
   it('has a label for every value of the vocabulary', () => {
     const keys = new Set(messageKeys('da'));
     const needed = [
-      ...TOPICS.map((x) => `topic.${x}`), ...ARENAS.map((x) => `arena.${x}`), ...OFFER_TYPES.map((x) => `offerType.${x}`),
-      ...MODES.map((x) => `mode.${x}`), ...LIFE_PHASES.map((x) => `lifePhase.${x}`), ...FLAGS.map((x) => `flag.${x}`),
-      ...OFFER_STATUSES.map((x) => `status.${x}`), ...ROLES.map((x) => `role.${x}`), 'role.citizen',
-      ...ORGANIZATION_KINDS.map((x) => `orgKind.${x}`), ...RECOMMENDATIONS.map((x) => `recommendation.${x}`),
+      ...TOPICS.map((x) => `topic.${x}`),
+      ...ARENAS.map((x) => `arena.${x}`),
+      ...OFFER_TYPES.map((x) => `offerType.${x}`),
+      ...MODES.map((x) => `mode.${x}`),
+      ...LIFE_PHASES.map((x) => `lifePhase.${x}`),
+      ...FLAGS.map((x) => `flag.${x}`),
+      ...OFFER_STATUSES.map((x) => `status.${x}`),
+      ...ROLES.map((x) => `role.${x}`),
+      'role.citizen',
+      ...ORGANIZATION_KINDS.map((x) => `orgKind.${x}`),
+      ...RECOMMENDATIONS.map((x) => `recommendation.${x}`),
       ...TIMES_OF_DAY.map((x) => `finder.time.${x}`),
-      ...['notFound', 'forbidden', 'csrf', 'rateLimited', 'validation', 'internal'].flatMap((x) => [`error.${x}.title`, `error.${x}.body`]),
+      ...['notFound', 'forbidden', 'csrf', 'rateLimited', 'validation', 'internal'].flatMap((x) => [
+        `error.${x}.title`,
+        `error.${x}.body`,
+      ]),
       ...['read', 'create', 'update', 'delete', 'export'].map((x) => `audit.action.${x}`),
-      ...['title', 'summary', 'description', 'tr.title', 'tr.summary', 'tr.description'].map((x) => `offerForm.field.${x}`),
+      ...['title', 'summary', 'description', 'tr.title', 'tr.summary', 'tr.description'].map(
+        (x) => `offerForm.field.${x}`,
+      ),
     ];
     expect(needed.filter((k) => !keys.has(k))).toEqual([]);
   });

@@ -12,7 +12,10 @@ type Catalog = Record<string, string>;
 const load = (lang: UiLanguage): Catalog =>
   JSON.parse(readFileSync(new URL(`./messages/${lang}.json`, import.meta.url), 'utf8')) as Catalog;
 
-const catalogs = Object.fromEntries(UI_LANGUAGES.map((l) => [l, load(l)])) as Record<UiLanguage, Catalog>;
+const catalogs = Object.fromEntries(UI_LANGUAGES.map((l) => [l, load(l)])) as Record<
+  UiLanguage,
+  Catalog
+>;
 const compiled = new Map<string, IntlMessageFormat>();
 
 export type MessageValues = Record<string, string | number | Date | boolean>;
@@ -62,7 +65,11 @@ export function messageKeys(lang: UiLanguage): string[] {
 /** Formats distances and prices the way each locale writes them. */
 // Built once per language: constructing Intl formatters costs far more than using them.
 const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormat(key: string, lang: UiLanguage, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+function numberFormat(
+  key: string,
+  lang: UiLanguage,
+  options: Intl.NumberFormatOptions,
+): Intl.NumberFormat {
   let f = numberFormats.get(`${key}:${lang}`);
   if (!f) {
     f = new Intl.NumberFormat(lang, options);
@@ -79,5 +86,9 @@ export function formatKm(meters: number, lang: UiLanguage): string {
 }
 
 export function formatDkk(amount: number, lang: UiLanguage): string {
-  return numberFormat('dkk', lang, { style: 'currency', currency: 'DKK', maximumFractionDigits: 0 }).format(amount);
+  return numberFormat('dkk', lang, {
+    style: 'currency',
+    currency: 'DKK',
+    maximumFractionDigits: 0,
+  }).format(amount);
 }

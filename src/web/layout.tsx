@@ -31,7 +31,13 @@ export function languageHref(url: string, lang: UiLanguage): string {
   return u.pathname + u.search;
 }
 
-export function Layout({ ctx, title, children, area = 'citizen', languages = UI_LANGUAGES }: LayoutProps) {
+export function Layout({
+  ctx,
+  title,
+  children,
+  area = 'citizen',
+  languages = UI_LANGUAGES,
+}: LayoutProps) {
   const { t, lang } = ctx;
   const dir = RTL_LANGUAGES.has(lang) ? 'rtl' : 'ltr';
   return (

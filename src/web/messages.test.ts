@@ -50,7 +50,10 @@ const SAME_AS_DANISH: Record<string, readonly Lang[]> = {
 
 /** Keys of pages offered in Danish and English only. */
 const STAFF_DA_EN_ONLY = (key: string) =>
-  key.startsWith('monitor.') || key.startsWith('codebook.') || key.startsWith('conversation.') || key.startsWith('conversationSettings.');
+  key.startsWith('monitor.') ||
+  key.startsWith('codebook.') ||
+  key.startsWith('conversation.') ||
+  key.startsWith('conversationSettings.');
 
 /** Sample values per argument name: numbers where a message may count or compare them. */
 const SAMPLES: Record<string, string | number> = {

@@ -37,8 +37,14 @@ describeBrowser('citizen journeys in Chromium', () => {
     expect(violations, `${what}:\n${formatViolations(violations)}`).toEqual([]);
   }
 
-  async function newContext(lang: 'da' | 'ar', opts: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
-    const context = await browser.newContext({ javaScriptEnabled: opts.javaScriptEnabled ?? true, viewport: { width: 1024, height: 800 } });
+  async function newContext(
+    lang: 'da' | 'ar',
+    opts: { javaScriptEnabled?: boolean } = {},
+  ): Promise<BrowserContext> {
+    const context = await browser.newContext({
+      javaScriptEnabled: opts.javaScriptEnabled ?? true,
+      viewport: { width: 1024, height: 800 },
+    });
     // Fail fast with the locator's name rather than at the test's own time-out.
     context.setDefaultTimeout(8000);
     const page = await context.newPage();
@@ -127,10 +133,21 @@ describeBrowser('citizen journeys in Chromium', () => {
     const page = await context.newPage();
     await page.goto(`${base}/`);
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string } } }).document.activeElement.textContent)).toContain('Gå til indhold');
+    expect(
+      await page.evaluate(
+        () =>
+          (globalThis as unknown as { document: { activeElement: { textContent: string } } })
+            .document.activeElement.textContent,
+      ),
+    ).toContain('Gå til indhold');
     const focusOn = async (selector: string, max = 60) => {
       for (let i = 0; i < max; i++) {
-        if (await page.locator(selector).evaluate((el) => el === (el.ownerDocument.activeElement as unknown))) return;
+        if (
+          await page
+            .locator(selector)
+            .evaluate((el) => el === (el.ownerDocument.activeElement as unknown))
+        )
+          return;
         await page.keyboard.press('Tab');
       }
       throw new Error(`could not reach ${selector} with Tab`);
@@ -161,10 +178,18 @@ describeBrowser('citizen journeys in Chromium', () => {
   it('fits a small phone without sideways scrolling', async () => {
     const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
     const page = await context.newPage();
-    for (const path of ['/?lang=ar&q=g%C3%A5tur&postnummer=4000', `/tilbud/${fx.walkId}`, `/tilbud/${fx.walkId}/tilmeld`]) {
+    for (const path of [
+      '/?lang=ar&q=g%C3%A5tur&postnummer=4000',
+      `/tilbud/${fx.walkId}`,
+      `/tilbud/${fx.walkId}/tilmeld`,
+    ]) {
       await page.goto(`${base}${path}`);
       const overflow = await page.evaluate(() => {
-        const el = (globalThis as unknown as { document: { scrollingElement: { scrollWidth: number; clientWidth: number } } }).document.scrollingElement;
+        const el = (
+          globalThis as unknown as {
+            document: { scrollingElement: { scrollWidth: number; clientWidth: number } };
+          }
+        ).document.scrollingElement;
         return el.scrollWidth - el.clientWidth;
       });
       expect(overflow, path).toBeLessThanOrEqual(1);

@@ -60,12 +60,17 @@ describeBrowser('frontline worker holds a health conversation in Chromium', () =
 
   /** Presses a submit button and waits for the page it leads to (a redirect, or the same step again). */
   async function press(p: Page, name: string) {
-    await Promise.all([p.waitForNavigation(), p.getByRole('button', { name, exact: true }).click()]);
+    await Promise.all([
+      p.waitForNavigation(),
+      p.getByRole('button', { name, exact: true }).click(),
+    ]);
   }
 
   /** The label of one option of a question, found by its Danish text (the Arabic sits beside it). */
   function option(p: Page, itemId: string, danish: string): Locator {
-    return p.locator(`#f-a_${itemId} label`).filter({ has: p.locator('span[lang="da"]').getByText(danish, { exact: true }) });
+    return p
+      .locator(`#f-a_${itemId} label`)
+      .filter({ has: p.locator('span[lang="da"]').getByText(danish, { exact: true }) });
   }
 
   /** Clicks the option's label and checks that its radio or checkbox is now checked. */
@@ -114,7 +119,9 @@ describeBrowser('frontline worker holds a health conversation in Chromium', () =
     // Consent first, in the citizen's language: the worker picks Arabic and the text follows.
     await page.selectOption('#f-sprog', 'ar');
     await press(page, 'Vis');
-    expect(await page.locator('.lighed-consent [lang="ar"][dir="rtl"]').first().isVisible()).toBe(true);
+    expect(await page.locator('.lighed-consent [lang="ar"][dir="rtl"]').first().isVisible()).toBe(
+      true,
+    );
     expect(await page.locator('#f-language').inputValue()).toBe('ar');
     await expectAccessible(page, 'start form with the consent text in Arabic');
 
@@ -157,7 +164,9 @@ describeBrowser('frontline worker holds a health conversation in Chromium', () =
     const who5 = stepOf('who-5');
     await expectStep(page, who5);
     await expectArabicBeside(page);
-    expect(await page.locator('main').textContent()).toContain('Jeg har været glad og i godt humør');
+    expect(await page.locator('main').textContent()).toContain(
+      'Jeg har været glad og i godt humør',
+    );
     await expectAccessible(page, 'WHO-5 step');
     for (let i = 1; i <= 5; i++) await choose(page, `who5-${i}`, 'Lidt af tiden');
     await press(page, 'Næste');
@@ -184,7 +193,9 @@ describeBrowser('frontline worker holds a health conversation in Chromium', () =
     expect(await page.title()).toMatch(/^Fejl:/);
     const summary = page.locator('.lighed-error-summary');
     expect(await summary.isVisible()).toBe(true);
-    expect(await summary.locator('a[href="#f-a_alcohol-week"]').textContent()).toBe('Skriv et tal, for eksempel 3 eller 2,5');
+    expect(await summary.locator('a[href="#f-a_alcohol-week"]').textContent()).toBe(
+      'Skriv et tal, for eksempel 3 eller 2,5',
+    );
     expect(await page.locator('#f-a_alcohol-week').inputValue()).toBe('ti');
     expect(await page.locator('#f-a_alcohol-week').getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page, 'alcohol step with a bad number');
@@ -208,7 +219,9 @@ describeBrowser('frontline worker holds a health conversation in Chromium', () =
     await expectAccessible(page, 'conversation list with a paused conversation');
     await row.getByRole('link', { name: 'Amal Haddad' }).click();
     await page.waitForURL(conversationUrl);
-    await page.getByRole('link', { name: `Fortsæt samtalen (trin ${activity} af ${STEPS})` }).click();
+    await page
+      .getByRole('link', { name: `Fortsæt samtalen (trin ${activity} af ${STEPS})` })
+      .click();
     await expectStep(page, activity);
 
     // Nothing is forced: the next steps move on unanswered until loneliness.
@@ -264,7 +277,9 @@ describeBrowser('frontline worker holds a health conversation in Chromium', () =
   it('shows the profile with a hand-held level, its reasons and the resources', async () => {
     await page.goto(conversationUrl);
     const main = page.locator('main');
-    expect(await page.locator('.lighed-support-level').textContent()).toBe('Støtteniveau: Håndholdt');
+    expect(await page.locator('.lighed-support-level').textContent()).toBe(
+      'Støtteniveau: Håndholdt',
+    );
     const reasons = await page.locator('.lighed-support li').allTextContents();
     expect(reasons).toEqual(
       expect.arrayContaining([
@@ -307,7 +322,10 @@ describeBrowser('frontline worker holds a health conversation in Chromium', () =
   });
 
   it('signs the citizen up for the walk, with consent, and shows the receipt', async () => {
-    await page.locator('.lighed-saved li', { hasText: 'Gåtur i Æblehaven' }).getByRole('link', { name: 'Tilmeld' }).click();
+    await page
+      .locator('.lighed-saved li', { hasText: 'Gåtur i Æblehaven' })
+      .getByRole('link', { name: 'Tilmeld' })
+      .click();
     await page.waitForURL(/\/tilbud\/[0-9a-f-]{36}\/tilmeld$/);
     expect(await page.locator('#f-name').inputValue()).toBe('Amal Haddad');
     await expectAccessible(page, 'sign-up form');
@@ -316,7 +334,9 @@ describeBrowser('frontline worker holds a health conversation in Chromium', () =
     expect(await page.locator('#f-consent').isChecked()).toBe(true);
     await press(page, 'Tilmeld borgeren');
     const receipt = page.locator('.alert-success');
-    expect(await receipt.locator('h1').textContent()).toBe('Borgeren er tilmeldt: Gåtur i Æblehaven');
+    expect(await receipt.locator('h1').textContent()).toBe(
+      'Borgeren er tilmeldt: Gåtur i Æblehaven',
+    );
     expect(await receipt.textContent()).toMatch(/Kvitteringsnummer: [A-Z0-9]{4}-[A-Z0-9]{4}/);
     await expectAccessible(page, 'sign-up receipt');
 
@@ -343,14 +363,19 @@ describeBrowser('frontline worker holds a health conversation in Chromium', () =
     await page.emulateMedia({ media: 'screen' });
 
     // The PDF, rendered by the server's Chromium, with the worker's session.
-    const pdf = await page.request.get(`${conversationUrl}/udskrift.pdf?sprog=ar`, { timeout: 60_000 });
+    const pdf = await page.request.get(`${conversationUrl}/udskrift.pdf?sprog=ar`, {
+      timeout: 60_000,
+    });
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   }, 90_000);
 
   it('works with JavaScript off: an anonymous conversation and the smoking skip logic', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 820, height: 1180 } });
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 820, height: 1180 },
+    });
     context.setDefaultTimeout(10000);
     try {
       const p = await context.newPage();
@@ -392,7 +417,9 @@ describeBrowser('frontline worker holds a health conversation in Chromium', () =
       // A weight out of range is named and the page stays accessible.
       await p.locator('#f-distance').fill('11');
       await press(p, 'Gem vægte');
-      await expect.poll(() => p.locator('.alert-error, .error-summary, [role="alert"]').count()).toBeGreaterThan(0);
+      await expect
+        .poll(() => p.locator('.alert-error, .error-summary, [role="alert"]').count())
+        .toBeGreaterThan(0);
       await expectAccessible(p, 'settings with an error');
       await p.goto(`${base}/personale/samtaler/teams`);
       await expectAccessible(p, 'teams');

@@ -14,7 +14,8 @@ import { seedFixture, testApp } from '../support/app.ts';
 import { seedSurvey } from '../support/monitor.ts';
 import type { Db } from '../../src/db/db.ts';
 
-const example = (name: string) => fileURLToPath(new URL(`../../examples/monitor/${name}`, import.meta.url));
+const example = (name: string) =>
+  fileURLToPath(new URL(`../../examples/monitor/${name}`, import.meta.url));
 
 describeBrowser('planner journey through the equity monitor in Chromium', () => {
   let db: Db;
@@ -44,7 +45,10 @@ describeBrowser('planner journey through the equity monitor in Chromium', () => 
   }
 
   async function plannerContext(lang: 'da' | 'en'): Promise<BrowserContext> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
     context.setDefaultTimeout(10000);
     const page = await context.newPage();
     await page.goto(`${base}/personale/log-ind?lang=${lang}`);
@@ -76,7 +80,10 @@ describeBrowser('planner journey through the equity monitor in Chromium', () => 
 
     await page.goto(`${base}/personale/monitor/heatplus`);
     await expectAccessible(page, 'HEAT Plus upload');
-    await page.setInputFiles('#skabelon', fileURLToPath(new URL('../../src/monitor/heatplus/fixtures/anc-wealth.csv', import.meta.url)));
+    await page.setInputFiles(
+      '#skabelon',
+      fileURLToPath(new URL('../../src/monitor/heatplus/fixtures/anc-wealth.csv', import.meta.url)),
+    );
     await page.getByRole('button', { name: 'Beregn' }).click();
     await page.waitForSelector('#results-heading');
     await expectAccessible(page, 'HEAT Plus measures');
@@ -93,13 +100,17 @@ describeBrowser('planner journey through the equity monitor in Chromium', () => 
 
       await page.goto(`${base}/personale/monitor/indikator?${q}&indikator=dagligryger`);
       const main = page.locator('main');
-      await expect.poll(() => main.textContent()).toContain(lang === 'da' ? 'Hele landet' : 'All of Denmark');
+      await expect
+        .poll(() => main.textContent())
+        .toContain(lang === 'da' ? 'Hele landet' : 'All of Denmark');
       expect(await page.locator('abbr', { hasText: /^SII$/ }).count()).toBeGreaterThan(0);
       expect(await page.locator('abbr', { hasText: /^RII$/ }).count()).toBeGreaterThan(0);
       expect(await page.locator('svg[role="img"]').count()).toBeGreaterThanOrEqual(3);
       await expectAccessible(page, `${lang} indicator page`);
 
-      await page.goto(`${base}/personale/monitor/prioriteter?datasaet=${datasetId}&omraade=0265&aar=2017`);
+      await page.goto(
+        `${base}/personale/monitor/prioriteter?datasaet=${datasetId}&omraade=0265&aar=2017`,
+      );
       expect(await page.locator('.lighed-priority').count()).toBeGreaterThanOrEqual(1);
       await expectAccessible(page, `${lang} priorities`);
       await context.close();
@@ -127,7 +138,10 @@ describeBrowser('planner journey through the equity monitor in Chromium', () => 
     const context = await plannerContext('da');
     const page = await context.newPage();
     await page.goto(`${base}/personale/monitor?datasaet=${datasetId}&omraade=0265&aar=2021`);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'WHO HEAT Plus-skabelon (CSV)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'WHO HEAT Plus-skabelon (CSV)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/heatplus\.csv$/);
     await context.close();
   });

@@ -28,7 +28,9 @@ export interface Fixture {
 export async function seedFixture(db: Db): Promise<Fixture> {
   await ensurePostcodes(db);
   await db.transaction((tx) =>
-    tx.query(`insert into tenant (kommune, name) values ('0265', 'Roskilde'), ('0350', 'Lejre') on conflict do nothing`),
+    tx.query(
+      `insert into tenant (kommune, name) values ('0265', 'Roskilde'), ('0350', 'Lejre') on conflict do nothing`,
+    ),
   );
   const ids = await inTenant(db, '0265', async (tx) => {
     const [org] = await tx.query<{ id: string }>(
@@ -48,37 +50,121 @@ export async function seedFixture(db: Db): Promise<Fixture> {
       [other!.id],
     );
     const base = (over: Partial<OfferInput>): OfferInput => ({
-      organization_id: org!.id, title: 'x', summary: 'Kort', description: '', how_to_join: '', arena: 'housing_area',
-      offer_type: 'group', topics: [], life_phases: ['adults'], languages: ['da'], mode: 'in_person',
-      interpreter_available: false, free: true, price_dkk: null, price_note: '', children_welcome: false, childcare: false,
-      wheelchair_accessible: false, welcomes_newcomers: false, transport_help: false, min_age: null, max_age: null,
-      recommendations: [], target_groups: ['ledige'], contact_name: '', contact_phone: '', contact_email: '', url: '',
-      translations: {}, location_ids: [loc!.id], schedules: [{ weekday: 2, starts_at: '10:00', ends_at: '11:30' }], ...over,
+      organization_id: org!.id,
+      title: 'x',
+      summary: 'Kort',
+      description: '',
+      how_to_join: '',
+      arena: 'housing_area',
+      offer_type: 'group',
+      topics: [],
+      life_phases: ['adults'],
+      languages: ['da'],
+      mode: 'in_person',
+      interpreter_available: false,
+      free: true,
+      price_dkk: null,
+      price_note: '',
+      children_welcome: false,
+      childcare: false,
+      wheelchair_accessible: false,
+      welcomes_newcomers: false,
+      transport_help: false,
+      min_age: null,
+      max_age: null,
+      recommendations: [],
+      target_groups: ['ledige'],
+      contact_name: '',
+      contact_phone: '',
+      contact_email: '',
+      url: '',
+      translations: {},
+      location_ids: [loc!.id],
+      schedules: [{ weekday: 2, starts_at: '10:00', ends_at: '11:30' }],
+      ...over,
     });
-    const walkId = await saveOffer(tx, '0265', base({
-      title: 'Gåtur i Æblehaven', summary: 'Vi går en tur sammen og drikker kaffe bagefter.',
-      description: 'En rolig gåtur på en time. Alle kan være med.', topics: ['physical_activity', 'community'],
-      languages: ['da', 'ar'], interpreter_available: true, wheelchair_accessible: true,
-      translations: { ar: { title: 'نزهة مشي في إيبلهافن', summary: 'نمشي معًا ونشرب القهوة بعد ذلك.' } },
-    }), { status: 'published' });
-    await saveOffer(tx, '0265', base({
-      title: 'Styrketræning i Viby', summary: 'Træning for ryg og ben.', organization_id: other!.id, topics: ['physical_activity'],
-      free: false, price_dkk: 200, location_ids: [far!.id], schedules: [{ weekday: 4, starts_at: '18:00', ends_at: '19:00' }],
-    }), { status: 'published' });
-    await saveOffer(tx, '0265', base({
-      title: 'Rygestop online', summary: 'Stop med at ryge sammen med andre, hjemmefra.', topics: ['smoking'], mode: 'online',
-      location_ids: [], schedules: [{ weekday: 1, starts_at: '19:00', ends_at: '20:00' }],
-    }), { status: 'published' });
-    const draftId = await saveOffer(tx, '0265', base({ title: 'Hemmelig kladde', summary: 'Ikke klar.' }));
-    return { orgId: org!.id, otherOrgId: other!.id, locationId: loc!.id, farLocationId: far!.id, walkId, draftId };
+    const walkId = await saveOffer(
+      tx,
+      '0265',
+      base({
+        title: 'Gåtur i Æblehaven',
+        summary: 'Vi går en tur sammen og drikker kaffe bagefter.',
+        description: 'En rolig gåtur på en time. Alle kan være med.',
+        topics: ['physical_activity', 'community'],
+        languages: ['da', 'ar'],
+        interpreter_available: true,
+        wheelchair_accessible: true,
+        translations: {
+          ar: { title: 'نزهة مشي في إيبلهافن', summary: 'نمشي معًا ونشرب القهوة بعد ذلك.' },
+        },
+      }),
+      { status: 'published' },
+    );
+    await saveOffer(
+      tx,
+      '0265',
+      base({
+        title: 'Styrketræning i Viby',
+        summary: 'Træning for ryg og ben.',
+        organization_id: other!.id,
+        topics: ['physical_activity'],
+        free: false,
+        price_dkk: 200,
+        location_ids: [far!.id],
+        schedules: [{ weekday: 4, starts_at: '18:00', ends_at: '19:00' }],
+      }),
+      { status: 'published' },
+    );
+    await saveOffer(
+      tx,
+      '0265',
+      base({
+        title: 'Rygestop online',
+        summary: 'Stop med at ryge sammen med andre, hjemmefra.',
+        topics: ['smoking'],
+        mode: 'online',
+        location_ids: [],
+        schedules: [{ weekday: 1, starts_at: '19:00', ends_at: '20:00' }],
+      }),
+      { status: 'published' },
+    );
+    const draftId = await saveOffer(
+      tx,
+      '0265',
+      base({ title: 'Hemmelig kladde', summary: 'Ikke klar.' }),
+    );
+    return {
+      orgId: org!.id,
+      otherOrgId: other!.id,
+      locationId: loc!.id,
+      farLocationId: far!.id,
+      walkId,
+      draftId,
+    };
   });
   const hash = await hashPassword(TEST_PASSWORD);
   await inTenant(db, '0265', async (tx) => {
-    const [jobcenter] = await tx.query<{ id: string }>(`insert into team (kommune, name, arena) values ('0265', 'Jobcenter Roskilde', 'job_centre') returning id`);
-    const [bolig] = await tx.query<{ id: string }>(`insert into team (kommune, name, arena) values ('0265', 'Boligsocialt team', 'housing_area') returning id`);
-    const frontline: [string, string | null][] = [['frontline@test.dk', jobcenter!.id], ['frontline2@test.dk', bolig!.id], ['frontline-noteam@test.dk', null]];
+    const [jobcenter] = await tx.query<{ id: string }>(
+      `insert into team (kommune, name, arena) values ('0265', 'Jobcenter Roskilde', 'job_centre') returning id`,
+    );
+    const [bolig] = await tx.query<{ id: string }>(
+      `insert into team (kommune, name, arena) values ('0265', 'Boligsocialt team', 'housing_area') returning id`,
+    );
+    const frontline: [string, string | null][] = [
+      ['frontline@test.dk', jobcenter!.id],
+      ['frontline2@test.dk', bolig!.id],
+      ['frontline-noteam@test.dk', null],
+    ];
     for (const [email, team] of frontline) {
-      await createUser(tx, { kommune: '0265', email, name: email.split('@')[0]!, role: 'frontline', organization_id: null, team_id: team, password_hash: hash });
+      await createUser(tx, {
+        kommune: '0265',
+        email,
+        name: email.split('@')[0]!,
+        role: 'frontline',
+        organization_id: null,
+        team_id: team,
+        password_hash: hash,
+      });
     }
     const users: [string, Role, string | null][] = [
       ['admin@test.dk', 'admin', null],
@@ -88,7 +174,14 @@ export async function seedFixture(db: Db): Promise<Fixture> {
       ['referrer@test.dk', 'referrer', null],
     ];
     for (const [email, role, org] of users) {
-      await createUser(tx, { kommune: '0265', email, name: email.split('@')[0]!, role, organization_id: org, password_hash: hash });
+      await createUser(tx, {
+        kommune: '0265',
+        email,
+        name: email.split('@')[0]!,
+        role,
+        organization_id: org,
+        password_hash: hash,
+      });
     }
   });
   return ids;
@@ -125,7 +218,8 @@ export class Client {
 
   async postRaw(url: string, fields: Record<string, string | string[]>) {
     const body = new URLSearchParams();
-    for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
+    for (const [k, v] of Object.entries(fields))
+      for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
     const res = await this.app.inject({
       method: 'POST',
       url,
@@ -138,7 +232,12 @@ export class Client {
 
   /** Posts multipart form data (file uploads); the caller includes `_csrf`. */
   async postForm(url: string, form: FormData) {
-    const res = await this.app.inject({ method: 'POST', url, headers: { cookie: this.header() }, payload: form });
+    const res = await this.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: this.header() },
+      payload: form,
+    });
     this.remember(res);
     return res;
   }

@@ -37,7 +37,10 @@ export async function freshDb(engine: Engine): Promise<Db> {
  * Declares `fn`'s tests once per engine. `ctx.db` is ready inside tests and hooks.
  * The database lives for the whole suite; tests isolate by tenant or by their own rows.
  */
-export function eachEngine(name: string, fn: (ctx: { readonly db: Db; readonly engine: Engine }) => void) {
+export function eachEngine(
+  name: string,
+  fn: (ctx: { readonly db: Db; readonly engine: Engine }) => void,
+) {
   for (const engine of engines) {
     describe(`${name} [${engine}]`, () => {
       let db: Db | undefined;

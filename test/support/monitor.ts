@@ -5,12 +5,20 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Db } from '../../src/db/db.ts';
-import { parseCodebook, type Codebook, type Respondent } from '../../src/monitor/microdata/codebook.ts';
+import {
+  parseCodebook,
+  type Codebook,
+  type Respondent,
+} from '../../src/monitor/microdata/codebook.ts';
 import { importMicrodata } from '../../src/monitor/microdata/import.store.ts';
 import { mulberry32 } from '../../src/monitor/measures/random.ts';
 
 export function testCodebook(): Codebook {
-  const parsed = parseCodebook(JSON.parse(readFileSync(new URL('../../examples/monitor/codebook.json', import.meta.url), 'utf8')));
+  const parsed = parseCodebook(
+    JSON.parse(
+      readFileSync(new URL('../../examples/monitor/codebook.json', import.meta.url), 'utf8'),
+    ),
+  );
   if (!parsed.ok) throw new Error('examples/monitor/codebook.json is invalid');
   return parsed.codebook;
 }
@@ -48,7 +56,10 @@ export function testRespondents(codebook: Codebook, perAreaYear = 800): Responde
   return out;
 }
 
-export async function seedSurvey(db: Db, opts: { kommune?: string; shared?: boolean; perAreaYear?: number } = {}) {
+export async function seedSurvey(
+  db: Db,
+  opts: { kommune?: string; shared?: boolean; perAreaYear?: number } = {},
+) {
   const codebook = testCodebook();
   return importMicrodata(db, {
     kommune: opts.kommune ?? '0265',

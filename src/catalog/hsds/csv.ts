@@ -74,7 +74,10 @@ export function parseCsv(text: string): CsvRecord[] {
       }
       const next = s[i];
       if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
-        throw new CsvSyntaxError(line, `unexpected text after a closing quote: ${JSON.stringify(s.slice(i, i + 10))}`);
+        throw new CsvSyntaxError(
+          line,
+          `unexpected text after a closing quote: ${JSON.stringify(s.slice(i, i + 10))}`,
+        );
       }
       atFieldStart = false;
       touched = true;
@@ -105,7 +108,10 @@ export function parseCsv(text: string): CsvRecord[] {
 }
 
 /** Parses a CSV table with a header row into objects keyed by column name. */
-export function parseCsvTable(text: string): { header: string[]; rows: { line: number; values: Record<string, string> }[] } {
+export function parseCsvTable(text: string): {
+  header: string[];
+  rows: { line: number; values: Record<string, string> }[];
+} {
   const records = parseCsv(text);
   const [head, ...body] = records;
   if (!head) return { header: [], rows: [] };
@@ -118,7 +124,10 @@ export function parseCsvTable(text: string): { header: string[]; rows: { line: n
   }
   const rows = body.map((r) => {
     if (r.fields.length !== header.length) {
-      throw new CsvSyntaxError(r.line, `expected ${header.length} fields (as the header), found ${r.fields.length}`);
+      throw new CsvSyntaxError(
+        r.line,
+        `expected ${header.length} fields (as the header), found ${r.fields.length}`,
+      );
     }
     const values: Record<string, string> = {};
     header.forEach((h, k) => {
@@ -134,12 +143,20 @@ const needsQuotes = /[",\r\n]|^\s|\s$/;
 /** One CSV field: quoted when it holds a comma, quote, line break or edge whitespace. */
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const s = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
+  const s =
+    typeof value === 'string'
+      ? value
+      : typeof value === 'number' || typeof value === 'boolean'
+        ? String(value)
+        : JSON.stringify(value);
   return needsQuotes.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** Writes a table with a header row. Records end with CRLF, as RFC 4180 says. */
-export function writeCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
+export function writeCsv(
+  columns: readonly string[],
+  rows: readonly Record<string, unknown>[],
+): string {
   const lines = [columns.map(csvField).join(',')];
   for (const row of rows) lines.push(columns.map((c) => csvField(row[c])).join(','));
   return `${lines.join('\r\n')}\r\n`;

@@ -16,7 +16,15 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { inTenant, type Db } from '../../db/db.ts';
 import { LighedError, type FieldProblem } from '../../platform/errors.ts';
 import { writeCsv } from './csv.ts';
-import { csvFilesToTables, fromHsdsJson, fromHsdsTables, toHsdsService, toHsdsTables, type HsdsReadResult, type HsdsService } from './hsds.ts';
+import {
+  csvFilesToTables,
+  fromHsdsJson,
+  fromHsdsTables,
+  toHsdsService,
+  toHsdsTables,
+  type HsdsReadResult,
+  type HsdsService,
+} from './hsds.ts';
 import { hsdsTables, readVendoredSchemaFile, validateHsds } from './hsds.schema.ts';
 import { importHsds, loadServices, type HsdsImportCounts } from './hsds.store.ts';
 
@@ -31,19 +39,37 @@ export interface HsdsExportCounts {
 
 async function assertTenant(db: Db, kommune: string) {
   if (!/^\d{4}$/.test(kommune)) {
-    throw new LighedError('LIGHED_ERR_VALIDATION', `"${kommune}" is not a kommunekode (four digits)`, [{ path: 'kommune', message: 'four digits' }]);
+    throw new LighedError(
+      'LIGHED_ERR_VALIDATION',
+      `"${kommune}" is not a kommunekode (four digits)`,
+      [{ path: 'kommune', message: 'four digits' }],
+    );
   }
   const rows = await db.query('select 1 from tenant where kommune = $1', [kommune]);
-  if (!rows.length) throw new LighedError('LIGHED_ERR_VALIDATION', `No municipality ${kommune} in this installation`, [{ path: 'kommune', message: 'unknown' }]);
+  if (!rows.length)
+    throw new LighedError(
+      'LIGHED_ERR_VALIDATION',
+      `No municipality ${kommune} in this installation`,
+      [{ path: 'kommune', message: 'unknown' }],
+    );
 }
 
 /** All of a municipality's services as HSDS objects (published only unless asked). */
-export async function exportServices(db: Db, kommune: string, opts: { includeUnpublished?: boolean } = {}): Promise<HsdsService[]> {
+export async function exportServices(
+  db: Db,
+  kommune: string,
+  opts: { includeUnpublished?: boolean } = {},
+): Promise<HsdsService[]> {
   const perPage = 200;
   return inTenant(db, kommune, async (tx) => {
     const out: HsdsService[] = [];
     for (let page = 1; ; page++) {
-      const { items, total } = await loadServices(tx, { page, perPage, kommune, includeUnpublished: opts.includeUnpublished ?? false });
+      const { items, total } = await loadServices(tx, {
+        page,
+        perPage,
+        kommune,
+        includeUnpublished: opts.includeUnpublished ?? false,
+      });
       out.push(...items.map(toHsdsService));
       if (page * perPage >= total || items.length === 0) break;
     }
@@ -65,15 +91,31 @@ export async function exportHsds(
   await assertTenant(db, kommune);
   const services = await exportServices(db, kommune, opts);
   const problems = services.flatMap((s, i) => validateHsds('service', s, `services[${i}]`));
-  if (problems.length) throw new LighedError('LIGHED_ERR_INTERNAL', 'The HSDS export does not validate against HSDS 3.0', problems);
+  if (problems.length)
+    throw new LighedError(
+      'LIGHED_ERR_INTERNAL',
+      'The HSDS export does not validate against HSDS 3.0',
+      problems,
+    );
 
   const tables = toHsdsTables({ services });
   await mkdir(outDir, { recursive: true });
   await writeFile(join(outDir, 'services.json'), `${JSON.stringify(services, null, 2)}\n`, 'utf8');
-  await writeFile(join(outDir, 'datapackage.json'), readVendoredSchemaFile('datapackage.json'), 'utf8');
+  await writeFile(
+    join(outDir, 'datapackage.json'),
+    readVendoredSchemaFile('datapackage.json'),
+    'utf8',
+  );
   let files = 2;
   for (const t of hsdsTables()) {
-    await writeFile(join(outDir, t.path), writeCsv(t.columns.map((c) => c.name), tables.get(t.path) ?? []), 'utf8');
+    await writeFile(
+      join(outDir, t.path),
+      writeCsv(
+        t.columns.map((c) => c.name),
+        tables.get(t.path) ?? [],
+      ),
+      'utf8',
+    );
     files++;
   }
   return {
@@ -89,19 +131,26 @@ export async function exportHsds(
 /** Reads and validates an HSDS file or data package directory; nothing is written. */
 export async function readHsdsPath(path: string): Promise<HsdsReadResult> {
   const info = await stat(path).catch(() => undefined);
-  if (!info) throw new LighedError('LIGHED_ERR_IMPORT_INVALID', `${path}: no such file or directory`, [{ path, message: 'not found' }]);
+  if (!info)
+    throw new LighedError('LIGHED_ERR_IMPORT_INVALID', `${path}: no such file or directory`, [
+      { path, message: 'not found' },
+    ]);
   if (info.isDirectory()) {
     const descriptor = join(path, 'datapackage.json');
     if (existsSync(descriptor)) return readDatapackage(path, descriptor);
     if (existsSync(join(path, 'services.json'))) return readJsonFile(join(path, 'services.json'));
-    throw new LighedError('LIGHED_ERR_IMPORT_INVALID', `${path}: no datapackage.json (CSV data package) or services.json here`, [
-      { path: descriptor, message: 'not found' },
-    ]);
+    throw new LighedError(
+      'LIGHED_ERR_IMPORT_INVALID',
+      `${path}: no datapackage.json (CSV data package) or services.json here`,
+      [{ path: descriptor, message: 'not found' }],
+    );
   }
   if (path.toLowerCase().endsWith('.csv')) {
-    throw new LighedError('LIGHED_ERR_IMPORT_INVALID', `${path}: give the directory of the data package, not one CSV file`, [
-      { path, message: 'a single CSV file is not a data package' },
-    ]);
+    throw new LighedError(
+      'LIGHED_ERR_IMPORT_INVALID',
+      `${path}: give the directory of the data package, not one CSV file`,
+      [{ path, message: 'a single CSV file is not a data package' }],
+    );
   }
   return readJsonFile(path);
 }
@@ -149,7 +198,11 @@ export type HsdsImportSummary = HsdsImportCounts & { warnings: string[] };
  * Imports an HSDS file or data package into `kommune`: all or nothing. On any problem throws
  * LighedError('LIGHED_ERR_IMPORT_INVALID') listing every problem, having written nothing.
  */
-export async function importHsdsPath(db: Db, kommune: string, path: string): Promise<HsdsImportSummary> {
+export async function importHsdsPath(
+  db: Db,
+  kommune: string,
+  path: string,
+): Promise<HsdsImportSummary> {
   await assertTenant(db, kommune);
   const read = await readHsdsPath(path);
   if (read.problems.length) {

@@ -43,23 +43,33 @@ import {
 export const HSDS_DEFAULT_PER_PAGE = 50;
 export const HSDS_MAX_PER_PAGE = 200;
 
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a uuid');
+const uuid = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a uuid');
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 // A '+' in a query string arrives as a space: "2024-05-01T10:00:00 02:00" means +02:00.
 const dateTime = z
   .string()
   .trim()
   .transform((v) => v.replace(/ (\d{2}:?\d{2})$/, '+$1'))
-  .refine((v) => /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i.test(v) && !Number.isNaN(Date.parse(v)), {
-    message: 'must be a date or date-time (ISO 8601), e.g. 2024-05-01T10:00:00Z',
-  })
+  .refine(
+    (v) =>
+      /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i.test(v) &&
+      !Number.isNaN(Date.parse(v)),
+    {
+      message: 'must be a date or date-time (ISO 8601), e.g. 2024-05-01T10:00:00Z',
+    },
+  )
   .transform((v) => new Date(v));
 
 const pageQuery = z.object({
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),
   per_page: z.coerce.number().int().min(1).max(HSDS_MAX_PER_PAGE).default(HSDS_DEFAULT_PER_PAGE),
   search: z.string().trim().max(200).optional(),
-  kommune: z.string().regex(/^\d{4}$/, 'must be a kommunekode (four digits)').optional(),
+  kommune: z
+    .string()
+    .regex(/^\d{4}$/, 'must be a kommunekode (four digits)')
+    .optional(),
   format: z.literal('json', { message: 'only json is supported' }).optional(),
   full: bool.optional(),
 });
@@ -73,7 +83,11 @@ const serviceQuery = pageQuery.extend({
 });
 
 const salQuery = serviceQuery.extend({
-  postcode: z.string().trim().regex(/^\d{4}$/, 'must be a Danish postcode (four digits)').optional(),
+  postcode: z
+    .string()
+    .trim()
+    .regex(/^\d{4}$/, 'must be a Danish postcode (four digits)')
+    .optional(),
   proximity: z.coerce.number().min(0).max(1_000_000).optional(),
 });
 
@@ -82,8 +96,15 @@ const organizationQuery = pageQuery.extend({ full_service: bool.optional() });
 function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const r = schema.safeParse(input ?? {});
   if (r.success) return r.data;
-  const problems: FieldProblem[] = r.error.issues.map((i) => ({ path: i.path.map(String).join('.') || 'query', message: i.message }));
-  throw new LighedError('LIGHED_ERR_VALIDATION', `Invalid query: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`, problems);
+  const problems: FieldProblem[] = r.error.issues.map((i) => ({
+    path: i.path.map(String).join('.') || 'query',
+    message: i.message,
+  }));
+  throw new LighedError(
+    'LIGHED_ERR_VALIDATION',
+    `Invalid query: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`,
+    problems,
+  );
 }
 
 function envelope<T>(contents: T[], total: number, page: number, perPage: number) {
@@ -116,7 +137,11 @@ export const hsdsRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
   const { db } = deps;
 
   const meta = async (_req: unknown, reply: FastifyReply) =>
-    send(reply, { version: HSDS_VERSION, profile: HSDS_PROFILE_URL, openapi_url: HSDS_OPENAPI_URL });
+    send(reply, {
+      version: HSDS_VERSION,
+      profile: HSDS_PROFILE_URL,
+      openapi_url: HSDS_OPENAPI_URL,
+    });
   app.get('/api/hsds', meta);
   app.get('/api/hsds/', meta);
 
@@ -133,7 +158,10 @@ export const hsdsRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
       modifiedAfter: q.modified_after,
     });
     const contents: unknown[] = q.minimal
-      ? items.map((d) => ({ id: d.id, last_modified: (d.last_modified ?? d.updated_at).toISOString() }))
+      ? items.map((d) => ({
+          id: d.id,
+          last_modified: (d.last_modified ?? d.updated_at).toISOString(),
+        }))
       : q.full
         ? items.map(toHsdsService)
         : items.map(toHsdsServiceListItem);
@@ -148,10 +176,18 @@ export const hsdsRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
 
   app.get('/api/hsds/organizations', async (req, reply) => {
     const q = parse(organizationQuery, req.query);
-    const { items, total } = await loadOrganizations(db, { page: q.page, perPage: q.per_page, kommune: q.kommune, search: q.search || undefined });
+    const { items, total } = await loadOrganizations(db, {
+      page: q.page,
+      perPage: q.per_page,
+      kommune: q.kommune,
+      search: q.search || undefined,
+    });
     let contents: unknown[];
     if (q.full) {
-      const locations = await loadOrganizationLocations(db, items.map((o) => o.id));
+      const locations = await loadOrganizationLocations(
+        db,
+        items.map((o) => o.id),
+      );
       contents = items.map((o) => toHsdsOrganization(o, { locations: locations.get(o.id) ?? [] }));
     } else {
       contents = items.map((o) => scalars(toHsdsOrganization(o)));
@@ -165,14 +201,18 @@ export const hsdsRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
     if (!found) throw notFound('Organization');
     return send(reply, {
       ...toHsdsOrganization(found.organization, { locations: found.locations }),
-      services: found.services.map((s) => (q.full_service ? toHsdsService(s) : toHsdsServiceListItem(s))),
+      services: found.services.map((s) =>
+        q.full_service ? toHsdsService(s) : toHsdsServiceListItem(s),
+      ),
     });
   });
 
   app.get('/api/hsds/service_at_locations', async (req, reply) => {
     const q = parse(salQuery, req.query);
     if (q.proximity !== undefined && !q.postcode) {
-      throw new LighedError('LIGHED_ERR_VALIDATION', 'Invalid query: proximity needs a postcode', [{ path: 'proximity', message: 'needs a postcode' }]);
+      throw new LighedError('LIGHED_ERR_VALIDATION', 'Invalid query: proximity needs a postcode', [
+        { path: 'proximity', message: 'needs a postcode' },
+      ]);
     }
     const { items, total } = await loadServiceAtLocations(db, {
       page: q.page,
@@ -187,7 +227,9 @@ export const hsdsRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
       proximity: q.proximity,
     });
     const contents: unknown[] = items.map((x) =>
-      q.full ? toHsdsServiceAtLocation(x.service, x.location) : toHsdsServiceAtLocationListItem(x.service, x.location),
+      q.full
+        ? toHsdsServiceAtLocation(x.service, x.location)
+        : toHsdsServiceAtLocationListItem(x.service, x.location),
     );
     return send(reply, envelope(contents, total, q.page, q.per_page));
   });

@@ -11,7 +11,8 @@ import type { FieldProblem } from '../../platform/errors.ts';
 
 // ajv-formats is CommonJS with `exports.default`; under NodeNext its default import is typed as
 // the module object, though at run time it is the plugin function itself.
-const addFormats = ((addFormatsImport as unknown as { default?: unknown }).default ?? addFormatsImport) as (ajv: Ajv) => Ajv;
+const addFormats = ((addFormatsImport as unknown as { default?: unknown }).default ??
+  addFormatsImport) as (ajv: Ajv) => Ajv;
 
 /** The objects we validate. Definition names are those under `definitions` in the compiled service. */
 export type HsdsSchemaName =
@@ -46,8 +47,14 @@ export type HsdsDefinitionName =
 const SERVICE_ID = 'https://lighed.dk/hsds/3.0/service_with_definitions.json';
 const LIST_IDS = {
   service_list_item: ['https://lighed.dk/hsds/3.0/service_list.json', 'service_list.json'],
-  organization_list_item: ['https://lighed.dk/hsds/3.0/organization_list.json', 'organization_list.json'],
-  service_at_location_list_item: ['https://lighed.dk/hsds/3.0/service_at_location_list.json', 'service_at_location_list.json'],
+  organization_list_item: [
+    'https://lighed.dk/hsds/3.0/organization_list.json',
+    'organization_list.json',
+  ],
+  service_at_location_list_item: [
+    'https://lighed.dk/hsds/3.0/service_at_location_list.json',
+    'service_at_location_list.json',
+  ],
 } as const;
 
 export function readVendoredSchemaFile(name: string): string {
@@ -69,13 +76,17 @@ interface JsonSchemaObject {
   definitions?: Record<string, JsonSchemaObject>;
 }
 
-let compiled: { ajv: Ajv; service: JsonSchemaObject; validators: Map<HsdsSchemaName, ValidateFunction> } | undefined;
+let compiled:
+  | { ajv: Ajv; service: JsonSchemaObject; validators: Map<HsdsSchemaName, ValidateFunction> }
+  | undefined;
 
 function state() {
   if (compiled) return compiled;
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
-  const service = JSON.parse(readVendoredSchemaFile('service_with_definitions.json')) as JsonSchemaObject;
+  const service = JSON.parse(
+    readVendoredSchemaFile('service_with_definitions.json'),
+  ) as JsonSchemaObject;
   ajv.addSchema(service, SERVICE_ID);
   for (const [, [id, file]] of Object.entries(LIST_IDS)) {
     ajv.addSchema(JSON.parse(readVendoredSchemaFile(file)) as object, id);
@@ -113,7 +124,11 @@ export function hsdsErrors(name: HsdsSchemaName, value: unknown): ErrorObject[] 
  * and field, e.g. `services[3].name: required` or
  * `services[0].service_at_locations[0].location.latitude: must be a number`.
  */
-export function validateHsds(name: HsdsSchemaName, value: unknown, basePath: string): FieldProblem[] {
+export function validateHsds(
+  name: HsdsSchemaName,
+  value: unknown,
+  basePath: string,
+): FieldProblem[] {
   return ajvProblems(hsdsErrors(name, value), basePath);
 }
 
@@ -143,7 +158,8 @@ export function ajvField(e: ErrorObject): string {
   return (e.instancePath.split('/')[1] ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
-const missingProperty = (e: ErrorObject) => String((e.params as { missingProperty?: string }).missingProperty ?? '');
+const missingProperty = (e: ErrorObject) =>
+  String((e.params as { missingProperty?: string }).missingProperty ?? '');
 
 /** A short message for one Ajv error: `required`, `must be a number`, `must be one of: ...`. */
 export function ajvMessage(e: ErrorObject): string {
@@ -197,7 +213,10 @@ let tables: HsdsTable[] | undefined;
 export function hsdsTables(): HsdsTable[] {
   if (tables) return tables;
   const root = state().service;
-  const entries: [string, JsonSchemaObject][] = [['service', root], ...Object.entries(root.definitions ?? {})];
+  const entries: [string, JsonSchemaObject][] = [
+    ['service', root],
+    ...Object.entries(root.definitions ?? {}),
+  ];
   tables = entries
     .filter(([, d]) => d.path?.endsWith('.csv'))
     .map(([name, d]) => ({
@@ -205,8 +224,18 @@ export function hsdsTables(): HsdsTable[] {
       path: d.path ?? '',
       order: d.datapackage_metadata?.order ?? 99,
       columns: Object.entries(d.properties)
-        .filter(([, p]) => p.type === 'string' || p.type === 'number' || p.type === 'integer' || p.type === 'boolean')
-        .map(([col, p]) => ({ name: col, type: p.type ?? 'string', ...(p.format ? { format: p.format } : {}) })),
+        .filter(
+          ([, p]) =>
+            p.type === 'string' ||
+            p.type === 'number' ||
+            p.type === 'integer' ||
+            p.type === 'boolean',
+        )
+        .map(([col, p]) => ({
+          name: col,
+          type: p.type ?? 'string',
+          ...(p.format ? { format: p.format } : {}),
+        })),
     }))
     .sort((a, b) => a.order - b.order);
   return tables;
@@ -223,7 +252,9 @@ export function hsdsTable(name: HsdsTable['name']): HsdsTable {
  * `service`, `service_at_locations` → `service_at_location` (array) and `organization` →
  * `organization` (object). Used to flatten nested objects into tables and back.
  */
-export function hsdsChildren(name: HsdsTable['name']): { property: string; definition: HsdsDefinitionName; many: boolean }[] {
+export function hsdsChildren(
+  name: HsdsTable['name'],
+): { property: string; definition: HsdsDefinitionName; many: boolean }[] {
   const root = state().service;
   const def = name === 'service' ? root : root.definitions?.[name];
   if (!def) return [];
@@ -231,12 +262,17 @@ export function hsdsChildren(name: HsdsTable['name']): { property: string; defin
   for (const [property, p] of Object.entries(def.properties)) {
     const ref = p.$ref ?? (p.type === 'array' ? p.items?.$ref : undefined);
     const m = ref ? /^#\/definitions\/(\w+)$/.exec(ref) : null;
-    if (m?.[1]) out.push({ property, definition: m[1] as HsdsDefinitionName, many: p.type === 'array' });
+    if (m?.[1])
+      out.push({ property, definition: m[1] as HsdsDefinitionName, many: p.type === 'array' });
   }
   return out;
 }
 
 /** The standard's tabular data package descriptor (datapackage.json), parsed. */
-export function hsdsDatapackage(): { resources: { name: string; path: string; schema: { fields: { name: string; type: string }[] } }[] } & Record<string, unknown> {
-  return JSON.parse(readVendoredSchemaFile('datapackage.json')) as ReturnType<typeof hsdsDatapackage>;
+export function hsdsDatapackage(): {
+  resources: { name: string; path: string; schema: { fields: { name: string; type: string }[] } }[];
+} & Record<string, unknown> {
+  return JSON.parse(readVendoredSchemaFile('datapackage.json')) as ReturnType<
+    typeof hsdsDatapackage
+  >;
 }

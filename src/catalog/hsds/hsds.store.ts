@@ -7,7 +7,15 @@ import { inTenant, type Db, type Queryable } from '../../db/db.ts';
 import { LighedError, type FieldProblem } from '../../platform/errors.ts';
 import { FLAGS, type Location, type Offer, type Organization, type Schedule } from '../offer.ts';
 import { offerColumns } from '../offer.store.ts';
-import { isUuid, lighedTaxonomyById, lighedTermById, stableId, type HsdsImport, type HsdsServiceDetail, type LighedTaxonomy } from './hsds.ts';
+import {
+  isUuid,
+  lighedTaxonomyById,
+  lighedTermById,
+  stableId,
+  type HsdsImport,
+  type HsdsServiceDetail,
+  type LighedTaxonomy,
+} from './hsds.ts';
 
 export interface HsdsServiceQuery {
   page: number;
@@ -40,8 +48,8 @@ export interface Paged<T> {
   total: number;
 }
 
-
-const organizationColumns = 'org.id, org.kommune, org.name, org.description, org.kind, org.email, org.phone, org.website, org.status';
+const organizationColumns =
+  'org.id, org.kommune, org.name, org.description, org.kind, org.email, org.phone, org.website, org.status';
 
 const locationColumns = `l.id, l.kommune, l.organization_id, l.name, l.description, l.address_1, l.postal_code, l.city,
   l.latitude, l.longitude, l.wheelchair_accessible, l.accessibility_note, l.transport_note`;
@@ -143,7 +151,10 @@ function serviceWhere(query: HsdsServiceQuery, p: Params['p']): string[] {
 const offset = (page: number, perPage: number) => Math.max(0, (page - 1) * perPage);
 
 /** One page of services (offers) with everything their HSDS form needs, and the total. */
-export async function loadServices(q: Queryable, query: HsdsServiceQuery): Promise<Paged<HsdsServiceDetail>> {
+export async function loadServices(
+  q: Queryable,
+  query: HsdsServiceQuery,
+): Promise<Paged<HsdsServiceDetail>> {
   const { list, p } = params();
   const where = serviceWhere(query, p).join(' and ');
   const from = `from offer o join organization org on org.id = o.organization_id where ${where}`;
@@ -152,11 +163,21 @@ export async function loadServices(q: Queryable, query: HsdsServiceQuery): Promi
     `select o.id ${from} order by o.title, o.id limit ${p(query.perPage)} offset ${p(offset(query.page, query.perPage))}`,
     list,
   );
-  return { items: await loadServiceDetails(q, rows.map((r) => r.id)), total: count?.n ?? 0 };
+  return {
+    items: await loadServiceDetails(
+      q,
+      rows.map((r) => r.id),
+    ),
+    total: count?.n ?? 0,
+  };
 }
 
 /** A published service by id (or, with includeUnpublished inside inTenant, any of the tenant's). */
-export async function loadService(q: Queryable, id: string, opts: { includeUnpublished?: boolean } = {}): Promise<HsdsServiceDetail | undefined> {
+export async function loadService(
+  q: Queryable,
+  id: string,
+  opts: { includeUnpublished?: boolean } = {},
+): Promise<HsdsServiceDetail | undefined> {
   if (!isUuid(id)) return undefined;
   const rows = await q.query<{ id: string }>(
     `select o.id from offer o where o.id = $1 ${opts.includeUnpublished ? '' : `and o.status = 'published'`}`,
@@ -167,7 +188,10 @@ export async function loadService(q: Queryable, id: string, opts: { includeUnpub
 }
 
 /** Offers by id, in the order given, with organisation, locations (+ service_at_location ids) and schedules. */
-export async function loadServiceDetails(q: Queryable, ids: string[]): Promise<HsdsServiceDetail[]> {
+export async function loadServiceDetails(
+  q: Queryable,
+  ids: string[],
+): Promise<HsdsServiceDetail[]> {
   if (ids.length === 0) return [];
   // One after another: a transaction is one connection (pg 9 drops queued concurrent queries).
   const offers = await q.query<Offer & { last_modified: Date }>(
@@ -211,7 +235,10 @@ export async function loadServiceDetails(q: Queryable, ids: string[]): Promise<H
 }
 
 /** One page of active organisations. */
-export async function loadOrganizations(q: Queryable, query: HsdsOrganizationQuery): Promise<Paged<Organization>> {
+export async function loadOrganizations(
+  q: Queryable,
+  query: HsdsOrganizationQuery,
+): Promise<Paged<Organization>> {
   const { list, p } = params();
   const where = [`org.status = 'active'`];
   if (query.kommune) where.push(`org.kommune = ${p(query.kommune)}`);
@@ -229,9 +256,15 @@ export async function loadOrganizations(q: Queryable, query: HsdsOrganizationQue
 }
 
 /** The locations of several organisations, by organisation id. */
-export async function loadOrganizationLocations(q: Queryable, organizationIds: string[]): Promise<Map<string, Location[]>> {
+export async function loadOrganizationLocations(
+  q: Queryable,
+  organizationIds: string[],
+): Promise<Map<string, Location[]>> {
   const rows = organizationIds.length
-    ? await q.query<Location>(`select ${locationColumns} from location l where l.organization_id = any($1::uuid[]) order by l.name, l.id`, [organizationIds])
+    ? await q.query<Location>(
+        `select ${locationColumns} from location l where l.organization_id = any($1::uuid[]) order by l.name, l.id`,
+        [organizationIds],
+      )
     : [];
   const out = new Map<string, Location[]>(organizationIds.map((id) => [id, []]));
   for (const l of rows) out.get(l.organization_id)?.push(l);
@@ -242,14 +275,32 @@ export async function loadOrganizationLocations(q: Queryable, organizationIds: s
 export async function loadOrganization(
   q: Queryable,
   id: string,
-): Promise<{ organization: Organization; locations: Location[]; services: HsdsServiceDetail[] } | undefined> {
+): Promise<
+  { organization: Organization; locations: Location[]; services: HsdsServiceDetail[] } | undefined
+> {
   if (!isUuid(id)) return undefined;
-  const [organization] = await q.query<Organization>(`select ${organizationColumns} from organization org where org.id = $1`, [id]);
+  const [organization] = await q.query<Organization>(
+    `select ${organizationColumns} from organization org where org.id = $1`,
+    [id],
+  );
   if (!organization) return undefined;
   // One after another: a transaction is one connection (pg 9 drops queued concurrent queries).
-  const locations = await q.query<Location>(`select ${locationColumns} from location l where l.organization_id = $1 order by l.name, l.id`, [id]);
-  const services = await q.query<{ id: string }>(`select o.id from offer o where o.organization_id = $1 and o.status = 'published' order by o.title, o.id`, [id]);
-  return { organization, locations, services: await loadServiceDetails(q, services.map((s) => s.id)) };
+  const locations = await q.query<Location>(
+    `select ${locationColumns} from location l where l.organization_id = $1 order by l.name, l.id`,
+    [id],
+  );
+  const services = await q.query<{ id: string }>(
+    `select o.id from offer o where o.organization_id = $1 and o.status = 'published' order by o.title, o.id`,
+    [id],
+  );
+  return {
+    organization,
+    locations,
+    services: await loadServiceDetails(
+      q,
+      services.map((s) => s.id),
+    ),
+  };
 }
 
 export interface ServiceAtLocationDetail {
@@ -259,7 +310,10 @@ export interface ServiceAtLocationDetail {
 }
 
 /** One page of service_at_locations of published services. */
-export async function loadServiceAtLocations(q: Queryable, query: HsdsServiceAtLocationQuery): Promise<Paged<ServiceAtLocationDetail>> {
+export async function loadServiceAtLocations(
+  q: Queryable,
+  query: HsdsServiceAtLocationQuery,
+): Promise<Paged<ServiceAtLocationDetail>> {
   const { list, p } = params();
   const where = serviceWhere(query, p);
   if (query.postcode && query.proximity !== undefined) {
@@ -279,7 +333,10 @@ export async function loadServiceAtLocations(q: Queryable, query: HsdsServiceAtL
   return { items: await salDetails(q, rows), total: count?.n ?? 0 };
 }
 
-export async function loadServiceAtLocation(q: Queryable, id: string): Promise<ServiceAtLocationDetail | undefined> {
+export async function loadServiceAtLocation(
+  q: Queryable,
+  id: string,
+): Promise<ServiceAtLocationDetail | undefined> {
   if (!isUuid(id)) return undefined;
   const rows = await q.query<{ id: string; offer_id: string; location_id: string }>(
     `select ol.id, ol.offer_id, ol.location_id from offer_location ol join offer o on o.id = ol.offer_id
@@ -289,8 +346,13 @@ export async function loadServiceAtLocation(q: Queryable, id: string): Promise<S
   return (await salDetails(q, rows))[0];
 }
 
-async function salDetails(q: Queryable, rows: { id: string; offer_id: string; location_id: string }[]): Promise<ServiceAtLocationDetail[]> {
-  const services = new Map((await loadServiceDetails(q, [...new Set(rows.map((r) => r.offer_id))])).map((s) => [s.id, s]));
+async function salDetails(
+  q: Queryable,
+  rows: { id: string; offer_id: string; location_id: string }[],
+): Promise<ServiceAtLocationDetail[]> {
+  const services = new Map(
+    (await loadServiceDetails(q, [...new Set(rows.map((r) => r.offer_id))])).map((s) => [s.id, s]),
+  );
   return rows.flatMap((r) => {
     const service = services.get(r.offer_id);
     const location = service?.locations.find((l) => l.id === r.location_id);
@@ -311,14 +373,49 @@ export interface HsdsImportCounts {
 
 const orgFields = ['name', 'description', 'kind', 'email', 'phone', 'website'] as const;
 const locationFields = [
-  'organization_id', 'name', 'description', 'address_1', 'postal_code', 'city', 'latitude', 'longitude',
-  'wheelchair_accessible', 'accessibility_note', 'transport_note',
+  'organization_id',
+  'name',
+  'description',
+  'address_1',
+  'postal_code',
+  'city',
+  'latitude',
+  'longitude',
+  'wheelchair_accessible',
+  'accessibility_note',
+  'transport_note',
 ] as const;
 const offerFields = [
-  'organization_id', 'title', 'summary', 'description', 'how_to_join', 'arena', 'offer_type', 'topics', 'life_phases',
-  'languages', 'mode', 'interpreter_available', 'free', 'price_dkk', 'price_note', 'children_welcome', 'childcare',
-  'wheelchair_accessible', 'welcomes_newcomers', 'transport_help', 'min_age', 'max_age', 'recommendations',
-  'contact_name', 'contact_phone', 'contact_email', 'url', 'status', 'translations', 'last_confirmed_at',
+  'organization_id',
+  'title',
+  'summary',
+  'description',
+  'how_to_join',
+  'arena',
+  'offer_type',
+  'topics',
+  'life_phases',
+  'languages',
+  'mode',
+  'interpreter_available',
+  'free',
+  'price_dkk',
+  'price_note',
+  'children_welcome',
+  'childcare',
+  'wheelchair_accessible',
+  'welcomes_newcomers',
+  'transport_help',
+  'min_age',
+  'max_age',
+  'recommendations',
+  'contact_name',
+  'contact_phone',
+  'contact_email',
+  'url',
+  'status',
+  'translations',
+  'last_confirmed_at',
 ] as const;
 const casts: Partial<Record<string, string>> = {
   organization_id: '::uuid',
@@ -340,7 +437,11 @@ const casts: Partial<Record<string, string>> = {
  * value differs, so importing the same file twice leaves the database exactly as it was.
  * `keep` gives, per column, the value to write on update when it is not simply the new one.
  */
-function upsertSql(table: string, fields: readonly string[], extra: { updatedAt?: string; keep?: Record<string, string> } = {}): string {
+function upsertSql(
+  table: string,
+  fields: readonly string[],
+  extra: { updatedAt?: string; keep?: Record<string, string> } = {},
+): string {
   const cols = ['id', 'kommune', ...fields];
   const values = cols.map((c, i) => `$${i + 1}${c === 'id' ? '::uuid' : (casts[c] ?? '')}`);
   const updatedAt = extra.updatedAt ?? 'now()';
@@ -374,20 +475,28 @@ export async function importHsds(
     if (err instanceof LighedError) throw err;
     const e = err as { code?: string; message?: string; constraint?: string };
     if (e.code === '23505' || e.code === '42501') {
-      throw new LighedError('LIGHED_ERR_IMPORT_INVALID', 'The import uses an id that another municipality already has; nothing was imported', [
-        { path: e.constraint ?? 'id', message: 'already used by another municipality' },
-      ]);
+      throw new LighedError(
+        'LIGHED_ERR_IMPORT_INVALID',
+        'The import uses an id that another municipality already has; nothing was imported',
+        [{ path: e.constraint ?? 'id', message: 'already used by another municipality' }],
+      );
     }
     if (e.code === '23514' || e.code === '23502' || e.code === '22P02' || e.code === '23503') {
-      throw new LighedError('LIGHED_ERR_IMPORT_INVALID', 'The database refused a value; nothing was imported', [
-        { path: e.constraint ?? 'record', message: e.message ?? 'refused' },
-      ]);
+      throw new LighedError(
+        'LIGHED_ERR_IMPORT_INVALID',
+        'The database refused a value; nothing was imported',
+        [{ path: e.constraint ?? 'record', message: e.message ?? 'refused' }],
+      );
     }
     throw err;
   }
 }
 
-async function writeImport(tx: Queryable, kommune: string, records: HsdsImport): Promise<HsdsImportCounts & { warnings: FieldProblem[] }> {
+async function writeImport(
+  tx: Queryable,
+  kommune: string,
+  records: HsdsImport,
+): Promise<HsdsImportCounts & { warnings: FieldProblem[] }> {
   const problems: FieldProblem[] = [];
   const warnings: FieldProblem[] = [];
   const orgIds = new Set(records.organizations.map((o) => o.id));
@@ -397,46 +506,88 @@ async function writeImport(tx: Queryable, kommune: string, records: HsdsImport):
   const foreign = async (table: string, ids: string[]) =>
     ids.length
       ? new Map(
-          (await tx.query<{ id: string; kommune: string }>(`select id, kommune from ${table} where id = any($1::uuid[]) and kommune <> $2`, [ids, kommune])).map(
-            (r) => [r.id, r.kommune],
-          ),
+          (
+            await tx.query<{ id: string; kommune: string }>(
+              `select id, kommune from ${table} where id = any($1::uuid[]) and kommune <> $2`,
+              [ids, kommune],
+            )
+          ).map((r) => [r.id, r.kommune]),
         )
       : new Map<string, string>();
   // One after another: a transaction is one connection (pg 9 drops queued concurrent queries).
   const foreignOrgs = await foreign('organization', [...orgIds]);
   const foreignLocs = await foreign('location', [...locationIds]);
-  const foreignOffers = await foreign('offer', records.offers.map((o) => o.id));
-  const foreignSals = await foreign('offer_location', records.offers.flatMap((o) => o.service_at_locations.map((s) => s.id)));
-  for (const o of records.organizations) if (foreignOrgs.has(o.id)) problems.push({ path: `${o.source}.id`, message: `already used by municipality ${foreignOrgs.get(o.id)}` });
-  for (const l of records.locations) if (foreignLocs.has(l.id)) problems.push({ path: `${l.source}.id`, message: `already used by municipality ${foreignLocs.get(l.id)}` });
+  const foreignOffers = await foreign(
+    'offer',
+    records.offers.map((o) => o.id),
+  );
+  const foreignSals = await foreign(
+    'offer_location',
+    records.offers.flatMap((o) => o.service_at_locations.map((s) => s.id)),
+  );
+  for (const o of records.organizations)
+    if (foreignOrgs.has(o.id))
+      problems.push({
+        path: `${o.source}.id`,
+        message: `already used by municipality ${foreignOrgs.get(o.id)}`,
+      });
+  for (const l of records.locations)
+    if (foreignLocs.has(l.id))
+      problems.push({
+        path: `${l.source}.id`,
+        message: `already used by municipality ${foreignLocs.get(l.id)}`,
+      });
   for (const o of records.offers) {
-    if (foreignOffers.has(o.id)) problems.push({ path: `${o.source}.id`, message: `already used by municipality ${foreignOffers.get(o.id)}` });
+    if (foreignOffers.has(o.id))
+      problems.push({
+        path: `${o.source}.id`,
+        message: `already used by municipality ${foreignOffers.get(o.id)}`,
+      });
     for (const s of o.service_at_locations) {
-      if (foreignSals.has(s.id)) problems.push({ path: `${s.source}.id`, message: `already used by municipality ${foreignSals.get(s.id)}` });
+      if (foreignSals.has(s.id))
+        problems.push({
+          path: `${s.source}.id`,
+          message: `already used by municipality ${foreignSals.get(s.id)}`,
+        });
     }
   }
 
   // References outside the import must be this municipality's own rows.
   const existing = async (table: string, ids: string[]) =>
     ids.length
-      ? new Set((await tx.query<{ id: string }>(`select id from ${table} where id = any($1::uuid[]) and kommune = $2`, [ids, kommune])).map((r) => r.id))
+      ? new Set(
+          (
+            await tx.query<{ id: string }>(
+              `select id from ${table} where id = any($1::uuid[]) and kommune = $2`,
+              [ids, kommune],
+            )
+          ).map((r) => r.id),
+        )
       : new Set<string>();
   const wantedOrgs = [
     ...records.offers.map((o) => o.organization_id),
     ...records.locations.flatMap((l) => [l.organization_id, l.fallback_organization_id]),
   ].filter((id): id is string => !!id && isUuid(id) && !orgIds.has(id));
-  const wantedLocs = records.offers.flatMap((o) => o.service_at_locations.map((s) => s.location_id)).filter((id) => isUuid(id) && !locationIds.has(id));
+  const wantedLocs = records.offers
+    .flatMap((o) => o.service_at_locations.map((s) => s.location_id))
+    .filter((id) => isUuid(id) && !locationIds.has(id));
   const ownOrgs = await existing('organization', [...new Set(wantedOrgs)]);
   const ownLocs = await existing('location', [...new Set(wantedLocs)]);
   const knownOrg = (id: string | null): boolean => !!id && (orgIds.has(id) || ownOrgs.has(id));
 
   for (const o of records.offers) {
     if (o.organization_id && !knownOrg(o.organization_id)) {
-      problems.push({ path: `${o.source}.organization_id`, message: `organization ${o.organization_id} is neither in the import nor in municipality ${kommune}` });
+      problems.push({
+        path: `${o.source}.organization_id`,
+        message: `organization ${o.organization_id} is neither in the import nor in municipality ${kommune}`,
+      });
     }
     for (const s of o.service_at_locations) {
       if (!locationIds.has(s.location_id) && !ownLocs.has(s.location_id)) {
-        problems.push({ path: `${s.source}.location_id`, message: `location ${s.location_id} is neither in the import nor in municipality ${kommune}` });
+        problems.push({
+          path: `${s.source}.location_id`,
+          message: `location ${s.location_id} is neither in the import nor in municipality ${kommune}`,
+        });
       }
     }
   }
@@ -462,7 +613,11 @@ async function writeImport(tx: Queryable, kommune: string, records: HsdsImport):
     }
   }
   if (problems.length) {
-    throw new LighedError('LIGHED_ERR_IMPORT_INVALID', `The import has ${problems.length} problem(s); nothing was imported`, problems);
+    throw new LighedError(
+      'LIGHED_ERR_IMPORT_INVALID',
+      `The import has ${problems.length} problem(s); nothing was imported`,
+      problems,
+    );
   }
 
   const orgSql = upsertSql('organization', orgFields);
@@ -471,7 +626,11 @@ async function writeImport(tx: Queryable, kommune: string, records: HsdsImport):
   }
   const locSql = upsertSql('location', locationFields);
   for (const l of records.locations) {
-    await tx.query(locSql, [l.id, kommune, ...locationFields.map((f) => (f === 'organization_id' ? locationOrg.get(l.id) : l[f]))]);
+    await tx.query(locSql, [
+      l.id,
+      kommune,
+      ...locationFields.map((f) => (f === 'organization_id' ? locationOrg.get(l.id) : l[f])),
+    ]);
   }
   const offerSql = upsertSql('offer', offerFields, {
     updatedAt: `coalesce($${offerFields.length + 3}::timestamptz, now())`,
@@ -480,11 +639,16 @@ async function writeImport(tx: Queryable, kommune: string, records: HsdsImport):
   let sals = 0;
   let schedules = 0;
   for (const o of records.offers) {
-    const values = offerFields.map((f) => (f === 'translations' ? JSON.stringify(o.translations) : o[f]));
+    const values = offerFields.map((f) =>
+      f === 'translations' ? JSON.stringify(o.translations) : o[f],
+    );
     await tx.query(offerSql, [o.id, kommune, ...values, o.updated_at]);
 
     const salIds = o.service_at_locations.map((s) => s.id);
-    await tx.query('delete from offer_location where offer_id = $1 and not (id = any($2::uuid[]))', [o.id, salIds]);
+    await tx.query(
+      'delete from offer_location where offer_id = $1 and not (id = any($2::uuid[]))',
+      [o.id, salIds],
+    );
     for (const s of o.service_at_locations) {
       await tx.query(
         `insert into offer_location (id, kommune, offer_id, location_id) values ($1, $2, $3, $4)
@@ -498,7 +662,11 @@ async function writeImport(tx: Queryable, kommune: string, records: HsdsImport):
     await tx.query('delete from schedule where offer_id = $1', [o.id]);
     // A schedule id another offer already uses (HSDS files reuse them) gets one derived from this offer.
     const taken = new Set(
-      (await tx.query<{ id: string }>('select id from schedule where id = any($1::uuid[])', [o.schedules.map((s) => s.id)])).map((r) => r.id),
+      (
+        await tx.query<{ id: string }>('select id from schedule where id = any($1::uuid[])', [
+          o.schedules.map((s) => s.id),
+        ])
+      ).map((r) => r.id),
     );
     const used = new Set<string>();
     for (const s of o.schedules) {
@@ -508,7 +676,19 @@ async function writeImport(tx: Queryable, kommune: string, records: HsdsImport):
       await tx.query(
         `insert into schedule (id, kommune, offer_id, location_id, weekday, starts_at, ends_at, interval_weeks, valid_from, valid_to, note)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [id, kommune, o.id, s.location_id, s.weekday, s.starts_at, s.ends_at, s.interval_weeks, s.valid_from, s.valid_to, s.note],
+        [
+          id,
+          kommune,
+          o.id,
+          s.location_id,
+          s.weekday,
+          s.starts_at,
+          s.ends_at,
+          s.interval_weeks,
+          s.valid_from,
+          s.valid_to,
+          s.note,
+        ],
       );
       schedules++;
     }

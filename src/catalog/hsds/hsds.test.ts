@@ -91,7 +91,8 @@ function detail(over: Partial<HsdsServiceDetail> = {}): HsdsServiceDetail {
     organization_id: ORG,
     title: 'Gåtur for alle',
     summary: 'Vi går en tur sammen hver tirsdag.',
-    description: 'En rolig gåtur på 3 km. "Alle" kan være med, også med rollator.\nVi slutter med kaffe.',
+    description:
+      'En rolig gåtur på 3 km. "Alle" kan være med, også med rollator.\nVi slutter med kaffe.',
     how_to_join: 'Mød op, eller ring til Hanne.',
     arena: 'health_centre',
     offer_type: 'group',
@@ -129,8 +130,28 @@ function detail(over: Partial<HsdsServiceDetail> = {}): HsdsServiceDetail {
     organization,
     locations,
     schedules: [
-      { id: SCH1, location_id: LOC1, weekday: 2, starts_at: '10:00', ends_at: '11:30', interval_weeks: 1, valid_from: '2026-01-06', valid_to: null, note: 'Husk gode sko' },
-      { id: SCH2, location_id: null, weekday: 4, starts_at: '17:00', ends_at: '18:00', interval_weeks: 2, valid_from: null, valid_to: '2026-12-31', note: '' },
+      {
+        id: SCH1,
+        location_id: LOC1,
+        weekday: 2,
+        starts_at: '10:00',
+        ends_at: '11:30',
+        interval_weeks: 1,
+        valid_from: '2026-01-06',
+        valid_to: null,
+        note: 'Husk gode sko',
+      },
+      {
+        id: SCH2,
+        location_id: null,
+        weekday: 4,
+        starts_at: '17:00',
+        ends_at: '18:00',
+        interval_weeks: 2,
+        valid_from: null,
+        valid_to: '2026-12-31',
+        note: '',
+      },
     ],
   };
   return { ...base, service_at_location_ids: { [LOC1]: SAL1, [LOC2]: SAL2 }, ...over };
@@ -138,7 +159,19 @@ function detail(over: Partial<HsdsServiceDetail> = {}): HsdsServiceDetail {
 
 /** What an import of our own export must give back: the offer without internal fields. */
 function expectedOffer(d: HsdsServiceDetail): Partial<ImportedOffer> {
-  const { kommune: _k, target_groups: _t, demo: _d, created_at: _c, updated_at, organization: _o, locations: _l, schedules, service_at_location_ids: _s, last_modified: _m, ...rest } = d;
+  const {
+    kommune: _k,
+    target_groups: _t,
+    demo: _d,
+    created_at: _c,
+    updated_at,
+    organization: _o,
+    locations: _l,
+    schedules,
+    service_at_location_ids: _s,
+    last_modified: _m,
+    ...rest
+  } = d;
   return {
     ...rest,
     translations: { en: d.translations.en ?? {}, ar: d.translations.ar ?? {} },
@@ -158,7 +191,8 @@ function expectedOffer(d: HsdsServiceDetail): Partial<ImportedOffer> {
   };
 }
 
-const sortById = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
+const sortById = <T extends { id: string }>(xs: T[]) =>
+  [...xs].sort((a, b) => a.id.localeCompare(b.id));
 
 // ---------------------------------------------------------------------------------------------
 
@@ -202,12 +236,18 @@ describe('CSV (RFC 4180)', () => {
   it('reports an unclosed quote and text after a closing quote with their line', () => {
     expect(() => parseCsv('a,b\n1,"open\n2,3')).toThrow(CsvSyntaxError);
     expect(() => parseCsv('a,b\n1,"open\n2,3')).toThrow('line 2: a quoted field is not closed');
-    expect(() => parseCsv('a,b\n1,"x"y\n')).toThrow('line 2: unexpected text after a closing quote');
+    expect(() => parseCsv('a,b\n1,"x"y\n')).toThrow(
+      'line 2: unexpected text after a closing quote',
+    );
   });
 
   it('reads a table with a header and rejects ragged rows and duplicate columns', () => {
-    expect(parseCsvTable('id,name\n1,"A, B"\n').rows).toEqual([{ line: 2, values: { id: '1', name: 'A, B' } }]);
-    expect(() => parseCsvTable('id,name\n1\n')).toThrow('line 2: expected 2 fields (as the header), found 1');
+    expect(parseCsvTable('id,name\n1,"A, B"\n').rows).toEqual([
+      { line: 2, values: { id: '1', name: 'A, B' } },
+    ]);
+    expect(() => parseCsvTable('id,name\n1\n')).toThrow(
+      'line 2: expected 2 fields (as the header), found 1',
+    );
     expect(() => parseCsvTable('id,id\n1,2\n')).toThrow('names column "id" twice');
   });
 
@@ -233,7 +273,10 @@ describe('HSDS export mapping', () => {
     expect(hsdsErrors('service', s)).toEqual([]);
     expect(hsdsErrors('service', { ...s, status: 'nope' })).not.toEqual([]);
     expect(validateHsds('service', { ...s, status: 'nope' }, 'services[0]')).toEqual([
-      { path: 'services[0].status', message: 'must be one of: active, inactive, defunct, temporarily closed' },
+      {
+        path: 'services[0].status',
+        message: 'must be one of: active, inactive, defunct, temporarily closed',
+      },
     ]);
   });
 
@@ -253,7 +296,13 @@ describe('HSDS export mapping', () => {
       ['da', 'dansk'],
       ['ar', 'arabisk'],
     ]);
-    expect(s.cost_options).toEqual([expect.objectContaining({ currency: 'DKK', amount: 25, amount_description: 'Kaffe koster 5 kr.' })]);
+    expect(s.cost_options).toEqual([
+      expect.objectContaining({
+        currency: 'DKK',
+        amount: 25,
+        amount_description: 'Kaffe koster 5 kr.',
+      }),
+    ]);
     expect(toHsdsService(detail({ free: true, price_dkk: null })).cost_options).toEqual([
       expect.objectContaining({ currency: 'DKK', amount: 0, option: 'Gratis' }),
     ]);
@@ -267,24 +316,50 @@ describe('HSDS export mapping', () => {
       email: 'hanne@roskilde.dk',
       url: 'https://roskilde.dk/gaatur',
     });
-    expect(s.contacts?.[0]).toMatchObject({ name: 'Hanne Hansen', email: 'hanne@roskilde.dk', phones: [{ number: '+45 12 34 56 78' }] });
+    expect(s.contacts?.[0]).toMatchObject({
+      name: 'Hanne Hansen',
+      email: 'hanne@roskilde.dk',
+      phones: [{ number: '+45 12 34 56 78' }],
+    });
     // The location's schedule sits on its service_at_location, the other on the service.
     expect(s.schedules).toEqual([
-      expect.objectContaining({ id: SCH2, freq: 'WEEKLY', byday: 'TH', interval: 2, opens_at: '17:00', closes_at: '18:00', until: '2026-12-31', wkst: 'MO' }),
+      expect.objectContaining({
+        id: SCH2,
+        freq: 'WEEKLY',
+        byday: 'TH',
+        interval: 2,
+        opens_at: '17:00',
+        closes_at: '18:00',
+        until: '2026-12-31',
+        wkst: 'MO',
+      }),
     ]);
-    expect(s.service_at_locations?.map((x) => [x.id, x.location_id, x.schedules?.map((h) => h.byday)])).toEqual([
+    expect(
+      s.service_at_locations?.map((x) => [x.id, x.location_id, x.schedules?.map((h) => h.byday)]),
+    ).toEqual([
       [SAL1, LOC1, ['TU']],
       [SAL2, LOC2, []],
     ]);
     const where = s.service_at_locations?.[0]?.location;
-    expect(where).toMatchObject({ latitude: 55.6415, longitude: 12.0803, transportation: 'Bus 202A stopper ved døren' });
-    expect(where?.addresses?.[0]).toMatchObject({ postal_code: '4000', city: 'Roskilde', country: 'DK', state_province: 'Region Sjælland' });
+    expect(where).toMatchObject({
+      latitude: 55.6415,
+      longitude: 12.0803,
+      transportation: 'Bus 202A stopper ved døren',
+    });
+    expect(where?.addresses?.[0]).toMatchObject({
+      postal_code: '4000',
+      city: 'Roskilde',
+      country: 'DK',
+      state_province: 'Region Sjælland',
+    });
     expect(s.service_at_locations?.[1]?.location).not.toHaveProperty('latitude');
   });
 
   it('carries the profile and the translations as attributes with lighed-* taxonomy terms', () => {
     const s = toHsdsService(detail());
-    const terms = (s.attributes ?? []).map((a) => `${a.taxonomy_term?.taxonomy}/${a.taxonomy_term?.code}`);
+    const terms = (s.attributes ?? []).map(
+      (a) => `${a.taxonomy_term?.taxonomy}/${a.taxonomy_term?.code}`,
+    );
     expect(terms).toEqual(
       expect.arrayContaining([
         'lighed-arena/health_centre',
@@ -304,17 +379,33 @@ describe('HSDS export mapping', () => {
     expect(terms).not.toContain('lighed-flag/free');
     expect(terms).not.toContain('lighed-translation/uk'); // nothing in it
     const en = s.attributes?.find((a) => a.taxonomy_term?.code === 'en');
-    expect(JSON.parse(en?.value ?? '')).toEqual({ title: 'Walk for everyone', summary: 'We walk together, every Tuesday.' });
+    expect(JSON.parse(en?.value ?? '')).toEqual({
+      title: 'Walk for everyone',
+      summary: 'We walk together, every Tuesday.',
+    });
     const topic = s.attributes?.find((a) => a.taxonomy_term?.code === 'physical_activity');
-    expect(topic).toMatchObject({ link_id: OFFER, link_entity: 'service', taxonomy_term_id: termId('lighed-topic', 'physical_activity') });
-    expect(topic?.taxonomy_term).toMatchObject({ name: 'Bevægelse', language: 'da', taxonomy_detail: { name: 'lighed-topic' } });
-    expect(lighedTermById(termId('lighed-topic', 'physical_activity'))).toEqual({ taxonomy: 'lighed-topic', code: 'physical_activity' });
+    expect(topic).toMatchObject({
+      link_id: OFFER,
+      link_entity: 'service',
+      taxonomy_term_id: termId('lighed-topic', 'physical_activity'),
+    });
+    expect(topic?.taxonomy_term).toMatchObject({
+      name: 'Bevægelse',
+      language: 'da',
+      taxonomy_detail: { name: 'lighed-topic' },
+    });
+    expect(lighedTermById(termId('lighed-topic', 'physical_activity'))).toEqual({
+      taxonomy: 'lighed-topic',
+      code: 'physical_activity',
+    });
     expect(hsdsTaxonomyTerm('lighed-flag', 'free').id).toBe(termId('lighed-flag', 'free'));
   });
 
   it('gives stable ids: the same export twice is identical', () => {
     expect(toHsdsService(detail())).toEqual(toHsdsService(detail()));
-    expect(stableId('x')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(stableId('x')).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     expect(stableId('x')).not.toBe(stableId('y'));
   });
 
@@ -324,7 +415,12 @@ describe('HSDS export mapping', () => {
     expect(hsdsErrors('organization_list_item', toHsdsOrganization(organization))).toEqual([]);
     expect(hsdsErrors('organization', toHsdsOrganization(organization, { locations }))).toEqual([]);
     expect(hsdsErrors('location', toHsdsLocation(locations[1] as Location))).toEqual([]);
-    expect(hsdsErrors('service_at_location_list_item', toHsdsServiceAtLocationListItem(d, locations[0] as Location))).toEqual([]);
+    expect(
+      hsdsErrors(
+        'service_at_location_list_item',
+        toHsdsServiceAtLocationListItem(d, locations[0] as Location),
+      ),
+    ).toEqual([]);
     const full = toHsdsServiceAtLocationFull(d, locations[0] as Location);
     expect(hsdsErrors('service_at_location', full)).toEqual([]);
     expect(hsdsErrors('service', full.service)).toEqual([]);
@@ -354,22 +450,33 @@ describe('HSDS import mapping', () => {
     expect(warnings).toEqual([]);
     expect(records.offers).toHaveLength(1);
     const offer = records.offers[0] as ImportedOffer;
-    expect({ ...offer, schedules: sortById(offer.schedules) }).toMatchObject({ ...expectedOffer(d), schedules: sortById(expectedOffer(d).schedules ?? []) });
+    expect({ ...offer, schedules: sortById(offer.schedules) }).toMatchObject({
+      ...expectedOffer(d),
+      schedules: sortById(expectedOffer(d).schedules ?? []),
+    });
     expect(offer.service_at_locations).toEqual([
       { id: SAL1, location_id: LOC1, source: 'service.service_at_locations[0]' },
       { id: SAL2, location_id: LOC2, source: 'service.service_at_locations[1]' },
     ]);
-    expect(records.organizations).toEqual([{ ...organization, kommune: undefined, status: undefined, source: 'service.organization' }].map(({ kommune: _k, status: _s, ...o }) => o));
-    expect(sortById(records.locations).map(({ source: _s, fallback_organization_id: _f, ...l }) => l)).toEqual(
-      sortById(locations).map(({ kommune: _k, ...l }) => l),
+    expect(records.organizations).toEqual(
+      [
+        { ...organization, kommune: undefined, status: undefined, source: 'service.organization' },
+      ].map(({ kommune: _k, status: _s, ...o }) => o),
     );
+    expect(
+      sortById(records.locations).map(({ source: _s, fallback_organization_id: _f, ...l }) => l),
+    ).toEqual(sortById(locations).map(({ kommune: _k, ...l }) => l));
   });
 
   it('round-trips through the CSV data package', () => {
     const d = detail();
     const tables = toHsdsTables({ services: [toHsdsService(d)] });
     const files: Record<string, string> = {};
-    for (const t of hsdsTables()) files[t.path] = writeCsv(t.columns.map((c) => c.name), tables.get(t.path) ?? []);
+    for (const t of hsdsTables())
+      files[t.path] = writeCsv(
+        t.columns.map((c) => c.name),
+        tables.get(t.path) ?? [],
+      );
     expect(parseCsvTable(files['services.csv'] ?? '').rows).toHaveLength(1);
     expect(parseCsvTable(files['taxonomy_terms.csv'] ?? '').rows.length).toBeGreaterThan(10);
     const { tables: parsed, problems: p1, warnings: w1 } = csvFilesToTables(files);
@@ -381,7 +488,15 @@ describe('HSDS import mapping', () => {
     const { schedules, ...expected } = expectedOffer(d);
     expect(offer).toMatchObject(expected);
     expect(sortById(offer.schedules)).toEqual(sortById(schedules ?? []));
-    expect(sortById(records.locations).map((l) => [l.id, l.latitude, l.wheelchair_accessible, l.accessibility_note, l.address_1])).toEqual([
+    expect(
+      sortById(records.locations).map((l) => [
+        l.id,
+        l.latitude,
+        l.wheelchair_accessible,
+        l.accessibility_note,
+        l.address_1,
+      ]),
+    ).toEqual([
       [LOC1, 55.6415, true, 'Elevator til 1. sal', 'Køgevej 1'],
       [LOC2, null, false, '', 'Hovedgaden 5, 2. sal'],
     ]);
@@ -399,8 +514,14 @@ describe('HSDS import mapping', () => {
     expect(problems).toEqual(
       expect.arrayContaining([
         { path: 'services[1].name', message: 'required' },
-        { path: 'services[2].service_at_locations[0].location.latitude', message: 'must be a number' },
-        { path: 'services[3].status', message: 'must be one of: active, inactive, defunct, temporarily closed' },
+        {
+          path: 'services[2].service_at_locations[0].location.latitude',
+          message: 'must be a number',
+        },
+        {
+          path: 'services[3].status',
+          message: 'must be one of: active, inactive, defunct, temporarily closed',
+        },
       ]),
     );
     expect(problems.some((p) => p.path.startsWith('services[0]'))).toBe(false);
@@ -415,10 +536,18 @@ describe('HSDS import mapping', () => {
     expect(problems).toEqual(
       expect.arrayContaining([
         { path: 'contents[0].name', message: 'must be 3–200 characters' },
-        { path: 'contents[0].service_at_locations[0].schedules[0].opens_at', message: 'not a time (HH:MM)' },
+        {
+          path: 'contents[0].service_at_locations[0].schedules[0].opens_at',
+          message: 'not a time (HH:MM)',
+        },
       ]),
     );
-    expect(fromHsdsJson({ foo: 1 }).problems).toEqual([{ path: 'record', message: 'not an HSDS service, organization, service_at_location or location' }]);
+    expect(fromHsdsJson({ foo: 1 }).problems).toEqual([
+      {
+        path: 'record',
+        message: 'not an HSDS service, organization, service_at_location or location',
+      },
+    ]);
     expect(fromHsdsJson({ id: ORG, name: 'Org', description: '' }).problems).toEqual([]);
   });
 
@@ -429,7 +558,9 @@ describe('HSDS import mapping', () => {
       'services.csv': `id,organization_id,name,status\n${OFFER},${ORG},,active\n`,
     };
     const { tables, problems } = csvFilesToTables(files);
-    expect(problems).toEqual([{ path: 'locations.csv line 3, column latitude', message: 'not a number' }]);
+    expect(problems).toEqual([
+      { path: 'locations.csv line 3, column latitude', message: 'not a number' },
+    ]);
     const result = fromHsdsTables(tables, { problems });
     expect(result.problems).toEqual(
       expect.arrayContaining([
@@ -438,7 +569,9 @@ describe('HSDS import mapping', () => {
       ]),
     );
     const broken = csvFilesToTables({ 'services.csv': 'id,name\n1,"open\n' });
-    expect(broken.problems).toEqual([{ path: 'services.csv line 2', message: 'a quoted field is not closed' }]);
+    expect(broken.problems).toEqual([
+      { path: 'services.csv line 2', message: 'a quoted field is not closed' },
+    ]);
   });
 
   it('keeps Danish postcodes and stores others as 0000 with the original in address_1', () => {
@@ -448,12 +581,36 @@ describe('HSDS import mapping', () => {
       organization_id: ORG,
       name: 'Sted',
       ...(lat === undefined ? {} : { latitude: lat, longitude: 12 }),
-      addresses: [{ id: stableId('a'), address_1: 'Vej 1', city: 'By', state_province: '', address_type: 'physical', ...address }],
+      addresses: [
+        {
+          id: stableId('a'),
+          address_1: 'Vej 1',
+          city: 'By',
+          state_province: '',
+          address_type: 'physical',
+          ...address,
+        },
+      ],
     });
     const dk = fromHsdsJson(loc({ postal_code: 'DK-4000', country: 'DK' }, 55.6));
-    expect(dk.records.locations[0]).toMatchObject({ postal_code: '4000', address_1: 'Vej 1', city: 'By', latitude: 55.6 });
+    expect(dk.records.locations[0]).toMatchObject({
+      postal_code: '4000',
+      address_1: 'Vej 1',
+      city: 'By',
+      latitude: 55.6,
+    });
     expect(dk.warnings).toEqual([]);
-    const us = fromHsdsJson(loc({ postal_code: 'ABC 1234', country: 'US', address_2: 'MyVillage', state_province: 'MyState' }, 100));
+    const us = fromHsdsJson(
+      loc(
+        {
+          postal_code: 'ABC 1234',
+          country: 'US',
+          address_2: 'MyVillage',
+          state_province: 'MyState',
+        },
+        100,
+      ),
+    );
     expect(us.problems).toEqual([]);
     expect(us.records.locations[0]).toMatchObject({
       postal_code: '0000',
@@ -462,9 +619,14 @@ describe('HSDS import mapping', () => {
       latitude: null,
       longitude: null,
     });
-    expect(us.warnings.map((w) => w.path)).toEqual(['location.addresses[0].postal_code', 'location.latitude']);
+    expect(us.warnings.map((w) => w.path)).toEqual([
+      'location.addresses[0].postal_code',
+      'location.latitude',
+    ]);
     // A Norwegian four-digit code is not a Danish postcode.
-    expect(fromHsdsJson(loc({ postal_code: '0150', country: 'NO' })).records.locations[0]?.postal_code).toBe('0000');
+    expect(
+      fromHsdsJson(loc({ postal_code: '0150', country: 'NO' })).records.locations[0]?.postal_code,
+    ).toBe('0000');
   });
 
   it('maps an HSDS service without our profile to sensible defaults', () => {
@@ -474,10 +636,19 @@ describe('HSDS import mapping', () => {
       description: 'A walk in the park. Bring shoes.',
       status: 'temporarily closed',
       organization: { id: ORG, name: 'Walkers', description: '' },
-      languages: [{ id: stableId('l1'), code: 'eng' }, { id: stableId('l2'), code: 'English' }],
+      languages: [
+        { id: stableId('l1'), code: 'eng' },
+        { id: stableId('l2'), code: 'English' },
+      ],
       cost_options: [{ id: stableId('c'), amount: 0, currency: 'DKK' }],
       schedules: [
-        { id: SCH1, freq: 'WEEKLY', byday: 'MO,WE', opens_at: '09:00:00+01:00', closes_at: '10:00Z' },
+        {
+          id: SCH1,
+          freq: 'WEEKLY',
+          byday: 'MO,WE',
+          opens_at: '09:00:00+01:00',
+          closes_at: '10:00Z',
+        },
         { id: SCH2, freq: 'MONTHLY', byday: '2MO', opens_at: '09:00', closes_at: '10:00' },
       ],
     });
@@ -498,7 +669,10 @@ describe('HSDS import mapping', () => {
       [3, '09:00', '10:00'],
     ]);
     expect(records.organizations[0]).toMatchObject({ kind: 'civil_society', name: 'Walkers' });
-    expect(warnings.map((w) => w.path)).toEqual(['service.languages[1].code', 'service.schedules[1]']);
+    expect(warnings.map((w) => w.path)).toEqual([
+      'service.languages[1].code',
+      'service.schedules[1]',
+    ]);
   });
 
   it('reads times and dates strictly', () => {
@@ -513,55 +687,71 @@ describe('HSDS import mapping', () => {
   });
 
   it('turns a JSON pointer into a readable path', () => {
-    expect(pointerToPath('/service_at_locations/0/location/latitude')).toBe('.service_at_locations[0].location.latitude');
+    expect(pointerToPath('/service_at_locations/0/location/latitude')).toBe(
+      '.service_at_locations[0].location.latitude',
+    );
     expect(pointerToPath('')).toBe('');
   });
 });
 
 const EXAMPLES = join(process.cwd(), '..', 'shared', 'reference', 'hsds', '3.0', 'examples');
 
-describe.skipIf(!existsSync(EXAMPLES))('HSDS 3.0 reference examples (../shared/reference/hsds; absent in a clone)', () => {
-  const read = (f: string): unknown => JSON.parse(readFileSync(join(EXAMPLES, f), 'utf8'));
+describe.skipIf(!existsSync(EXAMPLES))(
+  'HSDS 3.0 reference examples (../shared/reference/hsds; absent in a clone)',
+  () => {
+    const read = (f: string): unknown => JSON.parse(readFileSync(join(EXAMPLES, f), 'utf8'));
 
-  it('validates service_full.json and refuses it with status "nope"', () => {
-    const s = read('service_full.json') as Record<string, unknown>;
-    expect(hsdsErrors('service', s)).toEqual([]);
-    expect(hsdsErrors('service', { ...s, status: 'nope' })).toHaveLength(1);
-  });
-
-  it.each([
-    ['service_full.json', 1, 1, 1],
-    ['organization_full.json', 1, 1, 1],
-    ['service_list.json', 1, 0, 1],
-    ['organization_list.json', 1, 0, 0],
-    ['service_at_location_full.json', 1, 1, 1],
-    ['service_at_location_list.json', 1, 1, 1],
-    ['tabular.json', 1, 1, 1],
-  ])('reads %s without problems', (file, orgs, locs, offers) => {
-    const { records, problems } = fromHsdsJson(read(file));
-    expect(problems).toEqual([]);
-    expect([records.organizations.length, records.locations.length, records.offers.length]).toEqual([orgs, locs, offers]);
-  });
-
-  it('reads the CSV data package; our tables have exactly its columns', () => {
-    const dir = join(EXAMPLES, 'csv');
-    const files: Record<string, string> = {};
-    for (const f of readdirSync(dir).filter((x) => x.endsWith('.csv'))) files[f] = readFileSync(join(dir, f), 'utf8');
-    for (const t of hsdsTables()) {
-      expect(parseCsvTable(files[t.path] ?? '').header, t.path).toEqual(t.columns.map((c) => c.name));
-    }
-    const { tables, problems, warnings } = csvFilesToTables(files);
-    const result = fromHsdsTables(tables, { problems, warnings });
-    expect(result.problems).toEqual([]);
-    expect(result.records.offers[0]).toMatchObject({
-      id: 'ac148810-d857-441c-9679-408f346de14b',
-      title: 'Community Counselling',
-      status: 'published',
-      min_age: 12,
-      max_age: 100,
-      contact_phone: '+44 1234 234567',
+    it('validates service_full.json and refuses it with status "nope"', () => {
+      const s = read('service_full.json') as Record<string, unknown>;
+      expect(hsdsErrors('service', s)).toEqual([]);
+      expect(hsdsErrors('service', { ...s, status: 'nope' })).toHaveLength(1);
     });
-    expect(result.records.offers[0]?.schedules.map((s) => s.weekday)).toEqual([4, 5]);
-    expect(result.records.locations[0]).toMatchObject({ postal_code: '0000', latitude: null, city: 'MyCity' });
-  });
-});
+
+    it.each([
+      ['service_full.json', 1, 1, 1],
+      ['organization_full.json', 1, 1, 1],
+      ['service_list.json', 1, 0, 1],
+      ['organization_list.json', 1, 0, 0],
+      ['service_at_location_full.json', 1, 1, 1],
+      ['service_at_location_list.json', 1, 1, 1],
+      ['tabular.json', 1, 1, 1],
+    ])('reads %s without problems', (file, orgs, locs, offers) => {
+      const { records, problems } = fromHsdsJson(read(file));
+      expect(problems).toEqual([]);
+      expect([
+        records.organizations.length,
+        records.locations.length,
+        records.offers.length,
+      ]).toEqual([orgs, locs, offers]);
+    });
+
+    it('reads the CSV data package; our tables have exactly its columns', () => {
+      const dir = join(EXAMPLES, 'csv');
+      const files: Record<string, string> = {};
+      for (const f of readdirSync(dir).filter((x) => x.endsWith('.csv')))
+        files[f] = readFileSync(join(dir, f), 'utf8');
+      for (const t of hsdsTables()) {
+        expect(parseCsvTable(files[t.path] ?? '').header, t.path).toEqual(
+          t.columns.map((c) => c.name),
+        );
+      }
+      const { tables, problems, warnings } = csvFilesToTables(files);
+      const result = fromHsdsTables(tables, { problems, warnings });
+      expect(result.problems).toEqual([]);
+      expect(result.records.offers[0]).toMatchObject({
+        id: 'ac148810-d857-441c-9679-408f346de14b',
+        title: 'Community Counselling',
+        status: 'published',
+        min_age: 12,
+        max_age: 100,
+        contact_phone: '+44 1234 234567',
+      });
+      expect(result.records.offers[0]?.schedules.map((s) => s.weekday)).toEqual([4, 5]);
+      expect(result.records.locations[0]).toMatchObject({
+        postal_code: '0000',
+        latitude: null,
+        city: 'MyCity',
+      });
+    });
+  },
+);

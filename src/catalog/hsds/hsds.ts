@@ -77,11 +77,21 @@ import {
   type UiLanguage,
 } from '../offer.ts';
 import { CsvSyntaxError, parseCsvTable } from './csv.ts';
-import { ajvField, ajvMessage, hsdsChildren, hsdsErrors, hsdsTables, validateHsds, type HsdsSchemaName, type HsdsTable } from './hsds.schema.ts';
+import {
+  ajvField,
+  ajvMessage,
+  hsdsChildren,
+  hsdsErrors,
+  hsdsTables,
+  validateHsds,
+  type HsdsSchemaName,
+  type HsdsTable,
+} from './hsds.schema.ts';
 
 export const HSDS_VERSION = '3.0';
 export const HSDS_PROFILE_URL = 'https://lighed.dk/hsds/profile';
-export const HSDS_OPENAPI_URL = 'https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json';
+export const HSDS_OPENAPI_URL =
+  'https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json';
 
 // ---------------------------------------------------------------------------------------------
 // HSDS object shapes (the fields we write or read; the schemas allow more).
@@ -301,7 +311,9 @@ export interface HsdsService {
 /** A scalar-only copy (the one-to-one fields), as list endpoints and CSV rows carry. */
 export type HsdsScalars = Record<string, string | number | boolean | null>;
 /** A list item: one-to-one fields plus nested one-to-one objects. */
-export type HsdsListItem = { [key: string]: string | number | boolean | null | HsdsScalars | HsdsListItem };
+export type HsdsListItem = {
+  [key: string]: string | number | boolean | null | HsdsScalars | HsdsListItem;
+};
 
 // ---------------------------------------------------------------------------------------------
 // Ids, labels, taxonomies.
@@ -318,7 +330,8 @@ export function stableId(name: string): string {
 }
 
 export const isUuid = (v: unknown): v is string =>
-  typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+  typeof v === 'string' &&
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 const da = translator('da');
 const label = (key: string, fallback: string): string => {
@@ -337,7 +350,6 @@ const languageName = (code: string): string => {
   }
 };
 
-
 interface TaxonomyDef {
   title: string;
   codes: readonly string[];
@@ -346,20 +358,71 @@ interface TaxonomyDef {
 }
 
 export const LIGHED_TAXONOMIES = {
-  'lighed-arena': { title: 'Arena', codes: ARENAS, label: (c) => label(`arena.${c}`, c), linkType: 'arena' },
-  'lighed-offer-type': { title: 'Type', codes: OFFER_TYPES, label: (c) => label(`offerType.${c}`, c), linkType: 'offer_type' },
-  'lighed-topic': { title: 'Emne', codes: TOPICS, label: (c) => label(`topic.${c}`, c), linkType: 'topic' },
-  'lighed-life-phase': { title: 'Livsfase', codes: LIFE_PHASES, label: (c) => label(`lifePhase.${c}`, c), linkType: 'audience' },
-  'lighed-mode': { title: 'Fremmøde eller online', codes: MODES, label: (c) => label(`mode.${c}`, c), linkType: 'mode' },
-  'lighed-flag': { title: 'Kendetegn', codes: FLAGS, label: (c) => label(`flag.${c}`, c), linkType: 'flag' },
-  'lighed-recommendation': { title: 'Anbefaling', codes: RECOMMENDATIONS, label: (c) => label(`recommendation.${c}`, c), linkType: 'recommendation' },
-  'lighed-organization-kind': { title: 'Slags organisation', codes: ORGANIZATION_KINDS, label: (c) => label(`orgKind.${c}`, c), linkType: 'organization_kind' },
-  'lighed-translation': { title: 'Oversættelse', codes: TRANSLATION_LANGUAGES, label: (c) => languageName(c), linkType: 'translation' },
-  'lighed-text': { title: 'Tekst', codes: ['summary'], label: () => 'Kort beskrivelse', linkType: 'text' },
+  'lighed-arena': {
+    title: 'Arena',
+    codes: ARENAS,
+    label: (c) => label(`arena.${c}`, c),
+    linkType: 'arena',
+  },
+  'lighed-offer-type': {
+    title: 'Type',
+    codes: OFFER_TYPES,
+    label: (c) => label(`offerType.${c}`, c),
+    linkType: 'offer_type',
+  },
+  'lighed-topic': {
+    title: 'Emne',
+    codes: TOPICS,
+    label: (c) => label(`topic.${c}`, c),
+    linkType: 'topic',
+  },
+  'lighed-life-phase': {
+    title: 'Livsfase',
+    codes: LIFE_PHASES,
+    label: (c) => label(`lifePhase.${c}`, c),
+    linkType: 'audience',
+  },
+  'lighed-mode': {
+    title: 'Fremmøde eller online',
+    codes: MODES,
+    label: (c) => label(`mode.${c}`, c),
+    linkType: 'mode',
+  },
+  'lighed-flag': {
+    title: 'Kendetegn',
+    codes: FLAGS,
+    label: (c) => label(`flag.${c}`, c),
+    linkType: 'flag',
+  },
+  'lighed-recommendation': {
+    title: 'Anbefaling',
+    codes: RECOMMENDATIONS,
+    label: (c) => label(`recommendation.${c}`, c),
+    linkType: 'recommendation',
+  },
+  'lighed-organization-kind': {
+    title: 'Slags organisation',
+    codes: ORGANIZATION_KINDS,
+    label: (c) => label(`orgKind.${c}`, c),
+    linkType: 'organization_kind',
+  },
+  'lighed-translation': {
+    title: 'Oversættelse',
+    codes: TRANSLATION_LANGUAGES,
+    label: (c) => languageName(c),
+    linkType: 'translation',
+  },
+  'lighed-text': {
+    title: 'Tekst',
+    codes: ['summary'],
+    label: () => 'Kort beskrivelse',
+    linkType: 'text',
+  },
 } satisfies Record<string, TaxonomyDef>;
 export type LighedTaxonomy = keyof typeof LIGHED_TAXONOMIES;
 
-const isLighedTaxonomy = (v: unknown): v is LighedTaxonomy => typeof v === 'string' && v in LIGHED_TAXONOMIES;
+const isLighedTaxonomy = (v: unknown): v is LighedTaxonomy =>
+  typeof v === 'string' && v in LIGHED_TAXONOMIES;
 
 export const taxonomyId = (tax: LighedTaxonomy) => stableId(`taxonomy/${tax}`);
 export const termId = (tax: LighedTaxonomy, code: string) => stableId(`taxonomy/${tax}/${code}`);
@@ -395,7 +458,8 @@ const termIndex = new Map<string, { taxonomy: LighedTaxonomy; code: string }>();
 const taxonomyIndex = new Map<string, LighedTaxonomy>();
 for (const tax of Object.keys(LIGHED_TAXONOMIES) as LighedTaxonomy[]) {
   taxonomyIndex.set(taxonomyId(tax), tax);
-  for (const code of (LIGHED_TAXONOMIES[tax] as TaxonomyDef).codes) termIndex.set(termId(tax, code), { taxonomy: tax, code });
+  for (const code of (LIGHED_TAXONOMIES[tax] as TaxonomyDef).codes)
+    termIndex.set(termId(tax, code), { taxonomy: tax, code });
 }
 export const lighedTermById = (id: string) => termIndex.get(id.toLowerCase());
 export const lighedTaxonomyById = (id: string) => taxonomyIndex.get(id.toLowerCase());
@@ -407,7 +471,8 @@ export const lighedTaxonomyById = (id: string) => taxonomyIndex.get(id.toLowerCa
 function opt<K extends string, V>(key: K, value: V | null | undefined): { [P in K]?: V } {
   return (value === undefined || value === null ? {} : { [key]: value }) as { [P in K]?: V };
 }
-const nonEmpty = (s: string | null | undefined): string | undefined => (s && s.trim() !== '' ? s : undefined);
+const nonEmpty = (s: string | null | undefined): string | undefined =>
+  s && s.trim() !== '' ? s : undefined;
 
 // The email and URI rules of ajv-formats ("full" mode), so we never export what the schema refuses.
 const EMAIL =
@@ -432,12 +497,18 @@ export const validUri = (v: string | null | undefined): string | undefined => {
 export function scalars(o: object): HsdsScalars {
   const out: HsdsScalars = {};
   for (const [k, v] of Object.entries(o as Record<string, unknown>)) {
-    if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = v;
+    if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+      out[k] = v;
   }
   return out;
 }
 
-const copenhagenDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' });
+const copenhagenDate = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Copenhagen',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 const dateOnly = (d: Date | string | null | undefined): string | undefined => {
   if (!d) return undefined;
   const date = typeof d === 'string' ? new Date(d) : d;
@@ -448,10 +519,22 @@ const iso = (d: Date | string): string => (typeof d === 'string' ? new Date(d) :
 /** Danish regions by kommunekode: the address's required state_province. */
 const REGIONS: Record<string, string> = {};
 const regionCodes: [string, string][] = [
-  ['Region Hovedstaden', '0101 0147 0151 0153 0155 0157 0159 0161 0163 0165 0167 0169 0173 0175 0183 0185 0187 0190 0201 0210 0217 0219 0223 0230 0240 0250 0260 0270 0400 0411'],
-  ['Region Sjælland', '0253 0259 0265 0269 0306 0316 0320 0326 0329 0330 0336 0340 0350 0360 0370 0376 0390'],
-  ['Region Syddanmark', '0410 0420 0430 0440 0450 0461 0479 0480 0482 0492 0510 0530 0540 0550 0561 0563 0573 0575 0580 0607 0621 0630'],
-  ['Region Midtjylland', '0615 0657 0661 0665 0671 0706 0707 0710 0727 0730 0740 0741 0746 0751 0756 0760 0766 0779 0791'],
+  [
+    'Region Hovedstaden',
+    '0101 0147 0151 0153 0155 0157 0159 0161 0163 0165 0167 0169 0173 0175 0183 0185 0187 0190 0201 0210 0217 0219 0223 0230 0240 0250 0260 0270 0400 0411',
+  ],
+  [
+    'Region Sjælland',
+    '0253 0259 0265 0269 0306 0316 0320 0326 0329 0330 0336 0340 0350 0360 0370 0376 0390',
+  ],
+  [
+    'Region Syddanmark',
+    '0410 0420 0430 0440 0450 0461 0479 0480 0482 0492 0510 0530 0540 0550 0561 0563 0573 0575 0580 0607 0621 0630',
+  ],
+  [
+    'Region Midtjylland',
+    '0615 0657 0661 0665 0671 0706 0707 0710 0727 0730 0740 0741 0746 0751 0756 0760 0766 0779 0791',
+  ],
   ['Region Nordjylland', '0773 0787 0810 0813 0820 0825 0840 0846 0849 0851 0860'],
 ];
 for (const [region, codes] of regionCodes) for (const c of codes.split(' ')) REGIONS[c] = region;
@@ -503,7 +586,10 @@ function attribute(
   };
 }
 
-export function toHsdsOrganization(o: Organization, opts: { locations?: Location[] } = {}): HsdsOrganization {
+export function toHsdsOrganization(
+  o: Organization,
+  opts: { locations?: Location[] } = {},
+): HsdsOrganization {
   const phone = nonEmpty(o.phone);
   return {
     id: o.id,
@@ -511,22 +597,33 @@ export function toHsdsOrganization(o: Organization, opts: { locations?: Location
     description: o.description,
     ...opt('email', validEmail(o.email)),
     ...opt('website', validUri(o.website)),
-    ...(phone ? { phones: [{ id: stableId(`${o.id}/phone`), organization_id: o.id, number: phone }] } : {}),
+    ...(phone
+      ? { phones: [{ id: stableId(`${o.id}/phone`), organization_id: o.id, number: phone }] }
+      : {}),
     attributes: [attribute(o.id, 'organization', 'lighed-organization-kind', o.kind)],
     ...(opts.locations ? { locations: opts.locations.map((l) => toHsdsLocation(l)) } : {}),
   };
 }
 
-const wheelchairAccessibilityId = (locationId: string) => stableId(`${locationId}/accessibility/wheelchair`);
+const wheelchairAccessibilityId = (locationId: string) =>
+  stableId(`${locationId}/accessibility/wheelchair`);
 
 export function toHsdsLocation(l: Location): HsdsLocation {
   const foreign = l.postal_code === '0000';
   const accessibility: HsdsAccessibility[] = [];
   if (l.wheelchair_accessible) {
-    accessibility.push({ id: wheelchairAccessibilityId(l.id), location_id: l.id, description: label('flag.wheelchair_accessible', 'Wheelchair access') });
+    accessibility.push({
+      id: wheelchairAccessibilityId(l.id),
+      location_id: l.id,
+      description: label('flag.wheelchair_accessible', 'Wheelchair access'),
+    });
   }
   if (nonEmpty(l.accessibility_note)) {
-    accessibility.push({ id: stableId(`${l.id}/accessibility/note`), location_id: l.id, description: l.accessibility_note });
+    accessibility.push({
+      id: stableId(`${l.id}/accessibility/note`),
+      location_id: l.id,
+      description: l.accessibility_note,
+    });
   }
   const hasPosition = l.latitude !== null && l.longitude !== null;
   return {
@@ -550,7 +647,9 @@ export function toHsdsLocation(l: Location): HsdsLocation {
       },
     ],
     accessibility,
-    attributes: l.wheelchair_accessible ? [attribute(l.id, 'location', 'lighed-flag', 'wheelchair_accessible')] : [],
+    attributes: l.wheelchair_accessible
+      ? [attribute(l.id, 'location', 'lighed-flag', 'wheelchair_accessible')]
+      : [],
   };
 }
 
@@ -593,7 +692,9 @@ export function toHsdsServiceAtLocation(d: HsdsServiceDetail, l: Location): Hsds
     service_id: d.id,
     location_id: l.id,
     location: toHsdsLocation(l),
-    schedules: d.schedules.filter((s) => s.location_id === l.id).map((s) => toHsdsSchedule(s, d.id, { salId, locationId: l.id })),
+    schedules: d.schedules
+      .filter((s) => s.location_id === l.id)
+      .map((s) => toHsdsSchedule(s, d.id, { salId, locationId: l.id })),
   };
 }
 
@@ -626,14 +727,21 @@ export function toHsdsService(d: HsdsServiceDetail): HsdsService {
     ...FLAGS.filter((f) => d[f]).map((f) => attribute(d.id, 'service', 'lighed-flag', f)),
     ...d.recommendations.map((c) => attribute(d.id, 'service', 'lighed-recommendation', c)),
   ];
-  if (nonEmpty(d.summary)) attrs.push(attribute(d.id, 'service', 'lighed-text', 'summary', d.summary));
+  if (nonEmpty(d.summary))
+    attrs.push(attribute(d.id, 'service', 'lighed-text', 'summary', d.summary));
   for (const lang of TRANSLATION_LANGUAGES) {
     const value = translationValue(d.translations[lang]);
     if (value) attrs.push(attribute(d.id, 'service', 'lighed-translation', lang, value));
   }
 
   const cost: HsdsCostOption = d.free
-    ? { id: stableId(`${d.id}/cost`), service_id: d.id, option: label('flag.free', 'Gratis'), currency: 'DKK', amount: 0 }
+    ? {
+        id: stableId(`${d.id}/cost`),
+        service_id: d.id,
+        option: label('flag.free', 'Gratis'),
+        currency: 'DKK',
+        amount: 0,
+      }
     : {
         id: stableId(`${d.id}/cost`),
         service_id: d.id,
@@ -654,7 +762,13 @@ export function toHsdsService(d: HsdsServiceDetail): HsdsService {
             service_id: d.id,
             ...opt('name', nonEmpty(d.contact_name)),
             ...opt('email', email),
-            ...(phone ? { phones: [{ id: stableId(`${d.id}/contact/phone`), contact_id: contactId, number: phone }] } : {}),
+            ...(phone
+              ? {
+                  phones: [
+                    { id: stableId(`${d.id}/contact/phone`), contact_id: contactId, number: phone },
+                  ],
+                }
+              : {}),
           },
         ]
       : [];
@@ -667,7 +781,10 @@ export function toHsdsService(d: HsdsServiceDetail): HsdsService {
     ...opt('url', validUri(d.url)),
     ...opt('email', email),
     status: STATUS_TO_HSDS[d.status],
-    ...opt('interpretation_services', d.interpreter_available ? label('flag.interpreter_available', 'Tolk') : undefined),
+    ...opt(
+      'interpretation_services',
+      d.interpreter_available ? label('flag.interpreter_available', 'Tolk') : undefined,
+    ),
     ...opt('application_process', nonEmpty(d.how_to_join)),
     ...opt('fees_description', nonEmpty(d.price_note)),
     ...opt('eligibility_description', ageText(d.min_age, d.max_age)),
@@ -680,7 +797,12 @@ export function toHsdsService(d: HsdsServiceDetail): HsdsService {
       .filter((s) => !s.location_id || !locationIds.has(s.location_id))
       .map((s) => toHsdsSchedule({ ...s, location_id: null }, d.id)),
     service_at_locations: d.locations.map((l) => toHsdsServiceAtLocation(d, l)),
-    languages: d.languages.map((code) => ({ id: stableId(`${d.id}/language/${code}`), service_id: d.id, name: languageName(code), code })),
+    languages: d.languages.map((code) => ({
+      id: stableId(`${d.id}/language/${code}`),
+      service_id: d.id,
+      name: languageName(code),
+      code,
+    })),
     organization: toHsdsOrganization(d.organization),
     cost_options: [cost],
     contacts,
@@ -697,11 +819,18 @@ export function toHsdsServiceListItem(d: HsdsServiceDetail): HsdsListItem {
 /** One item of `GET /service_at_locations` (service_at_location_list.json). */
 export function toHsdsServiceAtLocationListItem(d: HsdsServiceDetail, l: Location) {
   const sal = toHsdsServiceAtLocation(d, l);
-  return { ...scalars(sal), location: scalars(toHsdsLocation(l)), service: toHsdsServiceListItem(d) };
+  return {
+    ...scalars(sal),
+    location: scalars(toHsdsLocation(l)),
+    service: toHsdsServiceListItem(d),
+  };
 }
 
 /** `GET /service_at_locations/{id}`: the service_at_location, its location and its service. */
-export function toHsdsServiceAtLocationFull(d: HsdsServiceDetail, l: Location): HsdsServiceAtLocation {
+export function toHsdsServiceAtLocationFull(
+  d: HsdsServiceDetail,
+  l: Location,
+): HsdsServiceAtLocation {
   const { service_at_locations: _omit, ...service } = toHsdsService(d);
   return { ...toHsdsServiceAtLocation(d, l), service };
 }
@@ -716,19 +845,27 @@ export type HsdsTableRows = Map<string, HsdsScalars[]>;
  * following the schema's own nesting. Each row keeps only its table's columns; rows are
  * de-duplicated by id; a child without its parent's foreign key gets it.
  */
-export function toHsdsTables(roots: { services?: HsdsService[]; organizations?: HsdsOrganization[] }): HsdsTableRows {
+export function toHsdsTables(roots: {
+  services?: HsdsService[];
+  organizations?: HsdsOrganization[];
+}): HsdsTableRows {
   const tables = hsdsTables();
   const byName = new Map(tables.map((t) => [t.name, t]));
   const out: HsdsTableRows = new Map(tables.map((t) => [t.path, []]));
   const seen = new Map<string, Set<string>>(tables.map((t) => [t.path, new Set()]));
 
-  const visit = (name: HsdsTable['name'], obj: Record<string, unknown>, parent?: { name: string; id: string }) => {
+  const visit = (
+    name: HsdsTable['name'],
+    obj: Record<string, unknown>,
+    parent?: { name: string; id: string },
+  ) => {
     const table = byName.get(name);
     if (!table) return;
     const row: HsdsScalars = {};
     for (const c of table.columns) {
       const v = obj[c.name];
-      if (v !== undefined && (v === null || typeof v !== 'object')) row[c.name] = v as string | number | boolean | null;
+      if (v !== undefined && (v === null || typeof v !== 'object'))
+        row[c.name] = v as string | number | boolean | null;
     }
     if (parent) {
       const fk = `${parent.name}_id`;
@@ -747,11 +884,18 @@ export function toHsdsTables(roots: { services?: HsdsService[]; organizations?: 
       }
     }
     if (name === 'organization' && Array.isArray(obj.services)) {
-      for (const s of obj.services as Record<string, unknown>[]) visit('service', s, id ? { name, id } : undefined);
+      for (const s of obj.services as Record<string, unknown>[])
+        visit('service', s, id ? { name, id } : undefined);
     }
     for (const child of hsdsChildren(name)) {
       const v = obj[child.property];
-      const items = child.many ? (Array.isArray(v) ? v : []) : v && typeof v === 'object' ? [v] : [];
+      const items = child.many
+        ? Array.isArray(v)
+          ? v
+          : []
+        : v && typeof v === 'object'
+          ? [v]
+          : [];
       for (const item of items as Record<string, unknown>[]) {
         // A service's organization and a term's taxonomy are parents, not children: no foreign key.
         const asChild = child.many && id ? { name, id } : undefined;
@@ -760,7 +904,8 @@ export function toHsdsTables(roots: { services?: HsdsService[]; organizations?: 
     }
   };
   for (const s of roots.services ?? []) visit('service', s as unknown as Record<string, unknown>);
-  for (const o of roots.organizations ?? []) visit('organization', o as unknown as Record<string, unknown>);
+  for (const o of roots.organizations ?? [])
+    visit('organization', o as unknown as Record<string, unknown>);
   return out;
 }
 
@@ -792,7 +937,10 @@ export interface ImportedSchedule {
   note: string;
 }
 
-export interface ImportedOffer extends Omit<Offer, 'kommune' | 'target_groups' | 'demo' | 'created_at' | 'updated_at'> {
+export interface ImportedOffer extends Omit<
+  Offer,
+  'kommune' | 'target_groups' | 'demo' | 'created_at' | 'updated_at'
+> {
   source: string;
   /** last_modified; null: now. */
   updated_at: Date | null;
@@ -823,16 +971,25 @@ const jsonWhere =
     !field ? path : field.startsWith('[') ? `${path}${field}` : path ? `${path}.${field}` : field;
 
 type Kind = 'service' | 'organization' | 'service_at_location' | 'location';
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function detectKind(o: Record<string, unknown>): Kind | null {
   if ('location_type' in o) return 'location';
-  if (isObject(o.service) || (isObject(o.location) && !('status' in o) && !('name' in o))) return 'service_at_location';
-  if ('service_id' in o && 'location_id' in o && !('name' in o) && !('status' in o)) return 'service_at_location';
-  if ('status' in o || 'service_at_locations' in o || isObject(o.organization) || ('organization_id' in o && !('services' in o))) {
+  if (isObject(o.service) || (isObject(o.location) && !('status' in o) && !('name' in o)))
+    return 'service_at_location';
+  if ('service_id' in o && 'location_id' in o && !('name' in o) && !('status' in o))
+    return 'service_at_location';
+  if (
+    'status' in o ||
+    'service_at_locations' in o ||
+    isObject(o.organization) ||
+    ('organization_id' in o && !('services' in o))
+  ) {
     return 'service';
   }
-  if ('services' in o || 'locations' in o || 'name' in o || 'description' in o) return 'organization';
+  if ('services' in o || 'locations' in o || 'name' in o || 'description' in o)
+    return 'organization';
   return null;
 }
 
@@ -842,7 +999,12 @@ interface ServiceEntry {
   orgId: string | null;
   virtual: boolean;
   sals: { obj: HsdsServiceAtLocation; where: Where; locationId: string }[];
-  schedules: { obj: HsdsSchedule; where: Where; locationId: string | null; level: 'service' | 'sal' }[];
+  schedules: {
+    obj: HsdsSchedule;
+    where: Where;
+    locationId: string | null;
+    level: 'service' | 'sal';
+  }[];
 }
 
 /** Collects HSDS objects (nested any way the standard allows) and maps them to our records. */
@@ -850,7 +1012,10 @@ class Reader {
   readonly problems: FieldProblem[] = [];
   readonly warnings: FieldProblem[] = [];
   private readonly orgs = new Map<string, { obj: HsdsOrganization; where: Where }>();
-  private readonly locs = new Map<string, { obj: HsdsLocation; where: Where; fallback: string | null }>();
+  private readonly locs = new Map<
+    string,
+    { obj: HsdsLocation; where: Where; fallback: string | null }
+  >();
   private readonly services = new Map<string, ServiceEntry>();
   private readonly pendingSals: { obj: HsdsServiceAtLocation; where: Where }[] = [];
 
@@ -889,7 +1054,8 @@ class Reader {
     if (kind === 'organization' && Array.isArray(value.services)) {
       value.services.forEach((s, i) => checks.push(['service', s, `${path}.services[${i}]`]));
     }
-    if (kind === 'service_at_location' && value.service !== undefined) checks.push(['service', value.service, `${path}.service`]);
+    if (kind === 'service_at_location' && value.service !== undefined)
+      checks.push(['service', value.service, `${path}.service`]);
     const found = checks.flatMap(([name, v, p]) => validateHsds(name, v, p));
     if (found.length) {
       this.problems.push(...found);
@@ -945,10 +1111,17 @@ class Reader {
     return l.id;
   }
 
-  private addService(s: HsdsService, path: string, parentOrg: string | null): ServiceEntry | undefined {
+  private addService(
+    s: HsdsService,
+    path: string,
+    parentOrg: string | null,
+  ): ServiceEntry | undefined {
     const where = this.whereOf(s, path);
-    const orgId = s.organization ? this.addOrganization(s.organization, `${path}.organization`) : (s.organization_id ?? parentOrg);
-    if (!orgId) this.problem(where('organization_id'), 'required (a service needs its organization)');
+    const orgId = s.organization
+      ? this.addOrganization(s.organization, `${path}.organization`)
+      : (s.organization_id ?? parentOrg);
+    if (!orgId)
+      this.problem(where('organization_id'), 'required (a service needs its organization)');
     let entry = this.services.get(s.id);
     if (entry) {
       this.warn(where('id'), `service ${s.id} appears more than once; the first is used`);
@@ -956,9 +1129,16 @@ class Reader {
     }
     entry = { obj: s, where, orgId, virtual: false, sals: [], schedules: [] };
     this.services.set(s.id, entry);
-    s.service_at_locations?.forEach((x, i) => this.addSal(entry, x, `${path}.service_at_locations[${i}]`));
+    s.service_at_locations?.forEach((x, i) =>
+      this.addSal(entry, x, `${path}.service_at_locations[${i}]`),
+    );
     s.schedules?.forEach((h, i) => {
-      entry.schedules.push({ obj: h, where: this.whereOf(h, `${path}.schedules[${i}]`), locationId: h.location_id ?? null, level: 'service' });
+      entry.schedules.push({
+        obj: h,
+        where: this.whereOf(h, `${path}.schedules[${i}]`),
+        locationId: h.location_id ?? null,
+        level: 'service',
+      });
     });
     return entry;
   }
@@ -969,7 +1149,9 @@ class Reader {
       entry.virtual = true;
       return;
     }
-    const locationId = x.location ? this.addLocation(x.location, `${path}.location`, entry.orgId) : (x.location_id ?? null);
+    const locationId = x.location
+      ? this.addLocation(x.location, `${path}.location`, entry.orgId)
+      : (x.location_id ?? null);
     if (!locationId) {
       this.problem(where('location_id'), 'required (a service_at_location needs its location)');
       return;
@@ -984,28 +1166,47 @@ class Reader {
       entry.sals.push({ obj: x, where, locationId });
     }
     x.schedules?.forEach((h, i) => {
-      entry.schedules.push({ obj: h, where: this.whereOf(h, `${path}.schedules[${i}]`), locationId, level: 'sal' });
+      entry.schedules.push({
+        obj: h,
+        where: this.whereOf(h, `${path}.schedules[${i}]`),
+        locationId,
+        level: 'sal',
+      });
     });
   }
 
   finish(): HsdsReadResult {
     for (const { obj, where } of this.pendingSals) {
       const entry = obj.service_id ? this.services.get(obj.service_id) : undefined;
-      if (!entry) this.problem(where('service_id'), 'the service is not in the import (include it, or the service_at_location in the service)');
+      if (!entry)
+        this.problem(
+          where('service_id'),
+          'the service is not in the import (include it, or the service_at_location in the service)',
+        );
       else this.addSal(entry, obj, where());
     }
-    const organizations = [...this.orgs.values()].map(({ obj, where }) => this.mapOrganization(obj, where));
-    const locations = [...this.locs.values()].map(({ obj, where, fallback }) => this.mapLocation(obj, where, fallback));
+    const organizations = [...this.orgs.values()].map(({ obj, where }) =>
+      this.mapOrganization(obj, where),
+    );
+    const locations = [...this.locs.values()].map(({ obj, where, fallback }) =>
+      this.mapLocation(obj, where, fallback),
+    );
     const wheelchair = new Map(locations.map((l) => [l.id, l.wheelchair_accessible]));
     const offers = [...this.services.values()].map((e) => this.mapService(e, wheelchair));
-    return { records: { organizations, locations, offers }, problems: this.problems, warnings: this.warnings };
+    return {
+      records: { organizations, locations, offers },
+      problems: this.problems,
+      warnings: this.warnings,
+    };
   }
 
   private mapOrganization(o: HsdsOrganization, where: Where): ImportedOrganization {
     const name = (o.name ?? '').trim();
-    if (name.length < 2 || name.length > 200) this.problem(where('name'), 'must be 2–200 characters');
+    if (name.length < 2 || name.length > 200)
+      this.problem(where('name'), 'must be 2–200 characters');
     const profile = this.profile(o.attributes, where);
-    const kind = (profile.get('lighed-organization-kind')?.[0]?.code ?? 'civil_society') as OrganizationKind;
+    const kind = (profile.get('lighed-organization-kind')?.[0]?.code ??
+      'civil_society') as OrganizationKind;
     return {
       id: o.id,
       name,
@@ -1020,23 +1221,44 @@ class Reader {
 
   private mapLocation(l: HsdsLocation, where: Where, fallback: string | null): ImportedLocation {
     const addresses = l.addresses ?? [];
-    const ai = Math.max(0, addresses.findIndex((a) => a.address_type === 'physical'));
+    const ai = Math.max(
+      0,
+      addresses.findIndex((a) => a.address_type === 'physical'),
+    );
     const a = addresses[ai];
     let address_1 = '';
     let postal_code = '0000';
     let city = '';
     if (!a) {
-      this.warn(where('addresses'), 'no address; imported with an empty address and postal code 0000');
+      this.warn(
+        where('addresses'),
+        'no address; imported with an empty address and postal code 0000',
+      );
     } else {
       const country = (a.country ?? '').trim().toUpperCase();
-      const danish = country === '' || country === 'DK' || country === 'DNK' || country === 'DENMARK' || country === 'DANMARK';
+      const danish =
+        country === '' ||
+        country === 'DK' ||
+        country === 'DNK' ||
+        country === 'DENMARK' ||
+        country === 'DANMARK';
       const code = (a.postal_code ?? '').trim().replace(/^DK-?\s*/i, '');
       city = (a.city ?? '').trim();
       if (danish && /^\d{4}$/.test(code)) {
         postal_code = code;
-        address_1 = [a.address_1, a.address_2].map((s) => s?.trim()).filter(Boolean).join(', ');
+        address_1 = [a.address_1, a.address_2]
+          .map((s) => s?.trim())
+          .filter(Boolean)
+          .join(', ');
       } else {
-        address_1 = [a.address_1, a.address_2, a.region, a.state_province, a.postal_code, danish ? '' : a.country]
+        address_1 = [
+          a.address_1,
+          a.address_2,
+          a.region,
+          a.state_province,
+          a.postal_code,
+          danish ? '' : a.country,
+        ]
           .map((s) => s?.trim())
           .filter(Boolean)
           .join(', ');
@@ -1055,23 +1277,37 @@ class Reader {
         latitude = l.latitude;
         longitude = l.longitude;
       } else {
-        this.warn(where('latitude'), `${l.latitude}, ${l.longitude} is not a position on Earth: imported without coordinates`);
+        this.warn(
+          where('latitude'),
+          `${l.latitude}, ${l.longitude} is not a position on Earth: imported without coordinates`,
+        );
       }
     } else if (typeof l.latitude === 'number' || typeof l.longitude === 'number') {
-      this.warn(where(typeof l.latitude === 'number' ? 'longitude' : 'latitude'), 'missing: imported without coordinates');
+      this.warn(
+        where(typeof l.latitude === 'number' ? 'longitude' : 'latitude'),
+        'missing: imported without coordinates',
+      );
     }
     const profile = this.profile(l.attributes, where);
     const access = l.accessibility ?? [];
     const ours = access.some((x) => x.id === wheelchairAccessibilityId(l.id));
     const notes = access
       .filter((x) => x.id !== wheelchairAccessibilityId(l.id))
-      .map((x) => [x.description, x.details].map((s) => s?.trim()).filter(Boolean).join('\n'))
+      .map((x) =>
+        [x.description, x.details]
+          .map((s) => s?.trim())
+          .filter(Boolean)
+          .join('\n'),
+      )
       .filter(Boolean);
     const wheelchair =
       profile.size > 0 || ours
         ? (profile.get('lighed-flag') ?? []).some((t) => t.code === 'wheelchair_accessible')
-        : access.some((x) => /wheelchair|kørestol/i.test(`${x.description ?? ''} ${x.details ?? ''}`));
-    const name = (l.name ?? '').trim() || (l.alternate_name ?? '').trim() || address_1 || 'Uden navn';
+        : access.some((x) =>
+            /wheelchair|kørestol/i.test(`${x.description ?? ''} ${x.details ?? ''}`),
+          );
+    const name =
+      (l.name ?? '').trim() || (l.alternate_name ?? '').trim() || address_1 || 'Uden navn';
     return {
       id: l.id,
       organization_id: l.organization_id ?? null,
@@ -1091,8 +1327,14 @@ class Reader {
   }
 
   /** Our taxonomy terms among the attributes; other taxonomies are ignored. */
-  private profile(attributes: HsdsAttribute[] | undefined, where: Where): Map<LighedTaxonomy, { code: string; value: string | undefined; where: Where }[]> {
-    const out = new Map<LighedTaxonomy, { code: string; value: string | undefined; where: Where }[]>();
+  private profile(
+    attributes: HsdsAttribute[] | undefined,
+    where: Where,
+  ): Map<LighedTaxonomy, { code: string; value: string | undefined; where: Where }[]> {
+    const out = new Map<
+      LighedTaxonomy,
+      { code: string; value: string | undefined; where: Where }[]
+    >();
     (attributes ?? []).forEach((a, i) => {
       const aw = this.nested(where, a, `attributes[${i}]`);
       const term = a.taxonomy_term;
@@ -1103,7 +1345,10 @@ class Reader {
       const def: TaxonomyDef = LIGHED_TAXONOMIES[tax];
       if (!code || !def.codes.includes(code)) {
         const tw = term ? this.labels.get(term) : undefined;
-        this.warn(tw ? tw('code') : aw('taxonomy_term.code'), `"${code ?? ''}" is not a term of ${tax}: skipped`);
+        this.warn(
+          tw ? tw('code') : aw('taxonomy_term.code'),
+          `"${code ?? ''}" is not a term of ${tax}: skipped`,
+        );
         return;
       }
       out.set(tax, [...(out.get(tax) ?? []), { code, value: a.value, where: aw }]);
@@ -1116,8 +1361,11 @@ class Reader {
     const w = e.where;
     const profile = this.profile(s.attributes, w);
     const profiled = profile.size > 0;
-    const codes = <T extends string>(tax: LighedTaxonomy) => [...new Set((profile.get(tax) ?? []).map((t) => t.code as T))];
-    const one = <T extends string>(tax: LighedTaxonomy, fallback: T) => (profile.get(tax)?.[0]?.code as T | undefined) ?? fallback;
+    const codes = <T extends string>(tax: LighedTaxonomy) => [
+      ...new Set((profile.get(tax) ?? []).map((t) => t.code as T)),
+    ];
+    const one = <T extends string>(tax: LighedTaxonomy, fallback: T) =>
+      (profile.get(tax)?.[0]?.code as T | undefined) ?? fallback;
 
     const title = (s.name ?? '').trim();
     if (title.length < 3 || title.length > 200) this.problem(w('name'), 'must be 3–200 characters');
@@ -1132,23 +1380,39 @@ class Reader {
     const costs = s.cost_options ?? [];
     const paid = costs.filter((c) => typeof c.amount === 'number' && c.amount > 0);
     const dkk = paid.find((c) => (c.currency ?? '').trim().toUpperCase() === 'DKK');
-    const free = profiled ? flags.has('free') : costs.some((c) => c.amount === 0) && paid.length === 0;
+    const free = profiled
+      ? flags.has('free')
+      : costs.some((c) => c.amount === 0) && paid.length === 0;
     const otherCosts = profiled
       ? []
       : paid
           .filter((c) => c !== dkk)
-          .map((c) => [c.option, `${c.amount} ${(c.currency ?? '').toUpperCase()}`.trim(), c.amount_description].filter(Boolean).join(' '));
+          .map((c) =>
+            [
+              c.option,
+              `${c.amount} ${(c.currency ?? '').toUpperCase()}`.trim(),
+              c.amount_description,
+            ]
+              .filter(Boolean)
+              .join(' '),
+          );
     const priceNote = [nonEmpty(s.fees_description), ...otherCosts].filter(Boolean).join('\n');
 
     const physical = e.sals.length > 0;
-    const mode: Mode = one<Mode>('lighed-mode', physical ? (e.virtual ? 'both' : 'in_person') : e.virtual ? 'online' : 'in_person');
+    const mode: Mode = one<Mode>(
+      'lighed-mode',
+      physical ? (e.virtual ? 'both' : 'in_person') : e.virtual ? 'online' : 'in_person',
+    );
 
     const languages = [
       ...new Set(
         (s.languages ?? []).flatMap((l, i) => {
           const code = normalizeLanguage(l.code);
           if (!code) {
-            this.warn(this.nested(w, l, `languages[${i}]`)('code'), `"${l.code ?? ''}" is not an ISO 639 language code: skipped`);
+            this.warn(
+              this.nested(w, l, `languages[${i}]`)('code'),
+              `"${l.code ?? ''}" is not an ISO 639 language code: skipped`,
+            );
             return [];
           }
           return [code];
@@ -1167,7 +1431,10 @@ class Reader {
         }
         translations[t.code as UiLanguage] = tr;
       } catch {
-        this.problem(t.where('value'), 'not a JSON object of {title, summary, description, how_to_join}');
+        this.problem(
+          t.where('value'),
+          'not a JSON object of {title, summary, description, how_to_join}',
+        );
       }
     }
 
@@ -1205,7 +1472,9 @@ class Reader {
       life_phases: codes<LifePhase>('lighed-life-phase'),
       languages: languages.length ? languages : ['da'],
       mode,
-      interpreter_available: profiled ? flags.has('interpreter_available') : !!nonEmpty(s.interpretation_services),
+      interpreter_available: profiled
+        ? flags.has('interpreter_available')
+        : !!nonEmpty(s.interpretation_services),
       free,
       price_dkk: free ? null : (dkk?.amount ?? null),
       price_note: priceNote,
@@ -1225,7 +1494,11 @@ class Reader {
       translations,
       last_confirmed_at: lastConfirmed,
       updated_at: s.last_modified ? new Date(s.last_modified) : null,
-      service_at_locations: e.sals.map((x) => ({ id: x.obj.id, location_id: x.locationId, source: x.where() })),
+      service_at_locations: e.sals.map((x) => ({
+        id: x.obj.id,
+        location_id: x.locationId,
+        source: x.where(),
+      })),
       schedules: this.mapSchedules(e, profiled),
       source: w(),
     };
@@ -1257,9 +1530,13 @@ class Reader {
       if (!closes) this.problem(where('closes_at'), 'not a time (HH:MM)');
       const days: number[] = [];
       let monthly = false;
-      for (const token of h.byday.split(',').map((t) => t.trim().toUpperCase()).filter(Boolean)) {
+      for (const token of h.byday
+        .split(',')
+        .map((t) => t.trim().toUpperCase())
+        .filter(Boolean)) {
         const m = /^([+-]?\d+)?(MO|TU|WE|TH|FR|SA|SU)$/.exec(token);
-        if (!m?.[2]) this.problem(where('byday'), `"${token}" is not a weekday (MO, TU, WE, TH, FR, SA, SU)`);
+        if (!m?.[2])
+          this.problem(where('byday'), `"${token}" is not a weekday (MO, TU, WE, TH, FR, SA, SU)`);
         else if (m[1]) monthly = true;
         else days.push(BYDAY.indexOf(m[2] as (typeof BYDAY)[number]) + 1);
       }
@@ -1281,8 +1558,10 @@ class Reader {
       const to = h.valid_to ?? h.until;
       const validFrom = from ? parseDate(from) : null;
       const validTo = to ? parseDate(to) : null;
-      if (from && !validFrom) this.problem(where(h.valid_from ? 'valid_from' : 'dtstart'), 'not a date (YYYY-MM-DD)');
-      if (to && !validTo) this.problem(where(h.valid_to ? 'valid_to' : 'until'), 'not a date (YYYY-MM-DD)');
+      if (from && !validFrom)
+        this.problem(where(h.valid_from ? 'valid_from' : 'dtstart'), 'not a date (YYYY-MM-DD)');
+      if (to && !validTo)
+        this.problem(where(h.valid_to ? 'valid_to' : 'until'), 'not a date (YYYY-MM-DD)');
       const note = (h.notes ?? (profiled ? '' : (h.description ?? ''))).trim();
       for (const weekday of [...new Set(days)]) {
         out.push({
@@ -1317,9 +1596,36 @@ function firstSentence(text: string): string {
 }
 
 const ISO639_3: Record<string, string> = {
-  dan: 'da', eng: 'en', ara: 'ar', tur: 'tr', som: 'so', ukr: 'uk', urd: 'ur', fas: 'fa', per: 'fa', pol: 'pl',
-  ron: 'ro', rum: 'ro', tir: 'ti', kur: 'ku', deu: 'de', ger: 'de', swe: 'sv', nor: 'no', fra: 'fr', fre: 'fr',
-  spa: 'es', rus: 'ru', pus: 'ps', prs: 'fa', bos: 'bs', hrv: 'hr', srp: 'sr', vie: 'vi', tha: 'th', tgl: 'tl',
+  dan: 'da',
+  eng: 'en',
+  ara: 'ar',
+  tur: 'tr',
+  som: 'so',
+  ukr: 'uk',
+  urd: 'ur',
+  fas: 'fa',
+  per: 'fa',
+  pol: 'pl',
+  ron: 'ro',
+  rum: 'ro',
+  tir: 'ti',
+  kur: 'ku',
+  deu: 'de',
+  ger: 'de',
+  swe: 'sv',
+  nor: 'no',
+  fra: 'fr',
+  fre: 'fr',
+  spa: 'es',
+  rus: 'ru',
+  pus: 'ps',
+  prs: 'fa',
+  bos: 'bs',
+  hrv: 'hr',
+  srp: 'sr',
+  vie: 'vi',
+  tha: 'th',
+  tgl: 'tl',
 };
 function normalizeLanguage(code: string | undefined): string | null {
   const c = (code ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
@@ -1330,7 +1636,9 @@ function normalizeLanguage(code: string | undefined): string | null {
 
 /** 'HH:MM', 'H:MM', 'HH:MM:SS', with or without an offset ('Z', '+01:00'): → 'HH:MM'. */
 export function parseTime(v: string): string | null {
-  const m = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?$/i.exec(v.trim());
+  const m = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?$/i.exec(
+    v.trim(),
+  );
   if (!m?.[1] || !m[2]) return null;
   const h = Number(m[1]);
   const min = Number(m[2]);
@@ -1343,7 +1651,9 @@ export function parseDate(v: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/.exec(v.trim());
   if (!m) return null;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]) ? `${m[1]}-${m[2]}-${m[3]}` : null;
+  return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3])
+    ? `${m[1]}-${m[2]}-${m[3]}`
+    : null;
 }
 
 /**
@@ -1356,7 +1666,9 @@ export function fromHsdsJson(value: unknown): HsdsReadResult {
   if (isObject(value) && Object.keys(value).some((k) => k.endsWith('.csv'))) {
     // Cells are typed here, but a table is a table: a number in a text column (the standard's
     // own tabular.json has `external_identifier: 10092008082`) is read as its text, as from CSV.
-    const columns = new Map(hsdsTables().map((t) => [t.path, new Map(t.columns.map((c) => [c.name, c.type]))]));
+    const columns = new Map(
+      hsdsTables().map((t) => [t.path, new Map(t.columns.map((c) => [c.name, c.type]))]),
+    );
     const tables: HsdsTableInput = {};
     for (const [file, rows] of Object.entries(value)) {
       const types = columns.get(file);
@@ -1364,7 +1676,10 @@ export function fromHsdsJson(value: unknown): HsdsReadResult {
         ? rows.map((r, i) => {
             const values: Record<string, unknown> = {};
             for (const [k, v] of Object.entries(isObject(r) ? r : {})) {
-              values[k] = types?.get(k) === 'string' && (typeof v === 'number' || typeof v === 'boolean') ? String(v) : v;
+              values[k] =
+                types?.get(k) === 'string' && (typeof v === 'number' || typeof v === 'boolean')
+                  ? String(v)
+                  : v;
             }
             return { where: jsonWhere(`${file}[${i}]`), values };
           })
@@ -1402,7 +1717,11 @@ export type HsdsTableInput = Record<string, { where: Where; values: Record<strin
  * become numbers ("not a number" otherwise), empty cells are absent. Unknown files and
  * columns are reported as warnings and ignored.
  */
-export function csvFilesToTables(files: Record<string, string>): { tables: HsdsTableInput; problems: FieldProblem[]; warnings: FieldProblem[] } {
+export function csvFilesToTables(files: Record<string, string>): {
+  tables: HsdsTableInput;
+  problems: FieldProblem[];
+  warnings: FieldProblem[];
+} {
   const problems: FieldProblem[] = [];
   const warnings: FieldProblem[] = [];
   const tables: HsdsTableInput = {};
@@ -1418,17 +1737,25 @@ export function csvFilesToTables(files: Record<string, string>): { tables: HsdsT
       parsed = parseCsvTable(text);
     } catch (err) {
       if (err instanceof CsvSyntaxError) {
-        problems.push({ path: `${file} line ${err.line}`, message: err.message.replace(/^line \d+: /, '') });
+        problems.push({
+          path: `${file} line ${err.line}`,
+          message: err.message.replace(/^line \d+: /, ''),
+        });
         continue;
       }
       throw err;
     }
     const types = new Map(table.columns.map((c) => [c.name, c.type]));
     for (const h of parsed.header) {
-      if (!types.has(h)) warnings.push({ path: `${file}, column ${h}`, message: 'not a column of this table: ignored' });
+      if (!types.has(h))
+        warnings.push({
+          path: `${file}, column ${h}`,
+          message: 'not a column of this table: ignored',
+        });
     }
     tables[file] = parsed.rows.map(({ line, values }) => {
-      const where: Where = (field) => (field ? `${file} line ${line}, column ${field}` : `${file} line ${line}`);
+      const where: Where = (field) =>
+        field ? `${file} line ${line}, column ${field}` : `${file} line ${line}`;
       const row: Record<string, unknown> = {};
       for (const [col, raw] of Object.entries(values)) {
         const type = types.get(col);
@@ -1456,7 +1783,10 @@ export function csvFilesToTables(files: Record<string, string>): { tables: HsdsT
  * schema, joins the rows into nested objects by their foreign keys and maps them like JSON.
  * Problems name file, line and column: `locations.csv line 7, column latitude: not a number`.
  */
-export function fromHsdsTables(tables: HsdsTableInput, prior: { problems?: FieldProblem[]; warnings?: FieldProblem[] } = {}): HsdsReadResult {
+export function fromHsdsTables(
+  tables: HsdsTableInput,
+  prior: { problems?: FieldProblem[]; warnings?: FieldProblem[] } = {},
+): HsdsReadResult {
   const problems: FieldProblem[] = [...(prior.problems ?? [])];
   const warnings: FieldProblem[] = [...(prior.warnings ?? [])];
   const defs = new Map(hsdsTables().map((t) => [t.path, t]));
@@ -1465,7 +1795,8 @@ export function fromHsdsTables(tables: HsdsTableInput, prior: { problems?: Field
   for (const [file, list] of Object.entries(tables)) {
     const t = defs.get(file);
     if (!t) {
-      if (!warnings.some((w) => w.path === file)) warnings.push({ path: file, message: 'not an HSDS table: ignored' });
+      if (!warnings.some((w) => w.path === file))
+        warnings.push({ path: file, message: 'not an HSDS table: ignored' });
       continue;
     }
     for (const r of list) {
@@ -1473,22 +1804,35 @@ export function fromHsdsTables(tables: HsdsTableInput, prior: { problems?: Field
         const field = ajvField(e);
         const path = r.where(field || undefined);
         const message = ajvMessage(e);
-        if (!problems.some((x) => x.path === path && x.message === message)) problems.push({ path, message });
+        if (!problems.some((x) => x.path === path && x.message === message))
+          problems.push({ path, message });
       }
     }
   }
-  if (!rows('services.csv').length && !rows('organizations.csv').length && !rows('locations.csv').length) {
-    problems.push({ path: 'services.csv', message: 'the data package has no services, organizations or locations' });
+  if (
+    !rows('services.csv').length &&
+    !rows('organizations.csv').length &&
+    !rows('locations.csv').length
+  ) {
+    problems.push({
+      path: 'services.csv',
+      message: 'the data package has no services, organizations or locations',
+    });
   }
-  if (problems.length) return { records: { organizations: [], locations: [], offers: [] }, problems, warnings };
+  if (problems.length)
+    return { records: { organizations: [], locations: [], offers: [] }, problems, warnings };
 
   const labels = new WeakMap<object, Where>();
-  const make = <T extends object>(r: { where: Where; values: Record<string, unknown> }, extra: Record<string, unknown> = {}): T => {
+  const make = <T extends object>(
+    r: { where: Where; values: Record<string, unknown> },
+    extra: Record<string, unknown> = {},
+  ): T => {
     const obj = { ...r.values, ...extra } as T;
     labels.set(obj, r.where);
     return obj;
   };
-  const by = (file: string, key: string, id: string) => rows(file).filter((r) => r.values[key] === id);
+  const by = (file: string, key: string, id: string) =>
+    rows(file).filter((r) => r.values[key] === id);
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
   const taxonomies = new Map(rows('taxonomies.csv').map((r) => [str(r.values.id), r]));
@@ -1497,10 +1841,16 @@ export function fromHsdsTables(tables: HsdsTableInput, prior: { problems?: Field
     by('attributes.csv', 'link_id', id).map((r) => {
       const termRow = terms.get(str(r.values.taxonomy_term_id));
       const taxRow = termRow ? taxonomies.get(str(termRow.values.taxonomy_id)) : undefined;
-      const term = termRow ? make<HsdsTaxonomyTerm>(termRow, taxRow ? { taxonomy_detail: make<HsdsTaxonomy>(taxRow) } : {}) : undefined;
+      const term = termRow
+        ? make<HsdsTaxonomyTerm>(
+            termRow,
+            taxRow ? { taxonomy_detail: make<HsdsTaxonomy>(taxRow) } : {},
+          )
+        : undefined;
       return make<HsdsAttribute>(r, term ? { taxonomy_term: term } : {});
     });
-  const phonesOf = (key: string, id: string) => by('phones.csv', key, id).map((r) => make<HsdsPhone>(r));
+  const phonesOf = (key: string, id: string) =>
+    by('phones.csv', key, id).map((r) => make<HsdsPhone>(r));
   const salIds = new Set(rows('service_at_location.csv').map((r) => str(r.values.id)));
 
   const locations = new Map<string, HsdsLocation>();
@@ -1510,7 +1860,9 @@ export function fromHsdsTables(tables: HsdsTableInput, prior: { problems?: Field
       id,
       make<HsdsLocation>(r, {
         addresses: by('addresses.csv', 'location_id', id).map((a) => make<HsdsAddress>(a)),
-        accessibility: by('accessibility.csv', 'location_id', id).map((a) => make<HsdsAccessibility>(a)),
+        accessibility: by('accessibility.csv', 'location_id', id).map((a) =>
+          make<HsdsAccessibility>(a),
+        ),
         attributes: attributesOf(id),
       }),
     );
@@ -1518,7 +1870,13 @@ export function fromHsdsTables(tables: HsdsTableInput, prior: { problems?: Field
   const organizations = new Map<string, HsdsOrganization>();
   for (const r of rows('organizations.csv')) {
     const id = str(r.values.id) ?? '';
-    organizations.set(id, make<HsdsOrganization>(r, { phones: phonesOf('organization_id', id), attributes: attributesOf(id) }));
+    organizations.set(
+      id,
+      make<HsdsOrganization>(r, {
+        phones: phonesOf('organization_id', id),
+        attributes: attributesOf(id),
+      }),
+    );
   }
   const services: HsdsService[] = rows('services.csv').map((r) => {
     const id = str(r.values.id) ?? '';
@@ -1527,7 +1885,9 @@ export function fromHsdsTables(tables: HsdsTableInput, prior: { problems?: Field
       const location = locations.get(str(x.values.location_id) ?? '');
       return make<HsdsServiceAtLocation>(x, {
         ...(location ? { location } : {}),
-        schedules: by('schedules.csv', 'service_at_location_id', salId).map((h) => make<HsdsSchedule>(h)),
+        schedules: by('schedules.csv', 'service_at_location_id', salId).map((h) =>
+          make<HsdsSchedule>(h),
+        ),
       });
     });
     return make<HsdsService>(r, {
@@ -1538,7 +1898,9 @@ export function fromHsdsTables(tables: HsdsTableInput, prior: { problems?: Field
         .map((h) => make<HsdsSchedule>(h)),
       languages: by('languages.csv', 'service_id', id).map((l) => make<HsdsLanguage>(l)),
       phones: phonesOf('service_id', id),
-      contacts: by('contacts.csv', 'service_id', id).map((c) => make<HsdsContact>(c, { phones: phonesOf('contact_id', str(c.values.id) ?? '') })),
+      contacts: by('contacts.csv', 'service_id', id).map((c) =>
+        make<HsdsContact>(c, { phones: phonesOf('contact_id', str(c.values.id) ?? '') }),
+      ),
       cost_options: by('cost_options.csv', 'service_id', id).map((c) => make<HsdsCostOption>(c)),
       attributes: attributesOf(id),
     });

@@ -3,7 +3,15 @@ import { Checkboxes, ErrorSummary, Select, TextField, type Problems } from '../.
 import { DISTANCES_KM, PAGE_SIZE, TIMES_OF_DAY, type FinderQuery } from '../finder.ts';
 import { OFFER_LANGUAGES, TOPICS } from '../offer.ts';
 import type { FinderResult } from '../offer.store.ts';
-import { distanceText, languageName, languagesText, localText, nextSessionText, priceText, weekdayName } from './present.ts';
+import {
+  distanceText,
+  languageName,
+  languagesText,
+  localText,
+  nextSessionText,
+  priceText,
+  weekdayName,
+} from './present.ts';
 
 export interface FinderPageProps {
   ctx: PageContext;
@@ -17,8 +25,15 @@ export interface FinderPageProps {
 export function FinderPage({ ctx, query, problems, result, originLabel }: FinderPageProps) {
   const { t, lang } = ctx;
   const filtersOpen = Boolean(
-    query.topics.length || query.language || query.interpreter || query.free || query.children ||
-      query.wheelchair || query.days.length || query.time || query.mode,
+    query.topics.length ||
+    query.language ||
+    query.interpreter ||
+    query.free ||
+    query.children ||
+    query.wheelchair ||
+    query.days.length ||
+    query.time ||
+    query.mode,
   );
   const title = result ? t('finder.titleResults', { count: result.total }) : t('finder.title');
   return (
@@ -26,8 +41,22 @@ export function FinderPage({ ctx, query, problems, result, originLabel }: Finder
       <h1>{t('finder.heading')}</h1>
       <p class="font-lead">{t('finder.lead')}</p>
       <ErrorSummary problems={problems} t={t} />
-      <form method="get" action="/" role="search" class="lighed-finder-form" aria-label={t('finder.formLabel')}>
-        <TextField name="q" label={t('finder.q')} hint={t('finder.qHint')} value={query.q} type="search" problems={problems} t={t} />
+      <form
+        method="get"
+        action="/"
+        role="search"
+        class="lighed-finder-form"
+        aria-label={t('finder.formLabel')}
+      >
+        <TextField
+          name="q"
+          label={t('finder.q')}
+          hint={t('finder.qHint')}
+          value={query.q}
+          type="search"
+          problems={problems}
+          t={t}
+        />
         <TextField
           name="postnummer"
           label={t('finder.postnummer')}
@@ -39,9 +68,21 @@ export function FinderPage({ ctx, query, problems, result, originLabel }: Finder
           problems={problems}
           t={t}
         />
-        <div class="lighed-position" data-position-label={t('finder.usePosition')} data-position-error={t('finder.positionError')}>
-          <input type="hidden" name="lat" value={query.position ? String(query.position.latitude) : ''} />
-          <input type="hidden" name="lon" value={query.position ? String(query.position.longitude) : ''} />
+        <div
+          class="lighed-position"
+          data-position-label={t('finder.usePosition')}
+          data-position-error={t('finder.positionError')}
+        >
+          <input
+            type="hidden"
+            name="lat"
+            value={query.position ? String(query.position.latitude) : ''}
+          />
+          <input
+            type="hidden"
+            name="lon"
+            value={query.position ? String(query.position.longitude) : ''}
+          />
         </div>
         <details class="details lighed-filters" open={filtersOpen}>
           <summary class="details-summary">
@@ -90,7 +131,10 @@ export function FinderPage({ ctx, query, problems, result, originLabel }: Finder
               name="dag"
               label={t('finder.days')}
               values={query.days.map(String)}
-              options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: String(d), label: weekdayName(d, lang) }))}
+              options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({
+                value: String(d),
+                label: weekdayName(d, lang),
+              }))}
               problems={problems}
               t={t}
               inline
@@ -99,14 +143,19 @@ export function FinderPage({ ctx, query, problems, result, originLabel }: Finder
               name="tid"
               label={t('finder.time')}
               value={query.time ?? ''}
-              options={[{ value: '', label: t('finder.anyTime') }, ...TIMES_OF_DAY.map((x) => ({ value: x, label: t(`finder.time.${x}`) }))]}
+              options={[
+                { value: '', label: t('finder.anyTime') },
+                ...TIMES_OF_DAY.map((x) => ({ value: x, label: t(`finder.time.${x}`) })),
+              ]}
               problems={problems}
               t={t}
             />
             <Select
               name="form"
               label={t('finder.mode')}
-              value={query.mode === 'in_person' ? 'fremmoede' : query.mode === 'online' ? 'online' : ''}
+              value={
+                query.mode === 'in_person' ? 'fremmoede' : query.mode === 'online' ? 'online' : ''
+              }
               options={[
                 { value: '', label: t('finder.mode.any') },
                 { value: 'fremmoede', label: t('finder.mode.inPerson') },
@@ -119,7 +168,10 @@ export function FinderPage({ ctx, query, problems, result, originLabel }: Finder
               name="km"
               label={t('finder.distance')}
               value={String(query.km)}
-              options={DISTANCES_KM.map((k) => ({ value: String(k), label: t('finder.km', { km: k }) }))}
+              options={DISTANCES_KM.map((k) => ({
+                value: String(k),
+                label: t('finder.km', { km: k }),
+              }))}
               problems={problems}
               t={t}
             />
@@ -134,20 +186,34 @@ export function FinderPage({ ctx, query, problems, result, originLabel }: Finder
   );
 }
 
-function Results({ ctx, query, result, originLabel }: { ctx: PageContext; query: FinderQuery; result: FinderResult; originLabel: string | null }) {
+function Results({
+  ctx,
+  query,
+  result,
+  originLabel,
+}: {
+  ctx: PageContext;
+  query: FinderQuery;
+  result: FinderResult;
+  originLabel: string | null;
+}) {
   const { t, lang } = ctx;
   const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
   return (
     <section aria-labelledby="results-heading" class="lighed-results">
       <h2 id="results-heading">{t('finder.resultCount', { count: result.total })}</h2>
-      {result.fuzzy && <p class="alert alert-info lighed-note">{t('finder.fuzzy', { q: query.q })}</p>}
+      {result.fuzzy && (
+        <p class="alert alert-info lighed-note">{t('finder.fuzzy', { q: query.q })}</p>
+      )}
       {result.total === 0 && <p>{t('finder.noResults')}</p>}
       <ol class="nobullet-list lighed-result-list">
         {result.hits.map((h) => {
           const text = localText(h, lang);
           const next = nextSessionText(h.schedules, lang, t);
           const distance = originLabel ? distanceText(h.meters, lang, t, originLabel) : null;
-          const place = h.location_name ? `${h.location_name}, ${h.address_1 ?? ''}, ${h.postal_code ?? ''} ${h.city ?? ''}` : null;
+          const place = h.location_name
+            ? `${h.location_name}, ${h.address_1 ?? ''}, ${h.postal_code ?? ''} ${h.city ?? ''}`
+            : null;
           return (
             <li class="lighed-result">
               <h3 class="h4" lang={text.textLang === lang ? undefined : text.textLang}>
@@ -162,7 +228,9 @@ function Results({ ctx, query, result, originLabel }: { ctx: PageContext; query:
                   </>
                 )}
                 <dt>{t('offer.fact.where')}</dt>
-                <dd>{h.mode === 'online' ? t('offer.online') : (place ?? t('offer.placeUnknown'))}</dd>
+                <dd>
+                  {h.mode === 'online' ? t('offer.online') : (place ?? t('offer.placeUnknown'))}
+                </dd>
                 {next && (
                   <>
                     <dt>{t('offer.fact.next')}</dt>

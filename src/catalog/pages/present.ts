@@ -15,7 +15,8 @@ export interface LocalText {
 
 /** The offer's text in `lang`, field by field, falling back to the Danish source. */
 export function localText(
-  o: Pick<Offer, 'title' | 'summary' | 'translations'> & Partial<Pick<Offer, 'description' | 'how_to_join'>>,
+  o: Pick<Offer, 'title' | 'summary' | 'translations'> &
+    Partial<Pick<Offer, 'description' | 'how_to_join'>>,
   lang: UiLanguage,
 ): LocalText {
   const tr: OfferTranslation = lang === 'da' ? {} : (o.translations[lang] ?? {});
@@ -43,27 +44,50 @@ function cached<T>(key: string, make: () => T): T {
 
 export function languageName(code: string, lang: UiLanguage): string {
   try {
-    return cached(`names:${lang}`, () => new Intl.DisplayNames([lang, 'da'], { type: 'language' })).of(code) ?? code;
+    return (
+      cached(`names:${lang}`, () => new Intl.DisplayNames([lang, 'da'], { type: 'language' })).of(
+        code,
+      ) ?? code
+    );
   } catch {
     return code;
   }
 }
 
 /** Items joined the way the language joins lists ("a, b og c"); `unit` leaves out the "og". */
-export function listText(items: readonly string[], lang: UiLanguage, type: 'conjunction' | 'unit' = 'conjunction'): string {
-  return cached(`list:${type}:${lang}`, () => new Intl.ListFormat(lang, { type, style: type === 'unit' ? 'short' : 'long' })).format(items);
+export function listText(
+  items: readonly string[],
+  lang: UiLanguage,
+  type: 'conjunction' | 'unit' = 'conjunction',
+): string {
+  return cached(
+    `list:${type}:${lang}`,
+    () => new Intl.ListFormat(lang, { type, style: type === 'unit' ? 'short' : 'long' }),
+  ).format(items);
 }
 
 export function languagesText(codes: readonly string[], lang: UiLanguage): string {
-  return listText(codes.map((c) => languageName(c, lang)), lang);
+  return listText(
+    codes.map((c) => languageName(c, lang)),
+    lang,
+  );
 }
 
-export function priceText(o: Pick<Offer, 'free' | 'price_dkk'>, lang: UiLanguage, t: Translate): string {
+export function priceText(
+  o: Pick<Offer, 'free' | 'price_dkk'>,
+  lang: UiLanguage,
+  t: Translate,
+): string {
   if (o.free || o.price_dkk === null || o.price_dkk === 0) return t('offer.free');
   return formatDkk(o.price_dkk, lang);
 }
 
-export function distanceText(meters: number | null, lang: UiLanguage, t: Translate, from: string): string | null {
+export function distanceText(
+  meters: number | null,
+  lang: UiLanguage,
+  t: Translate,
+  from: string,
+): string | null {
   if (meters === null) return null;
   return t('offer.distance', { km: formatKm(meters, lang), from });
 }
@@ -71,23 +95,52 @@ export function distanceText(meters: number | null, lang: UiLanguage, t: Transla
 const weekdayDate = (i: number) => localDate(`2024-01-0${i}`); // 2024-01-01 was a Monday
 
 export function weekdayName(weekday: number, lang: UiLanguage): string {
-  return cached(`weekday:${lang}`, () => new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' })).format(weekdayDate(weekday));
+  return cached(
+    `weekday:${lang}`,
+    () => new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }),
+  ).format(weekdayDate(weekday));
 }
 
-export function nextSessionText(schedules: readonly Schedule[], lang: UiLanguage, t: Translate, now = new Date()): string | null {
+export function nextSessionText(
+  schedules: readonly Schedule[],
+  lang: UiLanguage,
+  t: Translate,
+  now = new Date(),
+): string | null {
   const next = nextSession(schedules, copenhagenNow(now));
   if (!next) return null;
-  const day = cached(`day:${lang}`, () => new Intl.DateTimeFormat(lang, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' })).format(
-    localDate(next.date),
-  );
+  const day = cached(
+    `day:${lang}`,
+    () =>
+      new Intl.DateTimeFormat(lang, {
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        timeZone: 'UTC',
+      }),
+  ).format(localDate(next.date));
   return t('offer.nextSession', { day, time: next.time });
 }
 
 export function scheduleText(s: Schedule, lang: UiLanguage, t: Translate): string {
   const key = (s.interval_weeks ?? 1) > 1 ? 'offer.scheduleEvery' : 'offer.scheduleWeekly';
-  return t(key, { weekday: weekdayName(s.weekday, lang), from: s.starts_at, to: s.ends_at, weeks: s.interval_weeks ?? 1 });
+  return t(key, {
+    weekday: weekdayName(s.weekday, lang),
+    from: s.starts_at,
+    to: s.ends_at,
+    weeks: s.interval_weeks ?? 1,
+  });
 }
 
 export function dateText(d: Date, lang: UiLanguage): string {
-  return cached(`date:${lang}`, () => new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Copenhagen' })).format(d);
+  return cached(
+    `date:${lang}`,
+    () =>
+      new Intl.DateTimeFormat(lang, {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'Europe/Copenhagen',
+      }),
+  ).format(d);
 }

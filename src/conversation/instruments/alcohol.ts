@@ -12,13 +12,17 @@ export const alcoholUnits = defineInstrument({
   version: '2022-1',
   title: daEn('Alkohol: genstande', 'Alcohol: units'),
   domain: 'alcohol',
-  source: 'Own items; limits from Sundhedsstyrelsen (March 2022): max 10 units a week, max 4 on one day, none under 18.',
+  source:
+    'Own items; limits from Sundhedsstyrelsen (March 2022): max 10 units a week, max 4 on one day, none under 18.',
   licence: { text: 'Own items.', checkBeforeShipping: false },
   items: [
     {
       id: 'alcohol-week',
       kind: 'number',
-      text: daEn('Hvor mange genstande drikker du på en almindelig uge?', 'How many units do you drink in a typical week?'),
+      text: daEn(
+        'Hvor mange genstande drikker du på en almindelig uge?',
+        'How many units do you drink in a typical week?',
+      ),
       min: 0,
       max: 300,
       unit: daEn('genstande', 'units'),
@@ -27,7 +31,10 @@ export const alcoholUnits = defineInstrument({
     {
       id: 'alcohol-max-day',
       kind: 'number',
-      text: daEn('Hvor mange genstande har du højst drukket på én dag den sidste måned?', 'What is the most units you have drunk on one day in the last month?'),
+      text: daEn(
+        'Hvor mange genstande har du højst drukket på én dag den sidste måned?',
+        'What is the most units you have drunk on one day in the last month?',
+      ),
       min: 0,
       max: 100,
       unit: daEn('genstande', 'units'),
@@ -54,14 +61,19 @@ export const auditC = defineInstrument({
   version: '2001-1',
   title: daEn('Alkohol: AUDIT-C', 'Alcohol: AUDIT-C'),
   domain: 'alcohol',
-  source: 'Babor TF et al. AUDIT: The Alcohol Use Disorders Identification Test, 2nd ed. WHO 2001 (items 1-3); Bush K et al. 1998.',
+  source:
+    'Babor TF et al. AUDIT: The Alcohol Use Disorders Identification Test, 2nd ed. WHO 2001 (items 1-3); Bush K et al. 1998.',
   licence: { text: "WHO's AUDIT manual; terms to be checked.", checkBeforeShipping: true },
-  wordingNote: 'Danish wording is our own; AUDIT counts standard drinks, we ask in Danish units (12 g). Check against a validated Danish AUDIT before shipping.',
+  wordingNote:
+    'Danish wording is our own; AUDIT counts standard drinks, we ask in Danish units (12 g). Check against a validated Danish AUDIT before shipping.',
   items: [
     {
       id: 'auditc-1',
       kind: 'choice',
-      text: daEn('Hvor tit drikker du alkohol?', 'How often do you have a drink containing alcohol?'),
+      text: daEn(
+        'Hvor tit drikker du alkohol?',
+        'How often do you have a drink containing alcohol?',
+      ),
       note: UNIT_NOTE,
       options: [
         opt('never', 'Aldrig', 'Never', 0),
@@ -74,7 +86,10 @@ export const auditC = defineInstrument({
     {
       id: 'auditc-2',
       kind: 'choice',
-      text: daEn('Hvor mange genstande drikker du på en typisk dag, hvor du drikker?', 'How many units do you have on a typical day when you are drinking?'),
+      text: daEn(
+        'Hvor mange genstande drikker du på en typisk dag, hvor du drikker?',
+        'How many units do you have on a typical day when you are drinking?',
+      ),
       appliesIf: { itemId: 'auditc-1', anyOf: ['monthly', '2-4-month', '2-3-week', '4plus-week'] },
       options: [
         opt('1-2', '1-2', '1 or 2', 0),
@@ -87,7 +102,10 @@ export const auditC = defineInstrument({
     {
       id: 'auditc-3',
       kind: 'choice',
-      text: daEn('Hvor tit drikker du 6 genstande eller flere ved samme lejlighed?', 'How often do you have six or more units on one occasion?'),
+      text: daEn(
+        'Hvor tit drikker du 6 genstande eller flere ved samme lejlighed?',
+        'How often do you have six or more units on one occasion?',
+      ),
       appliesIf: { itemId: 'auditc-1', anyOf: ['monthly', '2-4-month', '2-3-week', '4plus-week'] },
       options: [
         opt('never', 'Aldrig', 'Never', 0),
@@ -103,8 +121,21 @@ export const auditC = defineInstrument({
     maxMissing: 0,
     positiveAtLeast: { male: 4, female: 3 },
     bands: {
-      negative: { id: 'negative', label: daEn('Under grænsen for skadeligt forbrug', 'Below the hazardous-drinking cut-off'), min: 0, max: 12 },
-      positive: { id: 'positive', label: daEn('Over grænsen for skadeligt forbrug', 'At or above the hazardous-drinking cut-off'), min: 0, max: 12 },
+      negative: {
+        id: 'negative',
+        label: daEn('Under grænsen for skadeligt forbrug', 'Below the hazardous-drinking cut-off'),
+        min: 0,
+        max: 12,
+      },
+      positive: {
+        id: 'positive',
+        label: daEn(
+          'Over grænsen for skadeligt forbrug',
+          'At or above the hazardous-drinking cut-off',
+        ),
+        min: 0,
+        max: 12,
+      },
     },
   },
 });

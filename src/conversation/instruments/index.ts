@@ -7,18 +7,49 @@ import { motivation, priorities, resources, socialNeeds } from './social.ts';
 import { who5 } from './who5.ts';
 import { loadTranslationTables, translateInstrument } from './translate.ts';
 
-export { alcoholUnits, auditC, activity, diet, sleep, healthLiteracy, loneliness, pss10, selfRatedHealth, smoking, motivation, priorities, resources, socialNeeds, who5 };
+export {
+  alcoholUnits,
+  auditC,
+  activity,
+  diet,
+  sleep,
+  healthLiteracy,
+  loneliness,
+  pss10,
+  selfRatedHealth,
+  smoking,
+  motivation,
+  priorities,
+  resources,
+  socialNeeds,
+  who5,
+};
 
 /** The library as written (Danish and English), in the order a conversation asks it. */
 export const SOURCE_INSTRUMENTS: readonly Instrument[] = [
-  selfRatedHealth, who5, smoking, alcoholUnits, auditC, activity, diet, sleep, loneliness, pss10,
-  healthLiteracy, socialNeeds, resources, priorities, motivation,
+  selfRatedHealth,
+  who5,
+  smoking,
+  alcoholUnits,
+  auditC,
+  activity,
+  diet,
+  sleep,
+  loneliness,
+  pss10,
+  healthLiteracy,
+  socialNeeds,
+  resources,
+  priorities,
+  motivation,
 ];
 
 const tables = loadTranslationTables();
 
 /** The library with the citizen languages filled in from i18n/<lang>.json. */
-export const INSTRUMENTS: readonly Instrument[] = SOURCE_INSTRUMENTS.map((i) => translateInstrument(i, tables));
+export const INSTRUMENTS: readonly Instrument[] = SOURCE_INSTRUMENTS.map((i) =>
+  translateInstrument(i, tables),
+);
 
 export function instrumentById(id: string): Instrument | undefined {
   return INSTRUMENTS.find((i) => i.id === id);

@@ -12,13 +12,36 @@ export const loneliness = defineInstrument({
   version: '2004-1',
   title: daEn('Ensomhed (tre spørgsmål)', 'Loneliness (three items)'),
   domain: 'loneliness',
-  source: 'Hughes ME et al. A short scale for measuring loneliness in large surveys. Res Aging 2004;26(6). Den Nationale Sundhedsprofil counts >= 7 as severe loneliness.',
+  source:
+    'Hughes ME et al. A short scale for measuring loneliness in large surveys. Res Aging 2004;26(6). Den Nationale Sundhedsprofil counts >= 7 as severe loneliness.',
   licence: { text: 'To be checked.', checkBeforeShipping: true },
-  wordingNote: 'Danish wording is our own; use the wording of Den Nationale Sundhedsprofil if licensed.',
+  wordingNote:
+    'Danish wording is our own; use the wording of Den Nationale Sundhedsprofil if licensed.',
   items: [
-    { id: 'lonely-1', kind: 'choice', text: daEn('Hvor tit føler du, at du savner nogen at være sammen med?', 'How often do you feel that you lack companionship?'), options: lonelyOptions },
-    { id: 'lonely-2', kind: 'choice', text: daEn('Hvor tit føler du dig holdt udenfor?', 'How often do you feel left out?'), options: lonelyOptions },
-    { id: 'lonely-3', kind: 'choice', text: daEn('Hvor tit føler du dig isoleret fra andre?', 'How often do you feel isolated from others?'), options: lonelyOptions },
+    {
+      id: 'lonely-1',
+      kind: 'choice',
+      text: daEn(
+        'Hvor tit føler du, at du savner nogen at være sammen med?',
+        'How often do you feel that you lack companionship?',
+      ),
+      options: lonelyOptions,
+    },
+    {
+      id: 'lonely-2',
+      kind: 'choice',
+      text: daEn('Hvor tit føler du dig holdt udenfor?', 'How often do you feel left out?'),
+      options: lonelyOptions,
+    },
+    {
+      id: 'lonely-3',
+      kind: 'choice',
+      text: daEn(
+        'Hvor tit føler du dig isoleret fra andre?',
+        'How often do you feel isolated from others?',
+      ),
+      options: lonelyOptions,
+    },
   ],
   scoring: {
     kind: 'sum',
@@ -40,7 +63,10 @@ const pssOptions = [
 const pss = (n: number, da: string, en: string, reversed = false) => ({
   id: `pss-${n}`,
   kind: 'choice' as const,
-  text: daEn(`Inden for den sidste måned, hvor tit har du ${da}?`, `In the last month, how often have you ${en}?`),
+  text: daEn(
+    `Inden for den sidste måned, hvor tit har du ${da}?`,
+    `In the last month, how often have you ${en}?`,
+  ),
   options: pssOptions,
   reversed,
 });
@@ -50,26 +76,66 @@ export const pss10 = defineInstrument({
   version: '1988-1',
   title: daEn('Stress (PSS-10)', 'Stress (PSS-10)'),
   domain: 'stress',
-  source: 'Cohen S, Williamson G. Perceived stress in a probability sample of the United States, 1988. Den Nationale Sundhedsprofil counts >= 18 as high stress.',
-  licence: { text: 'Free for non-commercial use per secondary sources; check.', checkBeforeShipping: true },
-  wordingNote: 'Danish wording is our own; a validated Danish PSS-10 exists (Eskildsen et al. 2015) and should replace it.',
+  source:
+    'Cohen S, Williamson G. Perceived stress in a probability sample of the United States, 1988. Den Nationale Sundhedsprofil counts >= 18 as high stress.',
+  licence: {
+    text: 'Free for non-commercial use per secondary sources; check.',
+    checkBeforeShipping: true,
+  },
+  wordingNote:
+    'Danish wording is our own; a validated Danish PSS-10 exists (Eskildsen et al. 2015) and should replace it.',
   items: [
-    pss(1, 'været oprevet over noget, der skete uventet', 'been upset because of something that happened unexpectedly'),
-    pss(2, 'følt, at du ikke kunne styre de vigtige ting i dit liv', 'felt that you were unable to control the important things in your life'),
+    pss(
+      1,
+      'været oprevet over noget, der skete uventet',
+      'been upset because of something that happened unexpectedly',
+    ),
+    pss(
+      2,
+      'følt, at du ikke kunne styre de vigtige ting i dit liv',
+      'felt that you were unable to control the important things in your life',
+    ),
     pss(3, 'følt dig nervøs og stresset', 'felt nervous and stressed'),
-    pss(4, 'følt dig sikker på, at du kunne klare dine personlige problemer', 'felt confident about your ability to handle your personal problems', true),
+    pss(
+      4,
+      'følt dig sikker på, at du kunne klare dine personlige problemer',
+      'felt confident about your ability to handle your personal problems',
+      true,
+    ),
     pss(5, 'følt, at tingene gik, som du ønskede', 'felt that things were going your way', true),
-    pss(6, 'oplevet, at du ikke kunne overkomme alt det, du skulle', 'found that you could not cope with all the things that you had to do'),
-    pss(7, 'kunnet håndtere irritationsmomenter i dit liv', 'been able to control irritations in your life', true),
+    pss(
+      6,
+      'oplevet, at du ikke kunne overkomme alt det, du skulle',
+      'found that you could not cope with all the things that you had to do',
+    ),
+    pss(
+      7,
+      'kunnet håndtere irritationsmomenter i dit liv',
+      'been able to control irritations in your life',
+      true,
+    ),
     pss(8, 'følt, at du havde styr på tingene', 'felt that you were on top of things', true),
-    pss(9, 'været vred over ting, du ikke havde indflydelse på', 'been angered because of things that were outside of your control'),
-    pss(10, 'følt, at problemerne hobede sig så meget op, at du ikke kunne klare dem', 'felt difficulties were piling up so high that you could not overcome them'),
+    pss(
+      9,
+      'været vred over ting, du ikke havde indflydelse på',
+      'been angered because of things that were outside of your control',
+    ),
+    pss(
+      10,
+      'følt, at problemerne hobede sig så meget op, at du ikke kunne klare dem',
+      'felt difficulties were piling up so high that you could not overcome them',
+    ),
   ],
   scoring: {
     kind: 'sum',
     maxMissing: 0,
     bands: [
-      { id: 'notHigh', label: daEn('Ikke højt stressniveau', 'Not a high stress level'), min: 0, max: 17 },
+      {
+        id: 'notHigh',
+        label: daEn('Ikke højt stressniveau', 'Not a high stress level'),
+        min: 0,
+        max: 17,
+      },
       { id: 'high', label: daEn('Højt stressniveau', 'High stress level'), min: 18, max: 40 },
     ],
   },
@@ -86,7 +152,10 @@ export const selfRatedHealth = defineInstrument({
     {
       id: 'srh',
       kind: 'choice',
-      text: daEn('Hvordan synes du selv, dit helbred er for tiden?', 'How do you feel your health is at the moment?'),
+      text: daEn(
+        'Hvordan synes du selv, dit helbred er for tiden?',
+        'How do you feel your health is at the moment?',
+      ),
       options: [
         opt('excellent', 'Fremragende', 'Excellent', 5),
         opt('very-good', 'Vældig godt', 'Very good', 4),
@@ -99,7 +168,12 @@ export const selfRatedHealth = defineInstrument({
   scoring: {
     kind: 'sum',
     bands: [
-      { id: 'notGood', label: daEn('Mindre godt eller dårligt helbred', 'Fair or poor health'), min: 1, max: 2 },
+      {
+        id: 'notGood',
+        label: daEn('Mindre godt eller dårligt helbred', 'Fair or poor health'),
+        min: 1,
+        max: 2,
+      },
       { id: 'good', label: daEn('Godt helbred', 'Good health'), min: 3, max: 5 },
     ],
   },
@@ -110,7 +184,8 @@ export const healthLiteracy = defineInstrument({
   version: '2006-1',
   title: daEn('Læsning af sundhedsinformation', 'Reading health information'),
   domain: 'healthLiteracy',
-  source: 'Morris NS et al. The Single Item Literacy Screener. BMC Fam Pract 2006;7:21. Limited if "sometimes" or more.',
+  source:
+    'Morris NS et al. The Single Item Literacy Screener. BMC Fam Pract 2006;7:21. Limited if "sometimes" or more.',
   licence: { text: 'Public.', checkBeforeShipping: false },
   wordingNote: 'Danish wording is our own.',
   items: [
@@ -133,8 +208,21 @@ export const healthLiteracy = defineInstrument({
   scoring: {
     kind: 'sum',
     bands: [
-      { id: 'adequate', label: daEn('Klarer selv at læse sundhedsinformation', 'Manages health information alone'), min: 1, max: 2 },
-      { id: 'limited', label: daEn('Har brug for hjælp til at læse sundhedsinformation', 'Needs help reading health information'), min: 3, max: 5 },
+      {
+        id: 'adequate',
+        label: daEn('Klarer selv at læse sundhedsinformation', 'Manages health information alone'),
+        min: 1,
+        max: 2,
+      },
+      {
+        id: 'limited',
+        label: daEn(
+          'Har brug for hjælp til at læse sundhedsinformation',
+          'Needs help reading health information',
+        ),
+        min: 3,
+        max: 5,
+      },
     ],
   },
 });

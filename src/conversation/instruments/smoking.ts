@@ -6,7 +6,8 @@ export const smoking = defineInstrument({
   version: '1',
   title: daEn('Rygning', 'Smoking'),
   domain: 'smoking',
-  source: 'Own items; categories as in Den Nationale Sundhedsprofil. "Storryger" >= 15 cigarettes a day.',
+  source:
+    'Own items; categories as in Den Nationale Sundhedsprofil. "Storryger" >= 15 cigarettes a day.',
   licence: { text: 'Own items.', checkBeforeShipping: false },
   items: [
     {
@@ -23,7 +24,10 @@ export const smoking = defineInstrument({
     {
       id: 'smoking-per-day',
       kind: 'number',
-      text: daEn('Hvor mange cigaretter (eller tilsvarende) ryger du på en dag, hvor du ryger?', 'How many cigarettes (or equivalent) do you smoke on a day when you smoke?'),
+      text: daEn(
+        'Hvor mange cigaretter (eller tilsvarende) ryger du på en dag, hvor du ryger?',
+        'How many cigarettes (or equivalent) do you smoke on a day when you smoke?',
+      ),
       min: 0,
       max: 100,
       unit: daEn('cigaretter', 'cigarettes'),
@@ -40,7 +44,10 @@ export const smoking = defineInstrument({
       { id: 'former', label: daEn('Tidligere ryger', 'Former smoker') },
       { id: 'occasional', label: daEn('Ryger af og til', 'Smokes occasionally') },
       { id: 'daily', label: daEn('Ryger dagligt', 'Smokes daily') },
-      { id: 'heavy', label: daEn('Ryger dagligt, 15 eller flere om dagen', 'Smokes daily, 15 or more a day') },
+      {
+        id: 'heavy',
+        label: daEn('Ryger dagligt, 15 eller flere om dagen', 'Smokes daily, 15 or more a day'),
+      },
     ],
   },
 });

@@ -18,7 +18,8 @@ export const socialNeeds = defineInstrument({
   version: '1',
   title: daEn('Hverdagens vilkår', 'Everyday circumstances'),
   domain: 'socialNeeds',
-  source: 'Own Danish items written by the domains of the US CMS Accountable Health Communities screening tool (housing, food, money, transport, safety). No AHC or PRAPARE text is used.',
+  source:
+    'Own Danish items written by the domains of the US CMS Accountable Health Communities screening tool (housing, food, money, transport, safety). No AHC or PRAPARE text is used.',
   licence: { text: 'Own items (domains only from AHC).', checkBeforeShipping: false },
   items: [
     {
@@ -27,39 +28,66 @@ export const socialNeeds = defineInstrument({
       text: daEn('Hvordan bor du lige nu?', 'What is your housing situation right now?'),
       options: [
         opt('stable', 'Jeg har et fast sted at bo', 'I have a steady place to live'),
-        opt('worried', 'Jeg har et sted at bo, men er bange for at miste det', 'I have a place to live but worry about losing it'),
+        opt(
+          'worried',
+          'Jeg har et sted at bo, men er bange for at miste det',
+          'I have a place to live but worry about losing it',
+        ),
         opt('none', 'Jeg har ikke et fast sted at bo', 'I do not have a steady place to live'),
       ],
     },
     {
       id: 'needs-housing-quality',
       kind: 'choice',
-      text: daEn('Er der problemer i din bolig, fx skimmel, kulde, skadedyr eller ting, der ikke virker?', 'Are there problems in your home, e.g. mould, cold, pests or things that do not work?'),
+      text: daEn(
+        'Er der problemer i din bolig, fx skimmel, kulde, skadedyr eller ting, der ikke virker?',
+        'Are there problems in your home, e.g. mould, cold, pests or things that do not work?',
+      ),
       appliesIf: { itemId: 'needs-housing', anyOf: ['stable', 'worried'] },
       options: [opt('yes', 'Ja', 'Yes'), opt('no', 'Nej', 'No')],
     },
     {
       id: 'needs-food',
       kind: 'choice',
-      text: daEn('Har du det sidste år været bekymret for, at maden ville slippe op, før du havde penge til mere?', 'In the last year, have you worried that food would run out before you had money to buy more?'),
-      options: [opt('often', 'Ofte', 'Often'), opt('sometimes', 'Nogle gange', 'Sometimes'), opt('never', 'Aldrig', 'Never')],
+      text: daEn(
+        'Har du det sidste år været bekymret for, at maden ville slippe op, før du havde penge til mere?',
+        'In the last year, have you worried that food would run out before you had money to buy more?',
+      ),
+      options: [
+        opt('often', 'Ofte', 'Often'),
+        opt('sometimes', 'Nogle gange', 'Sometimes'),
+        opt('never', 'Aldrig', 'Never'),
+      ],
     },
     {
       id: 'needs-money',
       kind: 'choice',
-      text: daEn('Hvor svært er det for dig at betale for det mest nødvendige, fx husleje, mad, medicin og varme?', 'How hard is it for you to pay for the basics, e.g. rent, food, medicine and heating?'),
-      options: [opt('very-hard', 'Meget svært', 'Very hard'), opt('somewhat-hard', 'Lidt svært', 'Somewhat hard'), opt('not-hard', 'Ikke svært', 'Not hard')],
+      text: daEn(
+        'Hvor svært er det for dig at betale for det mest nødvendige, fx husleje, mad, medicin og varme?',
+        'How hard is it for you to pay for the basics, e.g. rent, food, medicine and heating?',
+      ),
+      options: [
+        opt('very-hard', 'Meget svært', 'Very hard'),
+        opt('somewhat-hard', 'Lidt svært', 'Somewhat hard'),
+        opt('not-hard', 'Ikke svært', 'Not hard'),
+      ],
     },
     {
       id: 'needs-transport',
       kind: 'choice',
-      text: daEn('Har mangel på transport det sidste år holdt dig fra aftaler hos lægen, i kommunen eller andre steder, du skulle hen?', 'In the last year, has lack of transport kept you from appointments with the doctor, the municipality or other places you needed to go?'),
+      text: daEn(
+        'Har mangel på transport det sidste år holdt dig fra aftaler hos lægen, i kommunen eller andre steder, du skulle hen?',
+        'In the last year, has lack of transport kept you from appointments with the doctor, the municipality or other places you needed to go?',
+      ),
       options: [opt('yes', 'Ja', 'Yes'), opt('no', 'Nej', 'No')],
     },
     {
       id: 'needs-hurt',
       kind: 'choice',
-      text: daEn('Hvor tit sker det, at nogen gør dig fysisk fortræd?', 'How often does anyone physically hurt you?'),
+      text: daEn(
+        'Hvor tit sker det, at nogen gør dig fysisk fortræd?',
+        'How often does anyone physically hurt you?',
+      ),
       options: [
         opt('never', 'Aldrig', 'Never'),
         opt('rarely', 'Sjældent', 'Rarely'),
@@ -105,14 +133,30 @@ export const motivation = defineInstrument({
   source: 'Importance and confidence rulers (Miller & Rollnick, motivational interviewing).',
   licence: { text: 'Public technique.', checkBeforeShipping: false },
   items: [
-    { id: 'importance', kind: 'choice', text: daEn('På en skala fra 0 til 10: hvor vigtigt er det for dig at lave en ændring?', 'On a scale from 0 to 10: how important is it for you to make a change?'), options: ruler },
+    {
+      id: 'importance',
+      kind: 'choice',
+      text: daEn(
+        'På en skala fra 0 til 10: hvor vigtigt er det for dig at lave en ændring?',
+        'On a scale from 0 to 10: how important is it for you to make a change?',
+      ),
+      options: ruler,
+    },
     {
       id: 'importance-why',
       kind: 'text',
       text: daEn('Hvorfor ikke et lavere tal?', 'Why not a lower number?'),
       appliesIf: { itemId: 'importance', anyOf: ABOVE_ZERO },
     },
-    { id: 'confidence', kind: 'choice', text: daEn('På en skala fra 0 til 10: hvor sikker er du på, at du kan gøre det?', 'On a scale from 0 to 10: how confident are you that you can do it?'), options: ruler },
+    {
+      id: 'confidence',
+      kind: 'choice',
+      text: daEn(
+        'På en skala fra 0 til 10: hvor sikker er du på, at du kan gøre det?',
+        'On a scale from 0 to 10: how confident are you that you can do it?',
+      ),
+      options: ruler,
+    },
     {
       id: 'confidence-why',
       kind: 'text',
@@ -124,7 +168,17 @@ export const motivation = defineInstrument({
 });
 
 /** Domains a citizen can choose to work on. */
-export const PRIORITY_DOMAINS = ['activity', 'diet', 'smoking', 'alcohol', 'sleep', 'stress', 'wellbeing', 'loneliness', 'socialNeeds'] as const;
+export const PRIORITY_DOMAINS = [
+  'activity',
+  'diet',
+  'smoking',
+  'alcohol',
+  'sleep',
+  'stress',
+  'wellbeing',
+  'loneliness',
+  'socialNeeds',
+] as const;
 
 export const priorities = defineInstrument({
   id: 'priorities',
@@ -160,7 +214,8 @@ export const resources = defineInstrument({
   version: '1',
   title: daEn('Dine ressourcer', 'Your resources'),
   domain: 'resources',
-  source: 'Own items after Sundhedsstyrelsen 2009: "hvilke særlige ressourcer borgeren har at byde ind med".',
+  source:
+    'Own items after Sundhedsstyrelsen 2009: "hvilke særlige ressourcer borgeren har at byde ind med".',
   licence: { text: 'Own items.', checkBeforeShipping: false },
   items: [
     {
@@ -177,7 +232,11 @@ export const resources = defineInstrument({
         opt('music', 'Musik', 'Music'),
       ],
     },
-    { id: 'resources-energy-text', kind: 'text', text: daEn('Andet, der giver dig energi', 'Other things that give you energy') },
+    {
+      id: 'resources-energy-text',
+      kind: 'text',
+      text: daEn('Andet, der giver dig energi', 'Other things that give you energy'),
+    },
     {
       id: 'resources-people',
       kind: 'multiChoice',
@@ -186,14 +245,37 @@ export const resources = defineInstrument({
         opt('family', 'Familie', 'Family'),
         opt('friends', 'Venner', 'Friends'),
         opt('neighbours', 'Naboer', 'Neighbours'),
-        opt('colleagues', 'Kolleger eller andre fra skole eller arbejde', 'Colleagues or others from school or work'),
-        opt('community', 'Nogen fra en forening, et trossamfund eller et værested', 'Someone from a club, a faith community or a drop-in centre'),
+        opt(
+          'colleagues',
+          'Kolleger eller andre fra skole eller arbejde',
+          'Colleagues or others from school or work',
+        ),
+        opt(
+          'community',
+          'Nogen fra en forening, et trossamfund eller et værested',
+          'Someone from a club, a faith community or a drop-in centre',
+        ),
         opt('professional', 'En fagperson', 'A professional'),
       ],
     },
-    { id: 'resources-people-text', kind: 'text', text: daEn('Andre, du kan læne dig op ad', 'Others you can lean on') },
-    { id: 'resources-interests', kind: 'text', text: daEn('Hvad interesserer du dig for?', 'What are you interested in?') },
-    { id: 'resources-successes', kind: 'text', text: daEn('Fortæl om noget, du tidligere er lykkedes med', 'Tell about something you have succeeded with before') },
+    {
+      id: 'resources-people-text',
+      kind: 'text',
+      text: daEn('Andre, du kan læne dig op ad', 'Others you can lean on'),
+    },
+    {
+      id: 'resources-interests',
+      kind: 'text',
+      text: daEn('Hvad interesserer du dig for?', 'What are you interested in?'),
+    },
+    {
+      id: 'resources-successes',
+      kind: 'text',
+      text: daEn(
+        'Fortæl om noget, du tidligere er lykkedes med',
+        'Tell about something you have succeeded with before',
+      ),
+    },
   ],
   scoring: { kind: 'none' },
 });

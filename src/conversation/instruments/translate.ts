@@ -16,7 +16,9 @@ export function loadTranslationTables(): Record<ItemTranslationLanguage, Transla
   return Object.fromEntries(
     ITEM_TRANSLATION_LANGUAGES.map((l) => [
       l,
-      JSON.parse(readFileSync(new URL(`./i18n/${l}.json`, import.meta.url), 'utf8')) as TranslationTable,
+      JSON.parse(
+        readFileSync(new URL(`./i18n/${l}.json`, import.meta.url), 'utf8'),
+      ) as TranslationTable,
     ]),
   ) as Record<ItemTranslationLanguage, TranslationTable>;
 }
@@ -32,7 +34,10 @@ export function citizenTexts(inst: Instrument): LocalizedText[] {
   return out;
 }
 
-const fill = (t: LocalizedText, tables: Record<ItemTranslationLanguage, TranslationTable>): LocalizedText => {
+const fill = (
+  t: LocalizedText,
+  tables: Record<ItemTranslationLanguage, TranslationTable>,
+): LocalizedText => {
   const out: LocalizedText = { ...t };
   for (const l of ITEM_TRANSLATION_LANGUAGES) {
     const tr = tables[l][t.da];
@@ -42,7 +47,10 @@ const fill = (t: LocalizedText, tables: Record<ItemTranslationLanguage, Translat
 };
 
 /** The instrument with translations filled in where the instrument itself has none. */
-export function translateInstrument(inst: Instrument, tables: Record<ItemTranslationLanguage, TranslationTable>): Instrument {
+export function translateInstrument(
+  inst: Instrument,
+  tables: Record<ItemTranslationLanguage, TranslationTable>,
+): Instrument {
   return {
     ...inst,
     title: { ...fill(inst.title, tables), en: inst.title.en },
@@ -56,7 +64,10 @@ export function translateInstrument(inst: Instrument, tables: Record<ItemTransla
 }
 
 /** Danish texts a language lacks (the completeness test, and translators' to-do list). */
-export function missingTranslations(instruments: readonly Instrument[], table: TranslationTable): string[] {
+export function missingTranslations(
+  instruments: readonly Instrument[],
+  table: TranslationTable,
+): string[] {
   const all = new Set(instruments.flatMap((i) => citizenTexts(i).map((t) => t.da)));
   return [...all].filter((da) => !table[da]);
 }

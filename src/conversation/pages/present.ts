@@ -14,30 +14,49 @@ export const textIn = (t: LocalizedText | Text, lang: UiLanguage): string => t[l
 export const dirOf = (lang: UiLanguage) => (RTL_LANGUAGES.has(lang) ? 'rtl' : 'ltr');
 
 /** One reason a suggestion was made, as a short phrase in `lang` ("på arabisk", "1,2 km fra dig"). */
-export function reasonText(r: MatchReason, lang: UiLanguage, t: Translate = translator(lang)): string {
+export function reasonText(
+  r: MatchReason,
+  lang: UiLanguage,
+  t: Translate = translator(lang),
+): string {
   const v = r.values;
   // Codes and distances become words in the reader's language; other values are select keys.
-  if (r.code === 'language') return t('match.reason.language', { language: languageName(String(v.language), lang) });
-  if (r.code === 'distance') return t('match.reason.distance', { km: formatKm(Number(v.meters), lang) });
+  if (r.code === 'language')
+    return t('match.reason.language', { language: languageName(String(v.language), lang) });
+  if (r.code === 'distance')
+    return t('match.reason.distance', { km: formatKm(Number(v.meters), lang) });
   return t(`match.reason.${r.code}`, v);
 }
 
-export function citizenLabel(c: { anonymous: boolean; citizen_name: string | null }, t: Translate): string {
+export function citizenLabel(
+  c: { anonymous: boolean; citizen_name: string | null },
+  t: Translate,
+): string {
   return c.anonymous ? t('conversation.anonymous') : (c.citizen_name ?? '');
 }
 
 /** The reasons as one phrase list, joined the way the language joins lists. */
 export function reasonsText(reasons: readonly MatchReason[], lang: UiLanguage): string {
   const t = translator(lang);
-  return listText(reasons.map((r) => reasonText(r, lang, t)), lang, 'unit');
+  return listText(
+    reasons.map((r) => reasonText(r, lang, t)),
+    lang,
+    'unit',
+  );
 }
 
 /** Domains with something to say, and the names of those the conversation did not reach. */
-export function splitDomains(profile: Profile, lang: UiLanguage): { said: DomainStatus[]; notDiscussed: string | null } {
+export function splitDomains(
+  profile: Profile,
+  lang: UiLanguage,
+): { said: DomainStatus[]; notDiscussed: string | null } {
   const said = profile.domains.filter((d) => d.statements.some((s) => s.bandId !== null));
   const rest = profile.domains.filter((d) => !said.includes(d));
   if (rest.length === 0) return { said, notDiscussed: null };
   const t = translator(lang);
-  const names = listText(rest.map((d) => t(`profile.domain.${d.domain}`)), lang);
+  const names = listText(
+    rest.map((d) => t(`profile.domain.${d.domain}`)),
+    lang,
+  );
   return { said, notDiscussed: t('print.notDiscussed', { domains: names }) };
 }

@@ -37,7 +37,11 @@ export function PrintDocument(p: PrintProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · ${p.municipality}`}</title>
-        {p.inlineCss !== undefined ? <style dangerouslySetInnerHTML={{ __html: p.inlineCss }} /> : <link rel="stylesheet" href="/assets/print.css" />}
+        {p.inlineCss !== undefined ? (
+          <style dangerouslySetInnerHTML={{ __html: p.inlineCss }} />
+        ) : (
+          <link rel="stylesheet" href="/assets/print.css" />
+        )}
       </head>
       <body>
         <main class="print">
@@ -74,7 +78,9 @@ export function PrintDocument(p: PrintProps) {
             <p>{t('print.noPriorities')}</p>
           ) : (
             <ul>
-              {profile.priorities.domains.map((d) => <li>{d.label[lang]}</li>)}
+              {profile.priorities.domains.map((d) => (
+                <li>{d.label[lang]}</li>
+              ))}
               {profile.priorities.other && <li dir="auto">{profile.priorities.other}</li>}
             </ul>
           )}
@@ -84,7 +90,13 @@ export function PrintDocument(p: PrintProps) {
             <strong>{t(`support.level.${p.support.level}`)}</strong>
           </p>
           <p>{p.support.override ? t('support.override') : p.support.computed.summary[lang]}</p>
-          {!p.support.override && p.support.computed.reasons.length > 0 && <ul>{p.support.computed.reasons.map((r) => <li>{r.text[lang]}</li>)}</ul>}
+          {!p.support.override && p.support.computed.reasons.length > 0 && (
+            <ul>
+              {p.support.computed.reasons.map((r) => (
+                <li>{r.text[lang]}</li>
+              ))}
+            </ul>
+          )}
 
           {p.saved.length > 0 && (
             <>
@@ -102,7 +114,13 @@ export function PrintDocument(p: PrintProps) {
                         <strong>{t('print.signedUp')}</strong>
                       </p>
                     )}
-                    {(s.contact_name || s.contact_phone) && <p>{t('print.contact', { contact: [s.contact_name, s.contact_phone].filter(Boolean).join(', ') })}</p>}
+                    {(s.contact_name || s.contact_phone) && (
+                      <p>
+                        {t('print.contact', {
+                          contact: [s.contact_name, s.contact_phone].filter(Boolean).join(', '),
+                        })}
+                      </p>
+                    )}
                   </section>
                 );
               })}

@@ -24,7 +24,9 @@ export function SupportBox({ ctx, support }: { ctx: PageContext; support: Suppor
   return (
     <div class="lighed-support">
       <p class="lighed-support-level">
-        <strong>{t('conversation.profile.level', { level: t(`support.level.${support.level}`) })}</strong>
+        <strong>
+          {t('conversation.profile.level', { level: t(`support.level.${support.level}`) })}
+        </strong>
       </p>
       <p>{support.computed.summary[lang]}</p>
       {support.computed.reasons.length > 0 && (
@@ -39,7 +41,9 @@ export function SupportBox({ ctx, support }: { ctx: PageContext; support: Suppor
       )}
       {support.override && (
         <p>
-          {t('conversation.profile.overridden', { computed: t(`support.level.${support.computed.level}`) })}{' '}
+          {t('conversation.profile.overridden', {
+            computed: t(`support.level.${support.computed.level}`),
+          })}{' '}
           <q>{support.override.note}</q>
         </p>
       )}
@@ -64,7 +68,12 @@ export function ProfilePage(p: ProfilePageProps) {
   const steps = c.instruments.length;
   const { said, notDiscussed } = splitDomains(profile, lang);
   return (
-    <Layout ctx={ctx} title={p.problems.length ? `${t('form.errorTitlePrefix')} ${title}` : title} area="staff" languages={STAFF_LANGUAGES}>
+    <Layout
+      ctx={ctx}
+      title={p.problems.length ? `${t('form.errorTitlePrefix')} ${title}` : title}
+      area="staff"
+      languages={STAFF_LANGUAGES}
+    >
       <p>
         <a href="/personale/samtaler" class="lighed-back">
           {t('conversation.list.title')}
@@ -72,7 +81,8 @@ export function ProfilePage(p: ProfilePageProps) {
       </p>
       <h1>{title}</h1>
       <p class="font-lead">
-        {t(`conversation.status.${c.status}`, { step: c.step, steps })} · {t('conversation.profile.readsIn', { language: languageName(c.language, lang) })}
+        {t(`conversation.status.${c.status}`, { step: c.step, steps })} ·{' '}
+        {t('conversation.profile.readsIn', { language: languageName(c.language, lang) })}
         {c.interpreter_needed ? ` · ${t('conversation.profile.interpreter')}` : ''}
       </p>
       {c.status !== 'finished' && (
@@ -111,8 +121,26 @@ export function ProfilePage(p: ProfilePageProps) {
         <summary>{t('conversation.profile.override')}</summary>
         <form method="post" action={`${base(c)}/stoetteniveau`} novalidate>
           <CsrfField token={ctx.csrfToken} />
-          <Select name="level" label={t('conversation.profile.overrideLevel')} value={p.overrideValues.level} options={[{ value: '', label: t('conversation.profile.overrideNone') }, ...SUPPORT_LEVELS.map((l) => ({ value: l, label: t(`support.level.${l}`) }))]} problems={p.problems} t={t} />
-          <TextField name="note" label={t('conversation.profile.overrideNote')} hint={t('conversation.profile.overrideNoteHint')} value={p.overrideValues.note} multiline problems={p.problems} t={t} />
+          <Select
+            name="level"
+            label={t('conversation.profile.overrideLevel')}
+            value={p.overrideValues.level}
+            options={[
+              { value: '', label: t('conversation.profile.overrideNone') },
+              ...SUPPORT_LEVELS.map((l) => ({ value: l, label: t(`support.level.${l}`) })),
+            ]}
+            problems={p.problems}
+            t={t}
+          />
+          <TextField
+            name="note"
+            label={t('conversation.profile.overrideNote')}
+            hint={t('conversation.profile.overrideNoteHint')}
+            value={p.overrideValues.note}
+            multiline
+            problems={p.problems}
+            t={t}
+          />
           <SubmitButton>{t('conversation.profile.overrideSave')}</SubmitButton>
         </form>
       </details>
@@ -126,7 +154,11 @@ export function ProfilePage(p: ProfilePageProps) {
               <dt>{t(`profile.domain.${d.domain}`)}</dt>
               {d.statements.map((s) => (
                 <dd class={s.attention ? 'lighed-attention' : undefined}>
-                  {s.attention && <span class="lighed-attention-label">{t('conversation.profile.attention')}: </span>}
+                  {s.attention && (
+                    <span class="lighed-attention-label">
+                      {t('conversation.profile.attention')}:{' '}
+                    </span>
+                  )}
                   {s.text[lang]}
                 </dd>
               ))}
@@ -165,9 +197,18 @@ export function ProfilePage(p: ProfilePageProps) {
   );
 }
 
-export function Resources({ ctx, profile, lang }: { ctx: PageContext; profile: Profile; lang: UiLanguage }) {
+export function Resources({
+  ctx,
+  profile,
+  lang,
+}: {
+  ctx: PageContext;
+  profile: Profile;
+  lang: UiLanguage;
+}) {
   const r = profile.resources;
-  if (r.energy.length === 0 && r.people.length === 0 && r.notes.length === 0) return <p>{ctx.t('conversation.profile.noResources')}</p>;
+  if (r.energy.length === 0 && r.people.length === 0 && r.notes.length === 0)
+    return <p>{ctx.t('conversation.profile.noResources')}</p>;
   return <ResourceLists resources={r} lang={lang} t={ctx.t} headingClass="h5" />;
 }
 
@@ -185,7 +226,9 @@ function SavedList({ ctx, c, saved }: { ctx: PageContext; c: Conversation; saved
           ) : (
             <>
               {' · '}
-              <a href={`${base(c)}/tilbud/${s.offer_id}/tilmeld`}>{t('conversation.offers.signUp')}</a>
+              <a href={`${base(c)}/tilbud/${s.offer_id}/tilmeld`}>
+                {t('conversation.offers.signUp')}
+              </a>
             </>
           )}
         </li>
@@ -194,7 +237,19 @@ function SavedList({ ctx, c, saved }: { ctx: PageContext; c: Conversation; saved
   );
 }
 
-export function OffersPage({ ctx, conversation: c, matches, texts, saved }: { ctx: PageContext; conversation: Conversation; matches: Match[]; texts: Map<string, OfferText>; saved: SavedOffer[] }) {
+export function OffersPage({
+  ctx,
+  conversation: c,
+  matches,
+  texts,
+  saved,
+}: {
+  ctx: PageContext;
+  conversation: Conversation;
+  matches: Match[];
+  texts: Map<string, OfferText>;
+  saved: SavedOffer[];
+}) {
   const { t, lang } = ctx;
   const title = t('conversation.offers.title', { citizen: citizenLabel(c, t) });
   const savedIds = new Set(saved.map((s) => s.offer_id));
@@ -216,11 +271,22 @@ export function OffersPage({ ctx, conversation: c, matches, texts, saved }: { ct
           <ol class="lighed-matches">
             {matches.map((m, i) => {
               const o = m.offer;
-              const own = localText(texts.get(o.id) ?? { title: o.title, summary: '', translations: {} }, lang);
+              const own = localText(
+                texts.get(o.id) ?? { title: o.title, summary: '', translations: {} },
+                lang,
+              );
               return (
                 <li class="lighed-match">
                   <div class="form-group-checkbox">
-                    <input class="form-checkbox checkbox-large" type="checkbox" id={`m-${i}`} name="offer" value={o.id} checked={savedIds.has(o.id)} aria-describedby={`m-${i}-why`} />
+                    <input
+                      class="form-checkbox checkbox-large"
+                      type="checkbox"
+                      id={`m-${i}`}
+                      name="offer"
+                      value={o.id}
+                      checked={savedIds.has(o.id)}
+                      aria-describedby={`m-${i}-why`}
+                    />
                     <label for={`m-${i}`}>
                       <strong lang={own.textLang}>{own.title}</strong>
                     </label>
@@ -235,7 +301,9 @@ export function OffersPage({ ctx, conversation: c, matches, texts, saved }: { ct
                     </p>
                   )}
                   <p>
-                    <a href={`/tilbud/${o.id}`}>{t('conversation.offers.read', { title: own.title })}</a>
+                    <a href={`/tilbud/${o.id}`}>
+                      {t('conversation.offers.read', { title: own.title })}
+                    </a>
                   </p>
                 </li>
               );
@@ -250,11 +318,32 @@ export function OffersPage({ ctx, conversation: c, matches, texts, saved }: { ct
   );
 }
 
-export function SignupPage({ ctx, conversation: c, offerTitle, offerId, provider, values, problems }: { ctx: PageContext; conversation: Conversation; offerTitle: string; offerId: string; provider: string; values: SignupForm; problems: FieldProblem[] }) {
+export function SignupPage({
+  ctx,
+  conversation: c,
+  offerTitle,
+  offerId,
+  provider,
+  values,
+  problems,
+}: {
+  ctx: PageContext;
+  conversation: Conversation;
+  offerTitle: string;
+  offerId: string;
+  provider: string;
+  values: SignupForm;
+  problems: FieldProblem[];
+}) {
   const { t } = ctx;
   const title = t('conversation.signup.title', { offer: offerTitle });
   return (
-    <Layout ctx={ctx} title={problems.length ? `${t('form.errorTitlePrefix')} ${title}` : title} area="staff" languages={STAFF_LANGUAGES}>
+    <Layout
+      ctx={ctx}
+      title={problems.length ? `${t('form.errorTitlePrefix')} ${title}` : title}
+      area="staff"
+      languages={STAFF_LANGUAGES}
+    >
       <p>
         <a href={`${base(c)}/tilbud`} class="lighed-back">
           {t('conversation.offers.title', { citizen: citizenLabel(c, t) })}
@@ -265,17 +354,61 @@ export function SignupPage({ ctx, conversation: c, offerTitle, offerId, provider
       <ErrorSummary problems={problems} t={t} />
       <form method="post" action={`${base(c)}/tilbud/${offerId}/tilmeld`} novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <TextField name="name" label={t('conversation.signup.name')} value={values.name} autocomplete="off" problems={problems} t={t} />
-        <TextField name="phone" label={t('signup.phone')} value={values.phone} type="tel" autocomplete="off" problems={problems} t={t} />
-        <TextField name="email" label={t('signup.email')} value={values.email} type="email" autocomplete="off" problems={problems} t={t} />
-        <Select name="preferred_language" label={t('signup.language')} value={values.preferred_language} options={Object.entries(LANGUAGE_NAMES).map(([value, label]) => ({ value, label }))} problems={problems} t={t} />
+        <TextField
+          name="name"
+          label={t('conversation.signup.name')}
+          value={values.name}
+          autocomplete="off"
+          problems={problems}
+          t={t}
+        />
+        <TextField
+          name="phone"
+          label={t('signup.phone')}
+          value={values.phone}
+          type="tel"
+          autocomplete="off"
+          problems={problems}
+          t={t}
+        />
+        <TextField
+          name="email"
+          label={t('signup.email')}
+          value={values.email}
+          type="email"
+          autocomplete="off"
+          problems={problems}
+          t={t}
+        />
+        <Select
+          name="preferred_language"
+          label={t('signup.language')}
+          value={values.preferred_language}
+          options={Object.entries(LANGUAGE_NAMES).map(([value, label]) => ({ value, label }))}
+          problems={problems}
+          t={t}
+        />
         <div class="form-group">
           <div class="form-group-checkbox">
-            <input class="form-checkbox" type="checkbox" id="f-needs_interpreter" name="needs_interpreter" value="ja" checked={values.needs_interpreter} />
+            <input
+              class="form-checkbox"
+              type="checkbox"
+              id="f-needs_interpreter"
+              name="needs_interpreter"
+              value="ja"
+              checked={values.needs_interpreter}
+            />
             <label for="f-needs_interpreter">{t('signup.interpreter')}</label>
           </div>
         </div>
-        <TextField name="message" label={t('signup.message')} value={values.message} multiline problems={problems} t={t} />
+        <TextField
+          name="message"
+          label={t('signup.message')}
+          value={values.message}
+          multiline
+          problems={problems}
+          t={t}
+        />
         <div class={`form-group${problems.some((p) => p.path === 'consent') ? ' form-error' : ''}`}>
           {problems.some((p) => p.path === 'consent') && (
             <span class="form-error-message" id="f-consent-error">
@@ -283,7 +416,19 @@ export function SignupPage({ ctx, conversation: c, offerTitle, offerId, provider
             </span>
           )}
           <div class="form-group-checkbox">
-            <input class="form-checkbox" type="checkbox" id="f-consent" name="consent" value="ja" checked={values.consent} aria-describedby={problems.some((p) => p.path === 'consent') ? 'f-consent-error f-consent-hint' : 'f-consent-hint'} />
+            <input
+              class="form-checkbox"
+              type="checkbox"
+              id="f-consent"
+              name="consent"
+              value="ja"
+              checked={values.consent}
+              aria-describedby={
+                problems.some((p) => p.path === 'consent')
+                  ? 'f-consent-error f-consent-hint'
+                  : 'f-consent-hint'
+              }
+            />
             <label for="f-consent">{t('conversation.signup.consent')}</label>
             <span class="form-hint" id="f-consent-hint">
               {t('conversation.signup.consentText', { provider })}
@@ -303,7 +448,17 @@ export function SignupPage({ ctx, conversation: c, offerTitle, offerId, provider
   );
 }
 
-export function SignupDonePage({ ctx, conversation: c, offerTitle, receipt }: { ctx: PageContext; conversation: Conversation; offerTitle: string; receipt: string }) {
+export function SignupDonePage({
+  ctx,
+  conversation: c,
+  offerTitle,
+  receipt,
+}: {
+  ctx: PageContext;
+  conversation: Conversation;
+  offerTitle: string;
+  receipt: string;
+}) {
   const { t } = ctx;
   const title = t('conversation.signup.done', { offer: offerTitle });
   return (

@@ -3,7 +3,17 @@ import type { UiLanguage } from '../../catalog/offer.ts';
 import type { Translate } from '../../web/i18n.ts';
 import type { Resources } from '../profile.ts';
 
-export function ResourceLists({ resources: r, lang, t, headingClass }: { resources: Resources; lang: UiLanguage; t: Translate; headingClass?: string }) {
+export function ResourceLists({
+  resources: r,
+  lang,
+  t,
+  headingClass,
+}: {
+  resources: Resources;
+  lang: UiLanguage;
+  t: Translate;
+  headingClass?: string;
+}) {
   const lists: [string, string[]][] = [
     ['print.resources', r.energy.map((x) => x.label[lang])],
     ['print.people', r.people.map((x) => x.label[lang])],

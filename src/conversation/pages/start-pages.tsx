@@ -2,7 +2,16 @@
 import { ARENAS, UI_LANGUAGES } from '../../catalog/offer.ts';
 import { TIMES_OF_DAY } from '../../catalog/finder.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
-import { Checkbox, Checkboxes, FieldError, fieldId, FormPage, Select, SubmitButton, TextField } from '../../web/form.tsx';
+import {
+  Checkbox,
+  Checkboxes,
+  FieldError,
+  fieldId,
+  FormPage,
+  Select,
+  SubmitButton,
+  TextField,
+} from '../../web/form.tsx';
 import { isUiLanguage, LANGUAGE_NAMES, translator } from '../../web/i18n.ts';
 import type { LocalizedText } from '../instrument.ts';
 import { Bilingual } from './bilingual.tsx';
@@ -12,12 +21,24 @@ import { CONVERSATION_RETENTION, type ConversationListRow } from '../conversatio
 import type { StartFormValues } from '../start-form.ts';
 import { citizenLabel, STAFF_LANGUAGES } from './present.ts';
 
-export function ListPage({ ctx, rows, teamName }: { ctx: PageContext; rows: ConversationListRow[]; teamName: string | null }) {
+export function ListPage({
+  ctx,
+  rows,
+  teamName,
+}: {
+  ctx: PageContext;
+  rows: ConversationListRow[];
+  teamName: string | null;
+}) {
   const { t, lang } = ctx;
   return (
     <Layout ctx={ctx} title={t('conversation.list.title')} area="staff" languages={STAFF_LANGUAGES}>
       <h1>{t('conversation.list.title')}</h1>
-      <p class="font-lead">{teamName ? t('conversation.list.lead', { team: teamName }) : t('conversation.list.leadAdmin')}</p>
+      <p class="font-lead">
+        {teamName
+          ? t('conversation.list.lead', { team: teamName })
+          : t('conversation.list.leadAdmin')}
+      </p>
       {teamName && (
         <p>
           <a class="button button-primary" href="/personale/samtaler/ny">
@@ -28,7 +49,12 @@ export function ListPage({ ctx, rows, teamName }: { ctx: PageContext; rows: Conv
       {rows.length === 0 ? (
         <p>{t('conversation.list.none')}</p>
       ) : (
-        <div class="lighed-table-scroll" tabIndex={0} role="region" aria-label={t('conversation.list.title')}>
+        <div
+          class="lighed-table-scroll"
+          tabIndex={0}
+          role="region"
+          aria-label={t('conversation.list.title')}
+        >
           <table class="table table--zebra">
             <thead>
               <tr>
@@ -59,11 +85,23 @@ export function ListPage({ ctx, rows, teamName }: { ctx: PageContext; rows: Conv
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
-export function StartPage({ ctx, values, problems }: { ctx: PageContext; values: StartFormValues; problems: FieldProblem[] }) {
+export function StartPage({
+  ctx,
+  values,
+  problems,
+}: {
+  ctx: PageContext;
+  values: StartFormValues;
+  problems: FieldProblem[];
+}) {
   const { t } = ctx;
   const citizenLang = isUiLanguage(values.language) ? values.language : 'da';
   // Consent in Danish, read aloud by the worker, and beside it in the citizen's language.
-  const both = (key: string, v?: Record<string, number>) => ({ da: translator('da')(key, v), [citizenLang]: translator(citizenLang)(key, v) }) as LocalizedText;
+  const both = (key: string, v?: Record<string, number>) =>
+    ({
+      da: translator('da')(key, v),
+      [citizenLang]: translator(citizenLang)(key, v),
+    }) as LocalizedText;
   const modeProblem = problems.find((p) => p.path === 'mode');
   const modeId = fieldId('mode');
   return (
@@ -78,7 +116,14 @@ export function StartPage({ ctx, values, problems }: { ctx: PageContext; values:
       lead={
         // A plain GET form, so the consent text changes language without JavaScript.
         <form method="get" action="/personale/samtaler/ny" class="lighed-language-form">
-          <Select name="sprog" label={t('conversation.start.consentLanguage')} value={citizenLang} options={UI_LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))} problems={[]} t={t} />
+          <Select
+            name="sprog"
+            label={t('conversation.start.consentLanguage')}
+            value={citizenLang}
+            options={UI_LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
+            problems={[]}
+            t={t}
+          />
           <button type="submit" class="button button-secondary">
             {t('conversation.start.consentLanguageSubmit')}
           </button>
@@ -92,10 +137,20 @@ export function StartPage({ ctx, values, problems }: { ctx: PageContext; values:
           <ul class="nobullet-list" id={modeId}>
             {(['named', 'anonymous'] as const).map((m) => (
               <li class="form-group-radio">
-                <input class="form-radio radio-large" type="radio" id={`${modeId}-${m}`} name="mode" value={m} checked={values.mode === m} aria-describedby={`${modeId}-${m}-hint`} />
+                <input
+                  class="form-radio radio-large"
+                  type="radio"
+                  id={`${modeId}-${m}`}
+                  name="mode"
+                  value={m}
+                  checked={values.mode === m}
+                  aria-describedby={`${modeId}-${m}-hint`}
+                />
                 <label for={`${modeId}-${m}`}>{t(`conversation.start.mode.${m}`)}</label>
                 <span class="form-hint" id={`${modeId}-${m}-hint`}>
-                  {t(`conversation.start.mode.${m}.hint`, { hours: CONVERSATION_RETENTION.anonymousHours })}
+                  {t(`conversation.start.mode.${m}.hint`, {
+                    hours: CONVERSATION_RETENTION.anonymousHours,
+                  })}
                 </span>
               </li>
             ))}
@@ -115,35 +170,123 @@ export function StartPage({ ctx, values, problems }: { ctx: PageContext; values:
             <Bilingual text={both('consent.who')} lang={citizenLang} />
           </li>
           <li>
-            <Bilingual text={both('consent.howLong', { days: CONVERSATION_RETENTION.namedDays })} lang={citizenLang} />
+            <Bilingual
+              text={both('consent.howLong', { days: CONVERSATION_RETENTION.namedDays })}
+              lang={citizenLang}
+            />
           </li>
           <li>
             <Bilingual text={both('consent.rights')} lang={citizenLang} />
           </li>
           <li>
-            <Bilingual text={both('consent.anonymous', { hours: CONVERSATION_RETENTION.anonymousHours })} lang={citizenLang} />
+            <Bilingual
+              text={both('consent.anonymous', { hours: CONVERSATION_RETENTION.anonymousHours })}
+              lang={citizenLang}
+            />
           </li>
         </ul>
-        <Checkbox name="consent" label={t('conversation.consent.yes')} checked={values.consent} problems={problems} t={t} />
+        <Checkbox
+          name="consent"
+          label={t('conversation.consent.yes')}
+          checked={values.consent}
+          problems={problems}
+          t={t}
+        />
       </section>
-      <TextField name="citizen_name" label={t('conversation.start.name')} hint={t('conversation.start.nameHint')} value={values.citizen_name} autocomplete="off" problems={problems} t={t} />
-      <TextField name="birth_year" label={t('conversation.start.birthYear')} hint={t('conversation.start.optional')} value={values.birth_year} inputmode="numeric" width="xs" autocomplete="off" problems={problems} t={t} />
+      <TextField
+        name="citizen_name"
+        label={t('conversation.start.name')}
+        hint={t('conversation.start.nameHint')}
+        value={values.citizen_name}
+        autocomplete="off"
+        problems={problems}
+        t={t}
+      />
+      <TextField
+        name="birth_year"
+        label={t('conversation.start.birthYear')}
+        hint={t('conversation.start.optional')}
+        value={values.birth_year}
+        inputmode="numeric"
+        width="xs"
+        autocomplete="off"
+        problems={problems}
+        t={t}
+      />
       <Select
         name="sex"
         label={t('conversation.start.sex')}
         hint={t('conversation.start.sexHint')}
         value={values.sex}
-        options={[{ value: '', label: t('conversation.start.sexUnknown') }, { value: 'female', label: t('conversation.start.female') }, { value: 'male', label: t('conversation.start.male') }]}
+        options={[
+          { value: '', label: t('conversation.start.sexUnknown') },
+          { value: 'female', label: t('conversation.start.female') },
+          { value: 'male', label: t('conversation.start.male') },
+        ]}
         problems={problems}
         t={t}
       />
-      <TextField name="postcode" label={t('conversation.start.postcode')} hint={t('conversation.start.postcodeHint')} value={values.postcode} inputmode="numeric" width="xs" autocomplete="off" problems={problems} t={t} />
-      <Select name="language" label={t('conversation.start.language')} hint={t('conversation.start.languageHint')} value={values.language} options={UI_LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))} problems={problems} t={t} />
-      <Checkbox name="interpreter_needed" label={t('conversation.start.interpreter')} checked={values.interpreter_needed} problems={problems} t={t} />
-      <Select name="arena" label={t('conversation.start.arena')} value={values.arena} options={ARENAS.map((a) => ({ value: a, label: t(`arena.${a}`) }))} problems={problems} t={t} />
-      <Checkbox name="brings_children" label={t('conversation.start.children')} checked={values.brings_children} problems={problems} t={t} />
-      <Checkboxes name="days" label={t('conversation.start.days')} hint={t('conversation.start.daysHint')} values={values.days} inline options={WEEKDAYS.map((d) => ({ value: String(d), label: weekdayName(d, ctx.lang) }))} problems={problems} t={t} />
-      <Checkboxes name="times" label={t('conversation.start.times')} values={values.times} inline options={TIMES_OF_DAY.map((x) => ({ value: x, label: t(`finder.time.${x}`) }))} problems={problems} t={t} />
+      <TextField
+        name="postcode"
+        label={t('conversation.start.postcode')}
+        hint={t('conversation.start.postcodeHint')}
+        value={values.postcode}
+        inputmode="numeric"
+        width="xs"
+        autocomplete="off"
+        problems={problems}
+        t={t}
+      />
+      <Select
+        name="language"
+        label={t('conversation.start.language')}
+        hint={t('conversation.start.languageHint')}
+        value={values.language}
+        options={UI_LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
+        problems={problems}
+        t={t}
+      />
+      <Checkbox
+        name="interpreter_needed"
+        label={t('conversation.start.interpreter')}
+        checked={values.interpreter_needed}
+        problems={problems}
+        t={t}
+      />
+      <Select
+        name="arena"
+        label={t('conversation.start.arena')}
+        value={values.arena}
+        options={ARENAS.map((a) => ({ value: a, label: t(`arena.${a}`) }))}
+        problems={problems}
+        t={t}
+      />
+      <Checkbox
+        name="brings_children"
+        label={t('conversation.start.children')}
+        checked={values.brings_children}
+        problems={problems}
+        t={t}
+      />
+      <Checkboxes
+        name="days"
+        label={t('conversation.start.days')}
+        hint={t('conversation.start.daysHint')}
+        values={values.days}
+        inline
+        options={WEEKDAYS.map((d) => ({ value: String(d), label: weekdayName(d, ctx.lang) }))}
+        problems={problems}
+        t={t}
+      />
+      <Checkboxes
+        name="times"
+        label={t('conversation.start.times')}
+        values={values.times}
+        inline
+        options={TIMES_OF_DAY.map((x) => ({ value: x, label: t(`finder.time.${x}`) }))}
+        problems={problems}
+        t={t}
+      />
       <SubmitButton>{t('conversation.start.submit')}</SubmitButton>
     </FormPage>
   );

@@ -8,7 +8,14 @@ import type { FieldProblem } from '../../platform/errors.ts';
 import { CsrfField, ErrorSummary, FieldError, fieldId } from '../../web/form.tsx';
 import { Layout, type PageContext } from '../../web/layout.tsx';
 import { translator } from '../../web/i18n.ts';
-import { DECLINED, type Answer, type Answers, type Instrument, type Item, type LocalizedText } from '../instrument.ts';
+import {
+  DECLINED,
+  type Answer,
+  type Answers,
+  type Instrument,
+  type Item,
+  type LocalizedText,
+} from '../instrument.ts';
 import { fieldName } from '../flow.ts';
 import { STAFF_LANGUAGES } from './present.ts';
 import { Bilingual } from './bilingual.tsx';
@@ -30,18 +37,45 @@ export interface StepPageProps {
 }
 
 const checkedCode = (a: Answer | undefined, code: string) =>
-  a !== undefined && (('code' in a && a.code === code) || ('codes' in a && a.codes.includes(code)) || ('declined' in a && code === DECLINED));
+  a !== undefined &&
+  (('code' in a && a.code === code) ||
+    ('codes' in a && a.codes.includes(code)) ||
+    ('declined' in a && code === DECLINED));
 
-function ItemField({ item, answer, raw, problems, lang, ctx }: { item: Item; answer: Answer | undefined; raw: Record<string, string>; problems: readonly FieldProblem[]; lang: UiLanguage; ctx: PageContext }) {
+function ItemField({
+  item,
+  answer,
+  raw,
+  problems,
+  lang,
+  ctx,
+}: {
+  item: Item;
+  answer: Answer | undefined;
+  raw: Record<string, string>;
+  problems: readonly FieldProblem[];
+  lang: UiLanguage;
+  ctx: PageContext;
+}) {
   const { t } = ctx;
   const name = fieldName(item.id);
   const id = fieldId(name);
   const problem = problems.find((p) => p.path === name);
   const citizenT = translator(lang);
-  const declined = { da: translator('da')('form.declined'), [lang]: citizenT('form.declined') } as LocalizedText;
+  const declined = {
+    da: translator('da')('form.declined'),
+    [lang]: citizenT('form.declined'),
+  } as LocalizedText;
   const declinedBox = (type: 'radio' | 'checkbox') => (
     <li class={type === 'radio' ? 'form-group-radio' : 'form-group-checkbox'}>
-      <input class={type === 'radio' ? 'form-radio radio-large' : 'form-checkbox checkbox-large'} type={type} id={`${id}-declined`} name={name} value={DECLINED} checked={checkedCode(answer, DECLINED)} />
+      <input
+        class={type === 'radio' ? 'form-radio radio-large' : 'form-checkbox checkbox-large'}
+        type={type}
+        id={`${id}-declined`}
+        name={name}
+        value={DECLINED}
+        checked={checkedCode(answer, DECLINED)}
+      />
       <label for={`${id}-declined`} class="lighed-declined">
         <Bilingual text={declined} lang={lang} />
       </label>
@@ -58,12 +92,26 @@ function ItemField({ item, answer, raw, problems, lang, ctx }: { item: Item; ans
       <div class={`form-group lighed-item${problem ? ' form-error' : ''}`}>
         <fieldset aria-describedby={problem ? `${id}-error` : undefined}>
           {legend}
-          {item.kind === 'multiChoice' && <span class="form-hint">{t('conversation.step.several')}</span>}
+          {item.kind === 'multiChoice' && (
+            <span class="form-hint">{t('conversation.step.several')}</span>
+          )}
           <FieldError problem={problem} id={id} t={t} />
-          <ul class={`nobullet-list lighed-options${item.options.length > 6 && item.options.every((o) => /^\d+$/.test(o.code)) ? ' lighed-options--scale' : ''}`} id={id}>
+          <ul
+            class={`nobullet-list lighed-options${item.options.length > 6 && item.options.every((o) => /^\d+$/.test(o.code)) ? ' lighed-options--scale' : ''}`}
+            id={id}
+          >
             {item.options.map((o, i) => (
               <li class={type === 'radio' ? 'form-group-radio' : 'form-group-checkbox'}>
-                <input class={type === 'radio' ? 'form-radio radio-large' : 'form-checkbox checkbox-large'} type={type} id={`${id}-${i}`} name={name} value={o.code} checked={checkedCode(answer, o.code)} />
+                <input
+                  class={
+                    type === 'radio' ? 'form-radio radio-large' : 'form-checkbox checkbox-large'
+                  }
+                  type={type}
+                  id={`${id}-${i}`}
+                  name={name}
+                  value={o.code}
+                  checked={checkedCode(answer, o.code)}
+                />
                 <label for={`${id}-${i}`}>
                   <Bilingual text={o.label} lang={lang} />
                 </label>
@@ -75,8 +123,16 @@ function ItemField({ item, answer, raw, problems, lang, ctx }: { item: Item; ans
       </div>
     );
   }
-  const describedBy = [item.unit ? `${id}-hint` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  const value = raw[name] ?? (answer && 'value' in answer ? String(answer.value).replace('.', ',') : answer && 'text' in answer ? answer.text : '');
+  const describedBy =
+    [item.unit ? `${id}-hint` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ') ||
+    undefined;
+  const value =
+    raw[name] ??
+    (answer && 'value' in answer
+      ? String(answer.value).replace('.', ',')
+      : answer && 'text' in answer
+        ? answer.text
+        : '');
   return (
     <div class={`form-group lighed-item${problem ? ' form-error' : ''}`}>
       <fieldset aria-describedby={problem ? `${id}-error` : undefined}>
@@ -91,9 +147,25 @@ function ItemField({ item, answer, raw, problems, lang, ctx }: { item: Item; ans
           {item.text.da}
         </label>
         {item.kind === 'number' ? (
-          <input class="form-input input-width-xs" id={id} name={name} type="text" inputMode="decimal" value={value} aria-describedby={describedBy} aria-invalid={problem ? 'true' : undefined} />
+          <input
+            class="form-input input-width-xs"
+            id={id}
+            name={name}
+            type="text"
+            inputMode="decimal"
+            value={value}
+            aria-describedby={describedBy}
+            aria-invalid={problem ? 'true' : undefined}
+          />
         ) : (
-          <textarea class="form-input" id={id} name={name} rows={3} aria-describedby={describedBy} aria-invalid={problem ? 'true' : undefined}>
+          <textarea
+            class="form-input"
+            id={id}
+            name={name}
+            rows={3}
+            aria-describedby={describedBy}
+            aria-invalid={problem ? 'true' : undefined}
+          >
             {value}
           </textarea>
         )}
@@ -109,11 +181,20 @@ export function StepPage(p: StepPageProps) {
   const title = `${t('conversation.step.title', { step: p.step, steps: p.steps })}: ${p.instrument.title.da}`;
   const action = `/personale/samtaler/${p.conversationId}/trin/${p.step}`;
   return (
-    <Layout ctx={ctx} title={p.problems.length ? `${t('form.errorTitlePrefix')} ${title}` : title} area="staff" languages={STAFF_LANGUAGES}>
+    <Layout
+      ctx={ctx}
+      title={p.problems.length ? `${t('form.errorTitlePrefix')} ${title}` : title}
+      area="staff"
+      languages={STAFF_LANGUAGES}
+    >
       <p class="lighed-step-meta">
-        <a href={`/personale/samtaler/${p.conversationId}`}>{t('conversation.step.toProfile', { citizen: p.citizen })}</a>
+        <a href={`/personale/samtaler/${p.conversationId}`}>
+          {t('conversation.step.toProfile', { citizen: p.citizen })}
+        </a>
       </p>
-      <p class="lighed-step-count">{t('conversation.step.title', { step: p.step, steps: p.steps })}</p>
+      <p class="lighed-step-count">
+        {t('conversation.step.title', { step: p.step, steps: p.steps })}
+      </p>
       <h1>
         <Bilingual text={p.instrument.title} lang={p.citizenLang} />
       </h1>
@@ -122,7 +203,14 @@ export function StepPage(p: StepPageProps) {
       <form method="post" action={action} novalidate class="lighed-step-form">
         <CsrfField token={ctx.csrfToken} />
         {p.items.map((item) => (
-          <ItemField item={item} answer={p.answers[item.id]} raw={p.raw} problems={p.problems} lang={p.citizenLang} ctx={ctx} />
+          <ItemField
+            item={item}
+            answer={p.answers[item.id]}
+            raw={p.raw}
+            problems={p.problems}
+            lang={p.citizenLang}
+            ctx={ctx}
+          />
         ))}
         {p.more && <p class="form-hint">{t('conversation.step.more')}</p>}
         <div class="lighed-step-buttons">

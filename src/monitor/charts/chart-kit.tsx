@@ -32,7 +32,14 @@ export const FONT_FAMILY = 'IBM Plex Sans, Arial, sans-serif';
 export const PALETTE = ['#0059b3', '#b34700', '#358000', '#7a1fa2', '#1a1a1a', '#a3195b'] as const;
 
 export type MarkerShape = 'circle' | 'square' | 'triangle' | 'diamond' | 'triangleDown' | 'cross';
-export const SHAPES: readonly MarkerShape[] = ['circle', 'square', 'triangle', 'diamond', 'triangleDown', 'cross'];
+export const SHAPES: readonly MarkerShape[] = [
+  'circle',
+  'square',
+  'triangle',
+  'diamond',
+  'triangleDown',
+  'cross',
+];
 
 export const colourAt = (i: number) => PALETTE[i % PALETTE.length]!;
 export const shapeAt = (i: number) => SHAPES[i % SHAPES.length]!;
@@ -70,26 +77,87 @@ export const linear = (d0: number, d1: number, r0: number, r1: number) => (v: nu
 /** Rounds screen coordinates so the markup stays short and stable in tests. */
 export const px = (n: number) => Math.round(n * 10) / 10;
 
-export function Marker({ shape, x, y, colour, size = 6 }: { shape: MarkerShape; x: number; y: number; colour: string; size?: number }) {
+export function Marker({
+  shape,
+  x,
+  y,
+  colour,
+  size = 6,
+}: {
+  shape: MarkerShape;
+  x: number;
+  y: number;
+  colour: string;
+  size?: number;
+}) {
   const s = size;
   const common = { fill: colour, stroke: '#ffffff', 'stroke-width': 1 };
   switch (shape) {
     case 'circle':
       return <circle cx={px(x)} cy={px(y)} r={s} {...common} />;
     case 'square':
-      return <rect x={px(x - s * 0.9)} y={px(y - s * 0.9)} width={px(s * 1.8)} height={px(s * 1.8)} {...common} />;
+      return (
+        <rect
+          x={px(x - s * 0.9)}
+          y={px(y - s * 0.9)}
+          width={px(s * 1.8)}
+          height={px(s * 1.8)}
+          {...common}
+        />
+      );
     case 'triangle':
-      return <polygon points={pts([[x, y - s * 1.15], [x + s * 1.1, y + s * 0.8], [x - s * 1.1, y + s * 0.8]])} {...common} />;
+      return (
+        <polygon
+          points={pts([
+            [x, y - s * 1.15],
+            [x + s * 1.1, y + s * 0.8],
+            [x - s * 1.1, y + s * 0.8],
+          ])}
+          {...common}
+        />
+      );
     case 'triangleDown':
-      return <polygon points={pts([[x, y + s * 1.15], [x + s * 1.1, y - s * 0.8], [x - s * 1.1, y - s * 0.8]])} {...common} />;
+      return (
+        <polygon
+          points={pts([
+            [x, y + s * 1.15],
+            [x + s * 1.1, y - s * 0.8],
+            [x - s * 1.1, y - s * 0.8],
+          ])}
+          {...common}
+        />
+      );
     case 'diamond':
-      return <polygon points={pts([[x, y - s * 1.25], [x + s * 1.1, y], [x, y + s * 1.25], [x - s * 1.1, y]])} {...common} />;
+      return (
+        <polygon
+          points={pts([
+            [x, y - s * 1.25],
+            [x + s * 1.1, y],
+            [x, y + s * 1.25],
+            [x - s * 1.1, y],
+          ])}
+          {...common}
+        />
+      );
     case 'cross': {
       const a = s * 0.45;
       const b = s * 1.1;
       return (
         <polygon
-          points={pts([[x - a, y - b], [x + a, y - b], [x + a, y - a], [x + b, y - a], [x + b, y + a], [x + a, y + a], [x + a, y + b], [x - a, y + b], [x - a, y + a], [x - b, y + a], [x - b, y - a], [x - a, y - a]])}
+          points={pts([
+            [x - a, y - b],
+            [x + a, y - b],
+            [x + a, y - a],
+            [x + b, y - a],
+            [x + b, y + a],
+            [x + a, y + a],
+            [x + a, y + b],
+            [x - a, y + b],
+            [x - a, y + a],
+            [x - b, y + a],
+            [x - b, y - a],
+            [x - a, y - a],
+          ])}
           {...common}
         />
       );
@@ -100,7 +168,17 @@ export function Marker({ shape, x, y, colour, size = 6 }: { shape: MarkerShape; 
 const pts = (list: [number, number][]) => list.map(([x, y]) => `${px(x)},${px(y)}`).join(' ');
 
 /** A horizontal interval with short end caps. */
-export function Whisker({ x1, x2, y, colour }: { x1: number; x2: number; y: number; colour: string }) {
+export function Whisker({
+  x1,
+  x2,
+  y,
+  colour,
+}: {
+  x1: number;
+  x2: number;
+  y: number;
+  colour: string;
+}) {
   return (
     <g stroke={colour} stroke-width={1.5}>
       <line x1={px(x1)} y1={px(y)} x2={px(x2)} y2={px(y)} />
@@ -115,7 +193,8 @@ export function wrapLabel(text: string, maxChars: number): string[] {
   if (text.length <= maxChars) return [text];
   let best = -1;
   for (let i = text.indexOf(' '); i > 0; i = text.indexOf(' ', i + 1)) {
-    if (best < 0 || Math.max(i, text.length - i - 1) < Math.max(best, text.length - best - 1)) best = i;
+    if (best < 0 || Math.max(i, text.length - i - 1) < Math.max(best, text.length - best - 1))
+      best = i;
   }
   return best < 0 ? [text] : [text.slice(0, best), text.slice(best + 1)];
 }
@@ -137,14 +216,30 @@ export interface SvgFrameProps {
 }
 
 /** The `<svg role="img">` with `<title>`/`<desc>` that carry the chart's main finding. */
-export function SvgFrame({ id, title, description, width, height: plotHeight, standalone, footnote, children }: SvgFrameProps) {
+export function SvgFrame({
+  id,
+  title,
+  description,
+  width,
+  height: plotHeight,
+  standalone,
+  footnote,
+  children,
+}: SvgFrameProps) {
   const ids = chartIds(id);
   const height = standalone && footnote ? plotHeight + 24 : plotHeight;
   const size = standalone
     ? { xmlns: 'http://www.w3.org/2000/svg', width, height, 'font-family': FONT_FAMILY }
     : { width: '100%', class: 'lighed-chart' };
   return (
-    <svg {...size} viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${ids.title} ${ids.desc}`} font-size={13} fill={INK}>
+    <svg
+      {...size}
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-labelledby={`${ids.title} ${ids.desc}`}
+      font-size={13}
+      fill={INK}
+    >
       <title id={ids.title}>{title}</title>
       <desc id={ids.desc}>{description}</desc>
       {standalone && <rect x={0} y={0} width={width} height={height} fill="#ffffff" />}
@@ -162,7 +257,9 @@ export function SvgFrame({ id, title, description, width, height: plotHeight, st
 export function estimateText(e: Estimate | undefined, format: Format, suppressed: string): string {
   if (!e || e.value === null) return suppressed;
   const hasInterval = e.lower != null && e.upper != null;
-  return hasInterval ? `${format(e.value)} (${format(e.lower!)}–${format(e.upper!)})` : format(e.value);
+  return hasInterval
+    ? `${format(e.value)} (${format(e.lower!)}–${format(e.upper!)})`
+    : format(e.value);
 }
 
 export interface LegendItem {
@@ -177,7 +274,9 @@ export function subgroupLegend(subgroups: readonly Subgroup[], line = false): Le
     label: s.label,
     symbol: (cx, cy) => (
       <g>
-        {line && <line x1={cx - 9} y1={cy} x2={cx + 9} y2={cy} stroke={colourAt(i)} stroke-width={2} />}
+        {line && (
+          <line x1={cx - 9} y1={cy} x2={cx + 9} y2={cy} stroke={colourAt(i)} stroke-width={2} />
+        )}
         <Marker shape={shapeAt(i)} x={cx} y={cy} colour={colourAt(i)} size={5} />
       </g>
     ),
@@ -211,7 +310,17 @@ export const legendLines = (items: readonly LegendItem[], maxWidth: number) =>
 export const LEGEND_LINE = 20;
 
 /** Legend items left to right, wrapping at maxWidth; (x, y) is the centre line of the first row. */
-export function Legend({ items, x, y, maxWidth }: { items: readonly LegendItem[]; x: number; y: number; maxWidth: number }) {
+export function Legend({
+  items,
+  x,
+  y,
+  maxWidth,
+}: {
+  items: readonly LegendItem[];
+  x: number;
+  y: number;
+  maxWidth: number;
+}) {
   return (
     <g>
       {layoutLegend(items, maxWidth).map(({ item, x: dx, line }) => (
@@ -244,10 +353,14 @@ export const DANISH_LABELS: ChartLabels = {
   timeBreak: 'Brud i tidsserien',
   noData: 'ingen tal / for få svar',
   selected: 'Valgt kommune',
-  attribution: 'Kortgrundlag: Indeholder data fra Geodatastyrelsen (nu Klimadatastyrelsen), DAGI 1:500.000 (FOT), 2014. CC BY 4.0.',
+  attribution:
+    'Kortgrundlag: Indeholder data fra Geodatastyrelsen (nu Klimadatastyrelsen), DAGI 1:500.000 (FOT), 2014. CC BY 4.0.',
 };
 
-export const labelsWith = (given: Partial<ChartLabels> | undefined): ChartLabels => ({ ...DANISH_LABELS, ...given });
+export const labelsWith = (given: Partial<ChartLabels> | undefined): ChartLabels => ({
+  ...DANISH_LABELS,
+  ...given,
+});
 
 /** Props every chart shares. */
 export interface ChartBase {
@@ -266,4 +379,6 @@ export interface ChartBase {
 }
 
 /** Symbol for the legend: the interval whisker. */
-export const intervalSymbol = (cx: number, cy: number) => <Whisker x1={cx - 9} x2={cx + 9} y={cy} colour={GREY} />;
+export const intervalSymbol = (cx: number, cy: number) => (
+  <Whisker x1={cx - 9} x2={cx + 9} y={cy} colour={GREY} />
+);

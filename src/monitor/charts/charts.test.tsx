@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { render } from 'preact-render-to-string';
 import { PALETTE, contrastRatio, niceMax, ticks } from './chart-kit.tsx';
-import { chartExamples, choroplethExample, equiplotExample, formatDanish, trendExample } from './charts.examples.tsx';
+import {
+  chartExamples,
+  choroplethExample,
+  equiplotExample,
+  formatDanish,
+  trendExample,
+} from './charts.examples.tsx';
 import { BLUES, Choropleth, ChoroplethTable, KOMMUNE_MAP, choroplethSvg } from './choropleth.tsx';
 import { classify, quantileBreaks } from './classes.ts';
 import { Equiplot, EquiplotTable, equiplotSvg } from './equiplot.tsx';
@@ -41,7 +47,9 @@ describe('equiplot', () => {
   });
 
   it('draws one marker per shown subgroup and leaves out the suppressed one', () => {
-    const shown = equiplotExample.rows.flatMap((r) => Object.values(r.estimates)).filter((e) => e.value !== null);
+    const shown = equiplotExample.rows
+      .flatMap((r) => Object.values(r.estimates))
+      .filter((e) => e.value !== null);
     const markers = html.match(/<(circle|rect|polygon)[^>]*stroke="#ffffff"/g) ?? [];
     // Legend markers: one per subgroup.
     expect(markers.length).toBe(shown.length + equiplotExample.subgroups.length);
@@ -57,7 +65,9 @@ describe('equiplot', () => {
 
   it('gives a standalone document of fixed size with a white background and the font', () => {
     const svg = equiplotSvg(equiplotExample);
-    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="720" height="\d+" font-family="IBM Plex Sans, Arial, sans-serif"/);
+    expect(svg).toMatch(
+      /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="720" height="\d+" font-family="IBM Plex Sans, Arial, sans-serif"/,
+    );
     expect(svg).toContain('fill="#ffffff"');
     expect(html).toContain('width="100%"');
   });
@@ -70,7 +80,10 @@ describe('trend', () => {
     expect(html).toContain('stroke-dasharray="6 4"');
     expect(html).toContain('Brud i tidsserien');
     // grund: 2010–13 and 2017–21 joined, 2013–17 split by the break.
-    expect(joinedSegments(trendExample.waves, trendExample.values.grund!)).toEqual([[0, 1], [2, 3]]);
+    expect(joinedSegments(trendExample.waves, trendExample.values.grund!)).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
   });
 
   it('leaves gaps for missing and suppressed waves', () => {
@@ -113,12 +126,18 @@ describe('choropleth', () => {
   });
 
   it('shows the attribution under the map and in the standalone document', () => {
-    expect(html).toContain('Kortgrundlag: Indeholder data fra Geodatastyrelsen (nu Klimadatastyrelsen), DAGI 1:500.000 (FOT), 2014. CC BY 4.0.');
+    expect(html).toContain(
+      'Kortgrundlag: Indeholder data fra Geodatastyrelsen (nu Klimadatastyrelsen), DAGI 1:500.000 (FOT), 2014. CC BY 4.0.',
+    );
     expect(choroplethSvg(choroplethExample)).toContain('Kortgrundlag:');
   });
 
   it('has a table of all 98 kommuner with the same values', () => {
-    const table = cells(render(<ChoroplethTable {...choroplethExample} rowHeader="Kommune" valueHeader="Andel (%)" />));
+    const table = cells(
+      render(
+        <ChoroplethTable {...choroplethExample} rowHeader="Kommune" valueHeader="Andel (%)" />,
+      ),
+    );
     expect(table).toHaveLength(98);
     expect(table).toContain(formatDanish(choroplethExample.values['0265']!));
     expect(table).toContain('for få svar');
@@ -154,7 +173,11 @@ describe('rules', () => {
 
 describe('PNG export', () => {
   it('renders every chart to PNG bytes', async () => {
-    for (const svg of [equiplotSvg(equiplotExample), trendSvg(trendExample), choroplethSvg(choroplethExample)]) {
+    for (const svg of [
+      equiplotSvg(equiplotExample),
+      trendSvg(trendExample),
+      choroplethSvg(choroplethExample),
+    ]) {
       const png = await svgToPng(svg);
       expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     }

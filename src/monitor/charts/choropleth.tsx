@@ -40,7 +40,14 @@ function classesOf(props: ChoroplethProps) {
   const n = breaks.length + 1;
   const colour = (v: number) => BLUES[paletteIndex(classify(v, breaks), n, BLUES.length)]!;
   const limits = [Math.min(...known), ...breaks, Math.max(...known)];
-  const ranges = known.length === 0 ? [] : Array.from({ length: n }, (_, c) => ({ from: limits[c]!, to: limits[c + 1]!, colour: BLUES[paletteIndex(c, n, BLUES.length)]! }));
+  const ranges =
+    known.length === 0
+      ? []
+      : Array.from({ length: n }, (_, c) => ({
+          from: limits[c]!,
+          to: limits[c + 1]!,
+          colour: BLUES[paletteIndex(c, n, BLUES.length)]!,
+        }));
   return { colour, ranges };
 }
 
@@ -51,19 +58,42 @@ function ChoroplethSvg({ standalone, ...props }: ChoroplethProps & { standalone:
   const height = Math.ceil(MAP_H) + (standalone ? 28 : 0);
   const selected = KOMMUNE_MAP.areas.find((a) => a.code === props.selected);
   const selectedValue = selected ? props.values[selected.code] : undefined;
-  const valueText = (v: number | null | undefined) => (v === undefined ? labels.noData : v === null ? labels.suppressed : props.format(v));
+  const valueText = (v: number | null | undefined) =>
+    v === undefined ? labels.noData : v === null ? labels.suppressed : props.format(v);
   const { inset } = KOMMUNE_MAP;
   let ly = 24;
   const next = (step: number) => (ly += step) - step;
   return (
-    <SvgFrame id={props.id} title={props.title} description={props.description} width={WIDTH} height={height} standalone={standalone} footnote={props.footnote}>
+    <SvgFrame
+      id={props.id}
+      title={props.title}
+      description={props.description}
+      width={WIDTH}
+      height={height}
+      standalone={standalone}
+      footnote={props.footnote}
+    >
       <defs>
-        <pattern id={hatch} width={6} height={6} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+        <pattern
+          id={hatch}
+          width={6}
+          height={6}
+          patternUnits="userSpaceOnUse"
+          patternTransform="rotate(45)"
+        >
           <rect x={0} y={0} width={6} height={6} fill={NO_DATA_FILL} />
           <line x1={0} y1={0} x2={0} y2={6} stroke={GREY} stroke-width={1.5} />
         </pattern>
       </defs>
-      <rect x={inset.x} y={inset.y} width={inset.width} height={inset.height} fill="none" stroke={GREY} stroke-width={1} />
+      <rect
+        x={inset.x}
+        y={inset.y}
+        width={inset.width}
+        height={inset.height}
+        fill="none"
+        stroke={GREY}
+        stroke-width={1}
+      />
       <g stroke="#ffffff" stroke-width={0.6} stroke-linejoin="round">
         {KOMMUNE_MAP.areas.map((a) => {
           const v = props.values[a.code];
@@ -74,7 +104,16 @@ function ChoroplethSvg({ standalone, ...props }: ChoroplethProps & { standalone:
           );
         })}
       </g>
-      {selected && <path d={selected.d} fill="none" stroke={INK} stroke-width={2.5} stroke-linejoin="round" aria-hidden="true" />}
+      {selected && (
+        <path
+          d={selected.d}
+          fill="none"
+          stroke={INK}
+          stroke-width={2.5}
+          stroke-linejoin="round"
+          aria-hidden="true"
+        />
+      )}
       {props.legendTitle && (
         <text x={LEGEND_X} y={next(26)} font-weight={600}>
           {props.legendTitle}
@@ -84,8 +123,19 @@ function ChoroplethSvg({ standalone, ...props }: ChoroplethProps & { standalone:
         const y = next(26);
         return (
           <g>
-            <rect x={LEGEND_X} y={y - 13} width={28} height={18} fill={r.colour} stroke={GREY} stroke-width={0.5} />
-            <text x={LEGEND_X + 36} y={y + 1}>{`${props.format(r.from)}–${props.format(r.to)}`}</text>
+            <rect
+              x={LEGEND_X}
+              y={y - 13}
+              width={28}
+              height={18}
+              fill={r.colour}
+              stroke={GREY}
+              stroke-width={0.5}
+            />
+            <text
+              x={LEGEND_X + 36}
+              y={y + 1}
+            >{`${props.format(r.from)}–${props.format(r.to)}`}</text>
           </g>
         );
       })}
@@ -93,8 +143,18 @@ function ChoroplethSvg({ standalone, ...props }: ChoroplethProps & { standalone:
         const y = next(26);
         return (
           <g>
-            <rect x={LEGEND_X} y={y - 13} width={28} height={18} fill={`url(#${hatch})`} stroke={GREY} stroke-width={0.5} />
-            <text x={LEGEND_X + 36} y={y + 1}>{labels.noData}</text>
+            <rect
+              x={LEGEND_X}
+              y={y - 13}
+              width={28}
+              height={18}
+              fill={`url(#${hatch})`}
+              stroke={GREY}
+              stroke-width={0.5}
+            />
+            <text x={LEGEND_X + 36} y={y + 1}>
+              {labels.noData}
+            </text>
           </g>
         );
       })()}
@@ -103,9 +163,23 @@ function ChoroplethSvg({ standalone, ...props }: ChoroplethProps & { standalone:
           const y = next(14) + 26;
           return (
             <g>
-              <rect x={LEGEND_X + 1} y={y - 12} width={26} height={16} fill="none" stroke={INK} stroke-width={2.5} />
-              <text x={LEGEND_X + 36} y={y + 1}>{labels.selected}</text>
-              <text x={LEGEND_X + 36} y={y + 19} font-weight={600}>{`${selected.name}: ${valueText(selectedValue)}`}</text>
+              <rect
+                x={LEGEND_X + 1}
+                y={y - 12}
+                width={26}
+                height={16}
+                fill="none"
+                stroke={INK}
+                stroke-width={2.5}
+              />
+              <text x={LEGEND_X + 36} y={y + 1}>
+                {labels.selected}
+              </text>
+              <text
+                x={LEGEND_X + 36}
+                y={y + 19}
+                font-weight={600}
+              >{`${selected.name}: ${valueText(selectedValue)}`}</text>
             </g>
           );
         })()}
@@ -134,10 +208,13 @@ export function Choropleth(props: ChoroplethProps) {
 }
 
 /** Standalone SVG document (with the attribution drawn in) for download and PNG export. */
-export const choroplethSvg = (props: ChoroplethProps): string => render(<ChoroplethSvg {...props} standalone />);
+export const choroplethSvg = (props: ChoroplethProps): string =>
+  render(<ChoroplethSvg {...props} standalone />);
 
 /** All 98 kommuner with their value, alphabetically; "for få svar" / "ingen tal" where missing. */
-export function ChoroplethTable(props: ChoroplethProps & { rowHeader: string; valueHeader: string }) {
+export function ChoroplethTable(
+  props: ChoroplethProps & { rowHeader: string; valueHeader: string },
+) {
   const labels = labelsWith(props.labels);
   const areas = [...KOMMUNE_MAP.areas].sort((a, b) => a.name.localeCompare(b.name, 'da'));
   return (
@@ -155,7 +232,9 @@ export function ChoroplethTable(props: ChoroplethProps & { rowHeader: string; va
           return (
             <tr>
               <th scope="row">{a.code === props.selected ? <strong>{a.name}</strong> : a.name}</th>
-              <td>{v === undefined ? labels.noData : v === null ? labels.suppressed : props.format(v)}</td>
+              <td>
+                {v === undefined ? labels.noData : v === null ? labels.suppressed : props.format(v)}
+              </td>
             </tr>
           );
         })}
@@ -163,4 +242,3 @@ export function ChoroplethTable(props: ChoroplethProps & { rowHeader: string; va
     </table>
   );
 }
-

@@ -25,7 +25,8 @@ export function quantileBreaks(values: readonly number[], classes = 5): number[]
 }
 
 /** Class index 0..breaks.length of a value: a value equal to a limit goes in the lower class. */
-export const classify = (value: number, breaks: readonly number[]): number => breaks.filter((b) => value > b).length;
+export const classify = (value: number, breaks: readonly number[]): number =>
+  breaks.filter((b) => value > b).length;
 
 /** Spreads n classes over a palette of `size` colours, keeping the lightest and darkest. */
 export const paletteIndex = (cls: number, classes: number, size: number): number =>

@@ -5,8 +5,27 @@
  */
 import { render } from 'preact-render-to-string';
 import {
-  GREY, GRID, INK, LEGEND_LINE, Legend, Marker, SvgFrame, colourAt, estimateText, intervalSymbol, labelsWith,
-  legendLines, linear, niceMax, px, shapeAt, subgroupLegend, ticks, type ChartBase, type Estimate, type LegendItem,
+  GREY,
+  GRID,
+  INK,
+  LEGEND_LINE,
+  Legend,
+  Marker,
+  SvgFrame,
+  colourAt,
+  estimateText,
+  intervalSymbol,
+  labelsWith,
+  legendLines,
+  linear,
+  niceMax,
+  px,
+  shapeAt,
+  subgroupLegend,
+  ticks,
+  type ChartBase,
+  type Estimate,
+  type LegendItem,
   type Subgroup,
 } from './chart-kit.tsx';
 
@@ -42,7 +61,10 @@ const valueAt = (props: TrendProps, key: string, i: number) => {
 };
 
 /** Pairs of consecutive waves a line may join: both present and no break between them. */
-export function joinedSegments(waves: readonly Wave[], series: readonly (Estimate | null | undefined)[]): [number, number][] {
+export function joinedSegments(
+  waves: readonly Wave[],
+  series: readonly (Estimate | null | undefined)[],
+): [number, number][] {
   const out: [number, number][] = [];
   for (let i = 1; i < waves.length; i++) {
     const ok = (e: Estimate | null | undefined) => e != null && e.value !== null;
@@ -53,11 +75,16 @@ export function joinedSegments(waves: readonly Wave[], series: readonly (Estimat
 
 function layout(props: TrendProps) {
   const labels = labelsWith(props.labels);
-  const legend: LegendItem[] = [...subgroupLegend(props.subgroups, true), { label: labels.interval, symbol: intervalSymbol }];
+  const legend: LegendItem[] = [
+    ...subgroupLegend(props.subgroups, true),
+    { label: labels.interval, symbol: intervalSymbol },
+  ];
   const legendTop = 18;
   const plotTop = legendTop + legendLines(legend, WIDTH - 16) * LEGEND_LINE + 24;
   const plotBottom = plotTop + PLOT_HEIGHT;
-  const all = Object.values(props.values).flatMap((s) => s.flatMap((e) => (e ? [e.value, e.upper ?? null] : [])));
+  const all = Object.values(props.values).flatMap((s) =>
+    s.flatMap((e) => (e ? [e.value, e.upper ?? null] : [])),
+  );
   const max = props.max ?? niceMax(all.filter((v): v is number => v !== null));
   const years = props.waves.map((w) => w.year);
   const first = Math.min(...years);
@@ -72,7 +99,15 @@ function TrendSvg({ standalone, ...props }: TrendProps & { standalone: boolean }
   const n = props.subgroups.length;
   const dodge = (i: number) => (i - (n - 1) / 2) * DODGE;
   return (
-    <SvgFrame id={props.id} title={props.title} description={props.description} width={WIDTH} height={height} standalone={standalone} footnote={props.footnote}>
+    <SvgFrame
+      id={props.id}
+      title={props.title}
+      description={props.description}
+      width={WIDTH}
+      height={height}
+      standalone={standalone}
+      footnote={props.footnote}
+    >
       <Legend items={legend} x={8} y={legendTop} maxWidth={WIDTH - 16} />
       {props.axisLabel && (
         <text x={8} y={plotTop - 12}>
@@ -81,13 +116,27 @@ function TrendSvg({ standalone, ...props }: TrendProps & { standalone: boolean }
       )}
       {ticks(max).map((t) => (
         <g>
-          <line x1={PLOT_LEFT} y1={px(y(t))} x2={PLOT_RIGHT} y2={px(y(t))} stroke={GRID} stroke-width={1} />
+          <line
+            x1={PLOT_LEFT}
+            y1={px(y(t))}
+            x2={PLOT_RIGHT}
+            y2={px(y(t))}
+            stroke={GRID}
+            stroke-width={1}
+          />
           <text x={PLOT_LEFT - 8} y={px(y(t)) + 4} text-anchor="end">
             {String(t) /* whole numbers: the same in Danish and English */}
           </text>
         </g>
       ))}
-      <line x1={PLOT_LEFT} y1={plotBottom} x2={PLOT_RIGHT} y2={plotBottom} stroke={GREY} stroke-width={1} />
+      <line
+        x1={PLOT_LEFT}
+        y1={plotBottom}
+        x2={PLOT_RIGHT}
+        y2={plotBottom}
+        stroke={GREY}
+        stroke-width={1}
+      />
       {props.waves.map((w) => (
         <text x={px(x(w.year))} y={plotBottom + 20} text-anchor="middle">
           {waveLabel(w)}
@@ -98,7 +147,15 @@ function TrendSvg({ standalone, ...props }: TrendProps & { standalone: boolean }
         const bx = px((x(props.waves[i - 1]!.year) + x(w.year)) / 2);
         return (
           <g class="lighed-chart-break">
-            <line x1={bx} y1={plotTop - 6} x2={bx} y2={plotBottom} stroke={INK} stroke-width={1.5} stroke-dasharray="6 4" />
+            <line
+              x1={bx}
+              y1={plotTop - 6}
+              x2={bx}
+              y2={plotBottom}
+              stroke={INK}
+              stroke-width={1.5}
+              stroke-dasharray="6 4"
+            />
             <text x={bx} y={plotTop - 10} text-anchor="middle" font-weight={600}>
               {labels.timeBreak}
             </text>
@@ -107,11 +164,19 @@ function TrendSvg({ standalone, ...props }: TrendProps & { standalone: boolean }
       })}
       {props.subgroups.map((s, k) => {
         const series = props.values[s.key] ?? [];
-        const at = (i: number) => [px(x(props.waves[i]!.year) + dodge(k)), px(y(valueAt(props, s.key, i)!.value))] as const;
+        const at = (i: number) =>
+          [px(x(props.waves[i]!.year) + dodge(k)), px(y(valueAt(props, s.key, i)!.value))] as const;
         return (
           <g class="lighed-chart-series">
             {joinedSegments(props.waves, series).map(([a, b]) => (
-              <line x1={at(a)[0]} y1={at(a)[1]} x2={at(b)[0]} y2={at(b)[1]} stroke={colourAt(k)} stroke-width={2} />
+              <line
+                x1={at(a)[0]}
+                y1={at(a)[1]}
+                x2={at(b)[0]}
+                y2={at(b)[1]}
+                stroke={colourAt(k)}
+                stroke-width={2}
+              />
             ))}
             {props.waves.map((_, i) => {
               const e = valueAt(props, s.key, i);
@@ -173,7 +238,13 @@ export function TrendTable(props: TrendProps) {
           <tr>
             <th scope="row">{s.label}</th>
             {props.waves.map((_, i) => (
-              <td>{estimateText(props.values[s.key]?.[i] ?? undefined, props.format, labels.suppressed)}</td>
+              <td>
+                {estimateText(
+                  props.values[s.key]?.[i] ?? undefined,
+                  props.format,
+                  labels.suppressed,
+                )}
+              </td>
             ))}
           </tr>
         ))}

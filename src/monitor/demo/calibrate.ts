@@ -10,7 +10,8 @@ const expit = (x: number) => 1 / (1 + Math.exp(-x));
 export function solveShift(x: ArrayLike<number>, targetSum: number): number {
   const n = x.length;
   if (n === 0) return 0;
-  if (!(targetSum > 0 && targetSum < n)) throw new RangeError(`solveShift: target ${targetSum} outside (0, ${n})`);
+  if (!(targetSum > 0 && targetSum < n))
+    throw new RangeError(`solveShift: target ${targetSum} outside (0, ${n})`);
   let lo = -30;
   let hi = 30;
   let mean = 0;

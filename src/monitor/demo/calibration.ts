@@ -22,7 +22,12 @@
  */
 
 export type Table1Group = 'foertidspension' | 'kontanthjaelp' | 'arbejdsloese' | 'befolkning';
-export const TABLE_1_GROUPS: readonly Table1Group[] = ['foertidspension', 'kontanthjaelp', 'arbejdsloese', 'befolkning'];
+export const TABLE_1_GROUPS: readonly Table1Group[] = [
+  'foertidspension',
+  'kontanthjaelp',
+  'arbejdsloese',
+  'befolkning',
+];
 
 export interface Table1Row {
   /** The indicator key we use (the codebook's key when the codebook has it). */
@@ -35,7 +40,14 @@ export interface Table1Row {
   percent: Record<Table1Group, number>;
 }
 
-const row = (key: string, printed: string, da: string, en: string, favourable: boolean, p: [number, number, number, number]): Table1Row => ({
+const row = (
+  key: string,
+  printed: string,
+  da: string,
+  en: string,
+  favourable: boolean,
+  p: [number, number, number, number],
+): Table1Row => ({
   key,
   printed,
   label: { da, en },
@@ -45,30 +57,99 @@ const row = (key: string, printed: string, da: string, en: string, favourable: b
 
 /** Sundhedsstyrelsen 2009, Tabel 1 (data from 2005), all twelve rows in the printed order. */
 export const SST_2009_TABLE_1: readonly Table1Row[] = [
-  row('godt_helbred', 'Vurderer eget helbred til at være virkelig godt eller godt (%)',
-    'Vurderer eget helbred som godt', 'Rates own health as good', true, [30, 41, 65, 81]),
-  row('ikke_frisk', 'Føler sig aldrig eller næsten aldrig friske nok til at gøre, hvad de har lyst til (%)',
-    'Føler sig sjældent frisk nok til at gøre, hvad de har lyst til', 'Rarely feels well enough to do what they want', false, [38, 29, 11, 7]),
-  row('stress', 'Føler sig ofte stressede i deres dagligdag (%)',
-    'Føler sig ofte stresset i dagligdagen', 'Often feels stressed in daily life', false, [8, 18, 7, 11]),
-  row('fysisk_inaktiv', 'Er fysisk inaktive (%)', 'Fysisk inaktiv', 'Physically inactive', false, [29, 28, 18, 11]),
+  row(
+    'godt_helbred',
+    'Vurderer eget helbred til at være virkelig godt eller godt (%)',
+    'Vurderer eget helbred som godt',
+    'Rates own health as good',
+    true,
+    [30, 41, 65, 81],
+  ),
+  row(
+    'ikke_frisk',
+    'Føler sig aldrig eller næsten aldrig friske nok til at gøre, hvad de har lyst til (%)',
+    'Føler sig sjældent frisk nok til at gøre, hvad de har lyst til',
+    'Rarely feels well enough to do what they want',
+    false,
+    [38, 29, 11, 7],
+  ),
+  row(
+    'stress',
+    'Føler sig ofte stressede i deres dagligdag (%)',
+    'Føler sig ofte stresset i dagligdagen',
+    'Often feels stressed in daily life',
+    false,
+    [8, 18, 7, 11],
+  ),
+  row(
+    'fysisk_inaktiv',
+    'Er fysisk inaktive (%)',
+    'Fysisk inaktiv',
+    'Physically inactive',
+    false,
+    [29, 28, 18, 11],
+  ),
   row('dagligryger', 'Ryger dagligt (%)', 'Ryger dagligt', 'Smokes daily', false, [54, 57, 56, 31]),
-  row('goer_noget_for_helbred', 'Gør noget for at bevare eller forbedre helbredet (%)',
-    'Gør noget for at bevare eller forbedre helbredet', 'Does something to maintain or improve health', true, [82, 75, 76, 86]),
-  row('langvarig_sygdom', 'Har en langvarig sygdom (%)', 'Langvarig sygdom', 'Long-standing illness', false, [91, 77, 56, 38]),
-  row('begraenset_af_sygdom', 'Har været begrænset i daglige gøremål pga. sygdom, skader eller lidelser inden for de sidste 14 dage (%)',
-    'Begrænset i daglige gøremål af sygdom (seneste 14 dage)', 'Limited in daily activities by illness (last 14 days)', false, [39, 35, 18, 13]),
-  row('laegekontakt', 'Har haft kontakt til praktiserende læge inden for de sidste tre måneder (%)',
-    'Kontakt til egen læge (seneste 3 måneder)', 'Contact with GP (last 3 months)', false, [55, 58, 48, 38]),
-  row('fast_medicin', 'Bruger regelmæssigt eller til stadighed medicin (%)',
-    'Bruger medicin fast', 'Uses medicine regularly', false, [80, 59, 46, 34]),
-  row('tandlaege_3_mdr', 'Har gjort brug af tandlæge inden for de sidste tre måneder (%)',
-    'Hos tandlæge (seneste 3 måneder)', 'Visited a dentist (last 3 months)', true, [36, 25, 28, 36]),
-  row('helbredstjek', 'Har været til forebyggende helbredstjek inden for de sidste tre år (%)',
-    'Forebyggende helbredstjek (seneste 3 år)', 'Preventive health check (last 3 years)', true, [46, 52, 40, 36]),
+  row(
+    'goer_noget_for_helbred',
+    'Gør noget for at bevare eller forbedre helbredet (%)',
+    'Gør noget for at bevare eller forbedre helbredet',
+    'Does something to maintain or improve health',
+    true,
+    [82, 75, 76, 86],
+  ),
+  row(
+    'langvarig_sygdom',
+    'Har en langvarig sygdom (%)',
+    'Langvarig sygdom',
+    'Long-standing illness',
+    false,
+    [91, 77, 56, 38],
+  ),
+  row(
+    'begraenset_af_sygdom',
+    'Har været begrænset i daglige gøremål pga. sygdom, skader eller lidelser inden for de sidste 14 dage (%)',
+    'Begrænset i daglige gøremål af sygdom (seneste 14 dage)',
+    'Limited in daily activities by illness (last 14 days)',
+    false,
+    [39, 35, 18, 13],
+  ),
+  row(
+    'laegekontakt',
+    'Har haft kontakt til praktiserende læge inden for de sidste tre måneder (%)',
+    'Kontakt til egen læge (seneste 3 måneder)',
+    'Contact with GP (last 3 months)',
+    false,
+    [55, 58, 48, 38],
+  ),
+  row(
+    'fast_medicin',
+    'Bruger regelmæssigt eller til stadighed medicin (%)',
+    'Bruger medicin fast',
+    'Uses medicine regularly',
+    false,
+    [80, 59, 46, 34],
+  ),
+  row(
+    'tandlaege_3_mdr',
+    'Har gjort brug af tandlæge inden for de sidste tre måneder (%)',
+    'Hos tandlæge (seneste 3 måneder)',
+    'Visited a dentist (last 3 months)',
+    true,
+    [36, 25, 28, 36],
+  ),
+  row(
+    'helbredstjek',
+    'Har været til forebyggende helbredstjek inden for de sidste tre år (%)',
+    'Forebyggende helbredstjek (seneste 3 år)',
+    'Preventive health check (last 3 years)',
+    true,
+    [46, 52, 40, 36],
+  ),
 ];
 
-export const table1Row = (key: string): Table1Row | undefined => SST_2009_TABLE_1.find((r) => r.key === key);
+export const table1Row = (key: string): Table1Row | undefined =>
+  SST_2009_TABLE_1.find((r) => r.key === key);
 
 export const WAVES = [2010, 2013, 2017, 2021] as const;
 export type Wave = (typeof WAVES)[number];
@@ -83,28 +164,62 @@ export interface PublicFigure {
   note?: string;
 }
 
-const SUNDHEDSPROFIL = 'Den Nationale Sundhedsprofil (Sundhedsstyrelsen / Statens Institut for Folkesundhed), 2010, 2013, 2017, 2021';
+const SUNDHEDSPROFIL =
+  'Den Nationale Sundhedsprofil (Sundhedsstyrelsen / Statens Institut for Folkesundhed), 2010, 2013, 2017, 2021';
 
 /** Approximate public figures (national, adults 16+). Rounded; verify before citing. */
 export const PUBLIC_FIGURES: Readonly<Record<string, PublicFigure>> = {
-  dagligryger: { percent: { 2010: 20, 2013: 17, 2017: 17, 2021: 14 }, source: SUNDHEDSPROFIL, approximate: true },
-  svaer_overvaegt: { percent: { 2010: 13.6, 2013: 15.2, 2017: 16.8, 2021: 18.5 }, source: SUNDHEDSPROFIL, approximate: true },
+  dagligryger: {
+    percent: { 2010: 20, 2013: 17, 2017: 17, 2021: 14 },
+    source: SUNDHEDSPROFIL,
+    approximate: true,
+  },
+  svaer_overvaegt: {
+    percent: { 2010: 13.6, 2013: 15.2, 2017: 16.8, 2021: 18.5 },
+    source: SUNDHEDSPROFIL,
+    approximate: true,
+  },
   stress: {
-    percent: { 2010: 21, 2013: 25, 2017: 25, 2021: 29 }, source: SUNDHEDSPROFIL, approximate: true,
+    percent: { 2010: 21, 2013: 25, 2017: 25, 2021: 29 },
+    source: SUNDHEDSPROFIL,
+    approximate: true,
     note: 'Højt stressniveau (Perceived Stress Scale); a different measure from Table 1\'s "ofte stresset", so only its change is used.',
   },
   lav_trivsel: {
-    percent: { 2010: 10, 2013: 11.5, 2017: 13, 2021: 16 }, source: SUNDHEDSPROFIL, approximate: true,
+    percent: { 2010: 10, 2013: 11.5, 2017: 13, 2021: 16 },
+    source: SUNDHEDSPROFIL,
+    approximate: true,
     note: 'Dårligt mentalt helbred (SF-12) used as the proxy for low well-being; WHO-5 was not asked in every wave.',
   },
-  ensom: { percent: { 2010: 5, 2013: 5.5, 2017: 6.3, 2021: 8 }, source: SUNDHEDSPROFIL, approximate: true, note: 'Ofte uønsket alene.' },
-  hoejt_alkohol: { percent: { 2010: 9, 2013: 8.3, 2017: 7.5, 2021: 6.8 }, source: SUNDHEDSPROFIL, approximate: true, note: 'Over the former high-risk limit (14/21 units a week).' },
-  usundt_kostmoenster: { percent: { 2010: 14.5, 2013: 14, 2017: 13.7, 2021: 13.5 }, source: SUNDHEDSPROFIL, approximate: true },
+  ensom: {
+    percent: { 2010: 5, 2013: 5.5, 2017: 6.3, 2021: 8 },
+    source: SUNDHEDSPROFIL,
+    approximate: true,
+    note: 'Ofte uønsket alene.',
+  },
+  hoejt_alkohol: {
+    percent: { 2010: 9, 2013: 8.3, 2017: 7.5, 2021: 6.8 },
+    source: SUNDHEDSPROFIL,
+    approximate: true,
+    note: 'Over the former high-risk limit (14/21 units a week).',
+  },
+  usundt_kostmoenster: {
+    percent: { 2010: 14.5, 2013: 14, 2017: 13.7, 2021: 13.5 },
+    source: SUNDHEDSPROFIL,
+    approximate: true,
+  },
   fysisk_inaktiv: {
-    percent: { 2010: 16, 2013: 17, 2017: 18, 2021: 19 }, source: SUNDHEDSPROFIL, approximate: true,
+    percent: { 2010: 16, 2013: 17, 2017: 18, 2021: 19 },
+    source: SUNDHEDSPROFIL,
+    approximate: true,
     note: 'Stillesiddende fritidsaktivitet; Table 1 gives the 2005 level, so only the change is used.',
   },
-  godt_helbred: { percent: { 2010: 85, 2013: 85, 2017: 84.5, 2021: 84 }, source: SUNDHEDSPROFIL, approximate: true, note: 'Fremragende, vældig godt eller godt.' },
+  godt_helbred: {
+    percent: { 2010: 85, 2013: 85, 2017: 84.5, 2021: 84 },
+    source: SUNDHEDSPROFIL,
+    approximate: true,
+    note: 'Fremragende, vældig godt eller godt.',
+  },
 };
 
 /**
@@ -112,7 +227,9 @@ export const PUBLIC_FIGURES: Readonly<Record<string, PublicFigure>> = {
  * rounded): grundskole, ungdomsuddannelse, kort/mellemlang, lang videregående. Documentation of
  * the shape the model aims for, not a calibration target.
  */
-export const PUBLIC_GRADIENTS_BY_EDUCATION: Readonly<Record<string, { percent: [number, number, number, number]; source: string; approximate: true }>> = {
+export const PUBLIC_GRADIENTS_BY_EDUCATION: Readonly<
+  Record<string, { percent: [number, number, number, number]; source: string; approximate: true }>
+> = {
   dagligryger: { percent: [24, 19, 12, 7], source: SUNDHEDSPROFIL, approximate: true },
   ensom: { percent: [10, 6, 5, 4], source: SUNDHEDSPROFIL, approximate: true },
   svaer_overvaegt: { percent: [22, 19, 14, 10], source: SUNDHEDSPROFIL, approximate: true },

@@ -23,7 +23,11 @@ function table1Group(r: Respondent): Table1Group | undefined {
   return undefined;
 }
 
-function prevalence(rows: readonly Respondent[], k: number, keep: (r: Respondent) => boolean = () => true): number {
+function prevalence(
+  rows: readonly Respondent[],
+  k: number,
+  keep: (r: Respondent) => boolean = () => true,
+): number {
   let yes = 0;
   let all = 0;
   for (const r of rows) {
@@ -44,7 +48,12 @@ describe('demoCodebook', () => {
     expect(codebook.synthetic).toBe(true);
     expect(codebook.name.da).toBe('Syntetisk national sundhedsundersøgelse (demo)');
     expect(codebook.source).toBe('Syntetiske data, kalibreret til Sundhedsstyrelsen 2009, tabel 1');
-    expect(codebook.indicators[ind('ensom')]?.breaks).toEqual([{ year: 2017, note: { da: 'Spørgsmålet blev ændret i 2017', en: 'The question was changed in 2017' } }]);
+    expect(codebook.indicators[ind('ensom')]?.breaks).toEqual([
+      {
+        year: 2017,
+        note: { da: 'Spørgsmålet blev ændret i 2017', en: 'The question was changed in 2017' },
+      },
+    ]);
     for (const r of SST_2009_TABLE_1) expect(ind(r.key), r.key).toBeGreaterThanOrEqual(0);
   });
 });
@@ -66,8 +75,15 @@ describe('generateSurvey', () => {
     let bad = 0;
     for (const r of wave2010) {
       // Plain checks: 180,000 rows is too many for one expect() per value.
-      if (r.dims.length !== sizes.length || r.answers.length !== codebook.indicators.length || !(r.weight > 0)) bad++;
-      r.dims.forEach((v, d) => { if (v !== null && !(v >= 1 && v <= (sizes[d] ?? 0))) bad++; });
+      if (
+        r.dims.length !== sizes.length ||
+        r.answers.length !== codebook.indicators.length ||
+        !(r.weight > 0)
+      )
+        bad++;
+      r.dims.forEach((v, d) => {
+        if (v !== null && !(v >= 1 && v <= (sizes[d] ?? 0))) bad++;
+      });
       weight += r.weight;
     }
     expect(bad).toBe(0);
@@ -79,10 +95,16 @@ describe('generateSurvey', () => {
   it('reproduces Sundhedsstyrelsen 2009 Table 1 nationally in 2010, every group within 2 points', () => {
     for (const row of SST_2009_TABLE_1) {
       const k = ind(row.key);
-      expect(Math.abs(prevalence(wave2010, k) - row.percent.befolkning), `${row.key} befolkning`).toBeLessThanOrEqual(1);
+      expect(
+        Math.abs(prevalence(wave2010, k) - row.percent.befolkning),
+        `${row.key} befolkning`,
+      ).toBeLessThanOrEqual(1);
       for (const g of ['foertidspension', 'kontanthjaelp', 'arbejdsloese'] as const) {
         const got = prevalence(wave2010, k, (r) => table1Group(r) === g);
-        expect(Math.abs(got - row.percent[g]), `${row.key} ${g}: ${got.toFixed(1)} vs ${row.percent[g]}`).toBeLessThanOrEqual(2);
+        expect(
+          Math.abs(got - row.percent[g]),
+          `${row.key} ${g}: ${got.toFixed(1)} vs ${row.percent[g]}`,
+        ).toBeLessThanOrEqual(2);
       }
     }
   });
@@ -122,8 +144,10 @@ describe('generateSurvey', () => {
   it('follows the trends across waves: smoking falls, loneliness and stress rise; all areas in every wave', () => {
     const rows = [...generateSurvey(codebook, { respondentsPerWave: 20_000, seed: 3 })];
     const years = WAVES;
-    for (const y of years) expect(new Set(rows.filter((r) => r.year === y).map((r) => r.area)).size).toBe(98);
-    const national = (key: string) => years.map((y) => prevalence(rows, ind(key), (r) => r.year === y));
+    for (const y of years)
+      expect(new Set(rows.filter((r) => r.year === y).map((r) => r.area)).size).toBe(98);
+    const national = (key: string) =>
+      years.map((y) => prevalence(rows, ind(key), (r) => r.year === y));
     const smoking = national('dagligryger');
     expect(smoking[3]).toBeLessThan((smoking[0] ?? 0) - 5);
     for (const key of ['ensom', 'stress']) {
@@ -131,15 +155,43 @@ describe('generateSurvey', () => {
       expect(p[3], key).toBeGreaterThan((p[0] ?? 0) + 2);
       // And close to the calibration's own targets for each wave.
       const target = nationalTargets(key);
-      years.forEach((y, i) => expect(Math.abs((p[i] ?? 0) - (target?.[y] ?? 0)), `${key} ${y}`).toBeLessThan(1.5));
+      years.forEach((y, i) =>
+        expect(Math.abs((p[i] ?? 0) - (target?.[y] ?? 0)), `${key} ${y}`).toBeLessThan(1.5),
+      );
     }
   });
 
   it('copes with a codebook that has an indicator and a dimension it does not know', () => {
     const extra: Codebook = {
       ...codebook,
-      dimensions: [...codebook.dimensions, { key: 'ukendt', column: 'ukendt', label: { da: 'Ukendt', en: 'Unknown' }, kind: 'social', ordered: false, categories: [{ code: 'a', label: { da: 'A', en: 'A' } }, { code: 'b', label: { da: 'B', en: 'B' } }], missing: [] }],
-      indicators: [...codebook.indicators, { key: 'nyt_maal', column: 'nyt_maal', label: { da: 'Nyt', en: 'New' }, favourable: false, yes: ['1'], no: ['0'], missing: [], breaks: [] }],
+      dimensions: [
+        ...codebook.dimensions,
+        {
+          key: 'ukendt',
+          column: 'ukendt',
+          label: { da: 'Ukendt', en: 'Unknown' },
+          kind: 'social',
+          ordered: false,
+          categories: [
+            { code: 'a', label: { da: 'A', en: 'A' } },
+            { code: 'b', label: { da: 'B', en: 'B' } },
+          ],
+          missing: [],
+        },
+      ],
+      indicators: [
+        ...codebook.indicators,
+        {
+          key: 'nyt_maal',
+          column: 'nyt_maal',
+          label: { da: 'Nyt', en: 'New' },
+          favourable: false,
+          yes: ['1'],
+          no: ['0'],
+          missing: [],
+          breaks: [],
+        },
+      ],
     };
     const rows = [...generateSurvey(extra, { waves: [2021], respondentsPerWave: 5_000 })];
     expect(rows.every((r) => r.dims.at(-1) === null)).toBe(true);
@@ -172,7 +224,9 @@ describe('model', () => {
       });
       columns.forEach((c, g) => {
         const got = (100 * (sum[g] ?? 0)) / (n[g] ?? 1);
-        expect(Math.abs(got - row.percent[c]), `${row.key} ${c}: ${got.toFixed(2)}`).toBeLessThan(1.5);
+        expect(Math.abs(got - row.percent[c]), `${row.key} ${c}: ${got.toFixed(2)}`).toBeLessThan(
+          1.5,
+        );
       });
     }
   });

@@ -42,7 +42,9 @@ const DIMENSION_READERS: Readonly<Record<string, (p: Person) => number>> = {
 };
 
 /** Per dimension: internal value -> 1-based index in the codebook's category order, or null. */
-function dimensionMaps(codebook: Codebook): { read: ((p: Person) => number) | undefined; index: (number | null)[] }[] {
+function dimensionMaps(
+  codebook: Codebook,
+): { read: ((p: Person) => number) | undefined; index: (number | null)[] }[] {
   return codebook.dimensions.map((d) => {
     const read = DIMENSION_READERS[d.key];
     const index: (number | null)[] = [];
@@ -56,7 +58,11 @@ function dimensionMaps(codebook: Codebook): { read: ((p: Person) => number) | un
 
 // Calibration takes a second or so; the same inputs always give the same model, so keep a few.
 const models = new Map<string, Model>();
-function cachedModel(keys: readonly { key: string; favourable: boolean }[], waves: readonly Wave[], seed: number): Model {
+function cachedModel(
+  keys: readonly { key: string; favourable: boolean }[],
+  waves: readonly Wave[],
+  seed: number,
+): Model {
   const id = JSON.stringify([keys, waves, seed]);
   let m = models.get(id);
   if (!m) {
@@ -68,7 +74,8 @@ function cachedModel(keys: readonly { key: string; favourable: boolean }[], wave
 }
 
 /** Chance that one answer is missing: a little higher among the oldest and among immigrants. */
-const missingChance = (p: Person) => 0.022 + (p.age === 4 ? 0.012 : 0) + (p.origin === 3 ? 0.015 : 0);
+const missingChance = (p: Person) =>
+  0.022 + (p.age === 4 ? 0.012 : 0) + (p.origin === 3 ? 0.015 : 0);
 
 /** Education is unknown for a few respondents, mostly immigrants (foreign qualifications). */
 const educationUnknownChance = (p: Person) => (p.origin === 3 ? 0.04 : 0.004);
@@ -79,7 +86,10 @@ const educationUnknownChance = (p: Person) => (p.origin === 3 ? 0.04 : 0.004);
  * unknown dimensions give null), answers 1/0/null, design weights summing to the adults of each
  * wave. Indicators the model does not know get a mild generic gradient.
  */
-export function* generateSurvey(codebook: Codebook, opts: SurveyOptions = {}): Generator<Respondent> {
+export function* generateSurvey(
+  codebook: Codebook,
+  opts: SurveyOptions = {},
+): Generator<Respondent> {
   const seed = opts.seed ?? DEFAULT_SEED;
   const perWave = opts.respondentsPerWave ?? DEFAULT_RESPONDENTS_PER_WAVE;
   const waves = [...(opts.waves ?? WAVES)].sort((a, b) => a - b);
@@ -127,7 +137,13 @@ export function* generateSurvey(codebook: Codebook, opts: SurveyOptions = {}): G
     }
   }
 
-  function respondent(p: Person, lineNo: number, year: number, area: string, weight: number): Respondent {
+  function respondent(
+    p: Person,
+    lineNo: number,
+    year: number,
+    area: string,
+    weight: number,
+  ): Respondent {
     const outcomes = answerOutcomes(model, p, year, rng.uniform);
     const answers = answerFrom.map(({ outcome, flip }) => {
       const y = outcomes[outcome];
@@ -139,12 +155,24 @@ export function* generateSurvey(codebook: Codebook, opts: SurveyOptions = {}): G
       if (d === eduDim && rng.uniform() < educationUnknownChance(p)) return null;
       return index[read(p)] ?? null;
     });
-    return { line: lineNo, year, area, weight: Math.round(weight * 1000) / 1000, dims: dimValues, answers };
+    return {
+      line: lineNo,
+      year,
+      area,
+      weight: Math.round(weight * 1000) / 1000,
+      dims: dimValues,
+      answers,
+    };
   }
 }
 
 /** One person's answers to every outcome: 1, 0 or null (missing). */
-function answerOutcomes(model: Model, p: Person, year: number, uniform: () => number): (0 | 1 | null)[] {
+function answerOutcomes(
+  model: Model,
+  p: Person,
+  year: number,
+  uniform: () => number,
+): (0 | 1 | null)[] {
   const miss = missingChance(p);
   const g = groupOf(p);
   const out: (0 | 1 | null)[] = new Array<0 | 1 | null>(model.outcomes.length);

@@ -7,7 +7,14 @@
 import { mulberry32, normalSource } from '../measures/random.ts';
 import { nationalTargets, table1Row, WAVES, type Table1Row, type Wave } from './calibration.ts';
 import { solveShift } from './calibrate.ts';
-import { COMPLEMENTS, DEFAULT_LEVEL, defaultGradient, GRADIENTS, SMOKING_AREA_EFFECTS, type GradientModel } from './indicators.ts';
+import {
+  COMPLEMENTS,
+  DEFAULT_LEVEL,
+  defaultGradient,
+  GRADIENTS,
+  SMOKING_AREA_EFFECTS,
+  type GradientModel,
+} from './indicators.ts';
 import { allocate, MUNICIPAL_PROFILES } from './municipalities.ts';
 import { drawPerson, quintile, quintileCuts, type Person, type Rng } from './population.ts';
 
@@ -50,14 +57,22 @@ export function linear(o: Outcome, p: Person): number {
   const g = o.gradient;
   const inGroup = o.table1 !== undefined && groupOf(p) !== 0;
   return (
-    (g.edu[p.edu - 1] ?? 0) + (g.income[p.income - 1] ?? 0) + (g.age[p.age - 1] ?? 0) + (p.sex === 2 ? g.female : 0) +
-    (g.origin[p.origin - 1] ?? 0) + (p.alone === 1 ? g.alone : 0) + (inGroup ? 0 : (g.work[p.work - 1] ?? 0)) +
-    g.frailty * p.frailty + (o.area[p.area] ?? 0)
+    (g.edu[p.edu - 1] ?? 0) +
+    (g.income[p.income - 1] ?? 0) +
+    (g.age[p.age - 1] ?? 0) +
+    (p.sex === 2 ? g.female : 0) +
+    (g.origin[p.origin - 1] ?? 0) +
+    (p.alone === 1 ? g.alone : 0) +
+    (inGroup ? 0 : (g.work[p.work - 1] ?? 0)) +
+    g.frailty * p.frailty +
+    (o.area[p.area] ?? 0)
   );
 }
 
 /** The internal outcomes needed for these indicator keys (complements resolve to their source). */
-export function outcomeKeys(indicators: readonly { key: string; favourable: boolean }[]): { key: string; favourable: boolean }[] {
+export function outcomeKeys(
+  indicators: readonly { key: string; favourable: boolean }[],
+): { key: string; favourable: boolean }[] {
   const seen = new Map<string, boolean>();
   for (const i of indicators) {
     const source = COMPLEMENTS[i.key];
@@ -69,20 +84,34 @@ export function outcomeKeys(indicators: readonly { key: string; favourable: bool
 
 function newOutcome(key: string, favourable: boolean, index: number, seed: number): Outcome {
   const t1 = table1Row(key);
-  const gradient = GRADIENTS.find((g) => g.key === key) ?? defaultGradient(key, t1?.favourable ?? favourable);
+  const gradient =
+    GRADIENTS.find((g) => g.key === key) ?? defaultGradient(key, t1?.favourable ?? favourable);
   const level = favourable ? DEFAULT_LEVEL.favourable : DEFAULT_LEVEL.adverse;
   const targets = nationalTargets(key) ?? { 2010: level, 2013: level, 2017: level, 2021: level };
   // Each municipality gets a small idiosyncratic effect too, so not everything follows deprivation.
   const noise = normalSource(mulberry32((seed ^ 0x5eed) + 101 * index));
-  const area = Float64Array.from(MUNICIPAL_PROFILES, (m) =>
-    gradient.deprivation * m.deprivation + (key === 'dagligryger' ? (SMOKING_AREA_EFFECTS[m.code] ?? 0) : 0) + 0.07 * noise());
+  const area = Float64Array.from(
+    MUNICIPAL_PROFILES,
+    (m) =>
+      gradient.deprivation * m.deprivation +
+      (key === 'dagligryger' ? (SMOKING_AREA_EFFECTS[m.code] ?? 0) : 0) +
+      0.07 * noise(),
+  );
   return { key, gradient, table1: t1, targets, intercept: new Map(), offsets: [0, 0, 0, 0], area };
 }
 
 /** A synthetic population sample (not a survey: everyone counts once) for one wave. */
-export function populationSample(year: number, size: number, seed: number): { people: Person[]; cuts: number[] } {
+export function populationSample(
+  year: number,
+  size: number,
+  seed: number,
+): { people: Person[]; cuts: number[] } {
   const rng = rngFrom(seed);
-  const counts = allocate(size, MUNICIPAL_PROFILES.map((m) => m.size), 0);
+  const counts = allocate(
+    size,
+    MUNICIPAL_PROFILES.map((m) => m.size),
+    0,
+  );
   const people: Person[] = [];
   MUNICIPAL_PROFILES.forEach((m, a) => {
     for (let i = 0; i < (counts[a] ?? 0); i++) people.push(drawPerson(a, m, year, rng));
@@ -96,13 +125,21 @@ export function populationSample(year: number, size: number, seed: number): { pe
 const CALIBRATION_SAMPLE = { first: 120_000, later: 20_000 };
 
 /** Builds and calibrates the model for these outcome keys. Deterministic in `seed`. */
-export function buildModel(keys: readonly { key: string; favourable: boolean }[], waves: readonly Wave[], seed: number): Model {
+export function buildModel(
+  keys: readonly { key: string; favourable: boolean }[],
+  waves: readonly Wave[],
+  seed: number,
+): Model {
   const outcomes = keys.map((k, i) => newOutcome(k.key, k.favourable, i, seed));
   const incomeCuts = new Map<number, number[]>();
   // Group offsets come from the first wave (2010); later waves only move the intercept.
   const order = [...new Set<Wave>([2010, ...waves])].sort((a, b) => a - b);
   for (const year of order) {
-    const { people, cuts } = populationSample(year, year === 2010 ? CALIBRATION_SAMPLE.first : CALIBRATION_SAMPLE.later, seed + 7919 * (WAVES.indexOf(year) + 1));
+    const { people, cuts } = populationSample(
+      year,
+      year === 2010 ? CALIBRATION_SAMPLE.first : CALIBRATION_SAMPLE.later,
+      seed + 7919 * (WAVES.indexOf(year) + 1),
+    );
     incomeCuts.set(year, cuts);
     const groups = people.map(groupOf);
     for (const o of outcomes) {
@@ -119,10 +156,20 @@ export function buildModel(keys: readonly { key: string; favourable: boolean }[]
 }
 
 /** Solves each Table-1 group's own level, then the intercept for everyone else so the total hits the target. */
-function calibrateGroups(o: Outcome, x: Float64Array, groups: readonly Group[], target: number): void {
+function calibrateGroups(
+  o: Outcome,
+  x: Float64Array,
+  groups: readonly Group[],
+  target: number,
+): void {
   const t1 = o.table1;
   if (!t1) return;
-  const groupTargets = [0, t1.percent.foertidspension, t1.percent.kontanthjaelp, t1.percent.arbejdsloese].map((p) => p / 100);
+  const groupTargets = [
+    0,
+    t1.percent.foertidspension,
+    t1.percent.kontanthjaelp,
+    t1.percent.arbejdsloese,
+  ].map((p) => p / 100);
   const levels = [0, 0, 0, 0];
   let groupYes = 0;
   for (const g of [1, 2, 3] as const) {

@@ -123,22 +123,45 @@ export function drawPerson(area: number, m: MunicipalProfile, year: number, rng:
   const uo = rng.uniform();
   const origin = uo < pNonWestern ? 3 : uo < pNonWestern + pWestern ? 2 : 1;
 
-  const z = rng.normal() - 0.35 * m.deprivation + (m.urban ? 0.35 : 0) - (origin === 3 ? 0.35 : 0) + 0.25 * t;
+  const z =
+    rng.normal() -
+    0.35 * m.deprivation +
+    (m.urban ? 0.35 : 0) -
+    (origin === 3 ? 0.35 : 0) +
+    0.25 * t;
   const cuts = EDU_CUTS[age - 1] ?? [];
   let edu = 1;
   while (edu <= cuts.length && z > (cuts[edu - 1] ?? Infinity)) edu++;
 
   const work = pick(workWeights(age, edu, origin, m), rng.uniform()) + 1;
 
-  let pAlone = ([0.2, 0.2, 0.22, 0.37][age - 1] ?? 0.2) * (work === 3 || work === 4 ? 1.9 : work === 2 ? 1.3 : 1);
+  let pAlone =
+    ([0.2, 0.2, 0.22, 0.37][age - 1] ?? 0.2) *
+    (work === 3 || work === 4 ? 1.9 : work === 2 ? 1.3 : 1);
   pAlone *= (m.urban ? 1.35 : 1) * (origin === 3 ? 0.7 : 1);
   const alone = rng.uniform() < Math.min(0.85, pAlone) ? 1 : 2;
 
   const incomeScore =
-    (EDU_INCOME[edu - 1] ?? 0) + (WORK_INCOME[work - 1] ?? 0) + (AGE_INCOME[age - 1] ?? 0) -
-    0.2 * m.deprivation - (origin === 3 ? 0.3 : 0) - (alone === 1 ? 0.5 : 0) + 0.7 * rng.normal();
+    (EDU_INCOME[edu - 1] ?? 0) +
+    (WORK_INCOME[work - 1] ?? 0) +
+    (AGE_INCOME[age - 1] ?? 0) -
+    0.2 * m.deprivation -
+    (origin === 3 ? 0.3 : 0) -
+    (alone === 1 ? 0.5 : 0) +
+    0.7 * rng.normal();
 
-  return { area, edu, work, income: 0, origin, sex, age, alone, frailty: rng.normal(), incomeScore };
+  return {
+    area,
+    edu,
+    work,
+    income: 0,
+    origin,
+    sex,
+    age,
+    alone,
+    frailty: rng.normal(),
+    incomeScore,
+  };
 }
 
 /** Income quintile cut points: the 20th, 40th, 60th and 80th centiles of the income score. */

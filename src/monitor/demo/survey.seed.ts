@@ -12,16 +12,28 @@ export const DEMO_SURVEY_FILE = 'syntetisk-national-sundhedsundersoegelse';
 
 export async function hasDemoSurvey(db: Db, kommune: string): Promise<boolean> {
   const rows = await inTenant(db, kommune, (tx) =>
-    tx.query<{ n: number }>(`select count(*)::int as n from monitor_dataset where file_name = $1`, [DEMO_SURVEY_FILE]),
+    tx.query<{ n: number }>(`select count(*)::int as n from monitor_dataset where file_name = $1`, [
+      DEMO_SURVEY_FILE,
+    ]),
   );
   return (rows[0]?.n ?? 0) > 0;
 }
 
 /** Generates and stores the national survey once; returns false when it is already there. */
-export async function seedDemoSurvey(db: Db, kommune: string, opts: { respondentsPerWave?: number } = {}): Promise<boolean> {
+export async function seedDemoSurvey(
+  db: Db,
+  kommune: string,
+  opts: { respondentsPerWave?: number } = {},
+): Promise<boolean> {
   if (await hasDemoSurvey(db, kommune)) return false;
   const codebook = demoCodebook();
-  const sums = aggregateRespondents(codebook, generateSurvey(codebook, opts.respondentsPerWave ? { respondentsPerWave: opts.respondentsPerWave } : {}));
+  const sums = aggregateRespondents(
+    codebook,
+    generateSurvey(
+      codebook,
+      opts.respondentsPerWave ? { respondentsPerWave: opts.respondentsPerWave } : {},
+    ),
+  );
   await importAggregates(db, {
     kommune,
     codebook,

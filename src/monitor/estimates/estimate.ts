@@ -72,8 +72,26 @@ export function prevalence(c: CellSums): Prevalence {
       method: 'wilson',
     };
   }
-  const w = weightedPrevalence({ n, sw: c.sw, sw2: c.sw2, swy: c.swy, sw2y: c.sw2y, sw2y2: c.sw2y });
-  if (!w) return { n, cases, population, value: null, se: null, lower: null, upper: null, rse: null, method: null };
+  const w = weightedPrevalence({
+    n,
+    sw: c.sw,
+    sw2: c.sw2,
+    swy: c.swy,
+    sw2y: c.sw2y,
+    sw2y2: c.sw2y,
+  });
+  if (!w)
+    return {
+      n,
+      cases,
+      population,
+      value: null,
+      se: null,
+      lower: null,
+      upper: null,
+      rse: null,
+      method: null,
+    };
   return {
     n,
     cases,
@@ -97,7 +115,8 @@ export function compareByOverlap(
   a: { lower: number | null; upper: number | null },
   b: { lower: number | null; upper: number | null },
 ): Comparison {
-  if (a.lower === null || a.upper === null || b.lower === null || b.upper === null) return 'unknown';
+  if (a.lower === null || a.upper === null || b.lower === null || b.upper === null)
+    return 'unknown';
   if (a.lower > b.upper) return 'higher';
   if (a.upper < b.lower) return 'lower';
   return 'similar';

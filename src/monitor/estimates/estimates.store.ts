@@ -30,7 +30,8 @@ interface DatasetRow {
   codebook: unknown;
 }
 
-const DATASET_COLUMNS = 'id, kommune, shared, synthetic, file_name, row_count, years, created_at, codebook';
+const DATASET_COLUMNS =
+  'id, kommune, shared, synthetic, file_name, row_count, years, created_at, codebook';
 
 function toInfo(r: DatasetRow): DatasetInfo {
   return {
@@ -43,7 +44,9 @@ function toInfo(r: DatasetRow): DatasetInfo {
     years: [...r.years].sort((a, b) => a - b),
     createdAt: new Date(r.created_at),
     // Validated on import; parsed again so a hand-edited row fails here, not in a chart.
-    codebook: codebookSchema.parse(typeof r.codebook === 'string' ? JSON.parse(r.codebook) : r.codebook),
+    codebook: codebookSchema.parse(
+      typeof r.codebook === 'string' ? JSON.parse(r.codebook) : r.codebook,
+    ),
   };
 }
 
@@ -57,7 +60,10 @@ export async function readableDatasets(q: Queryable): Promise<DatasetInfo[]> {
 
 export async function readableDataset(q: Queryable, id: string): Promise<DatasetInfo | undefined> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
-  const rows = await q.query<DatasetRow>(`select ${DATASET_COLUMNS} from monitor_dataset where id = $1`, [id]);
+  const rows = await q.query<DatasetRow>(
+    `select ${DATASET_COLUMNS} from monitor_dataset where id = $1`,
+    [id],
+  );
   return rows[0] ? toInfo(rows[0]) : undefined;
 }
 

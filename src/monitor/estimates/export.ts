@@ -35,15 +35,20 @@ export async function exportedTables(
   const cb = choice.dataset.codebook;
   const out: Table[] = [];
   const years = scope === 'indicator' ? choice.dataset.years : [choice.year];
-  const indicators = scope === 'indicator' ? [choice.indicator ?? 1] : cb.indicators.map((_, i) => i + 1);
+  const indicators =
+    scope === 'indicator' ? [choice.indicator ?? 1] : cb.indicators.map((_, i) => i + 1);
   const dims = scope === 'indicator' ? [choice.dim] : cb.dimensions.map((_, i) => i + 1);
-  const keys = years.flatMap((year) => indicators.flatMap((indicator) => dims.map((dim) => ({ indicator, dim, year }))));
+  const keys = years.flatMap((year) =>
+    indicators.flatMap((indicator) => dims.map((dim) => ({ indicator, dim, year }))),
+  );
   const plan = await plansFor(q, choice.dataset, keys, settings);
   for (const s of scopesFor(choice.area, await datasetAreas(q, choice.dataset.id))) {
     const areas = areasOf(s);
     const rows = await loadSums(q, {
       datasetId: choice.dataset.id,
-      ...(scope === 'indicator' ? { indicators: [choice.indicator ?? 1], dims: [0, choice.dim] } : { years: [choice.year] }),
+      ...(scope === 'indicator'
+        ? { indicators: [choice.indicator ?? 1], dims: [0, choice.dim] }
+        : { years: [choice.year] }),
       ...(areas ? { areas } : {}),
     });
     const sums = indexSums(rows);
@@ -51,14 +56,27 @@ export async function exportedTables(
       for (const indicator of indicators)
         for (const dim of dims)
           out.push(
-            buildTable(cb, sums, { indicator, dim, year, scope: s }, { suppression: settings.suppression, measures: null, plan: plan({ indicator, dim, year }) }),
+            buildTable(
+              cb,
+              sums,
+              { indicator, dim, year, scope: s },
+              {
+                suppression: settings.suppression,
+                measures: null,
+                plan: plan({ indicator, dim, year }),
+              },
+            ),
           );
   }
   return out;
 }
 
 /** HEAT Plus rows; a dimension with a suppressed subgroup is left out whole (HEAT needs every subgroup). */
-export function heatPlusRows(tables: readonly Table[], choice: Choice, lang: 'da' | 'en'): { rows: TemplateRow[]; omitted: number } {
+export function heatPlusRows(
+  tables: readonly Table[],
+  choice: Choice,
+  lang: 'da' | 'en',
+): { rows: TemplateRow[]; omitted: number } {
   const rows: TemplateRow[] = [];
   let omitted = 0;
   const source = choice.dataset.codebook.source;
@@ -103,12 +121,42 @@ function noteOf(choice: Choice, lang: 'da' | 'en'): string {
 }
 
 const HEADERS = {
-  da: ['område', 'år', 'indikator', 'opdeling', 'gruppe', 'andel_pct', 'nedre_95', 'øvre_95', 'standardfejl', 'svar', 'anslået_antal', 'note'],
-  en: ['area', 'year', 'indicator', 'breakdown', 'group', 'share_pct', 'lower_95', 'upper_95', 'standard_error', 'respondents', 'estimated_people', 'note'],
+  da: [
+    'område',
+    'år',
+    'indikator',
+    'opdeling',
+    'gruppe',
+    'andel_pct',
+    'nedre_95',
+    'øvre_95',
+    'standardfejl',
+    'svar',
+    'anslået_antal',
+    'note',
+  ],
+  en: [
+    'area',
+    'year',
+    'indicator',
+    'breakdown',
+    'group',
+    'share_pct',
+    'lower_95',
+    'upper_95',
+    'standard_error',
+    'respondents',
+    'estimated_people',
+    'note',
+  ],
 } as const;
 
 /** One row per subgroup (and everyone), suppressed figures as "For få svar" with no numbers. */
-export function plainRows(tables: readonly Table[], choice: Choice, lang: 'da' | 'en'): (string | number | null)[][] {
+export function plainRows(
+  tables: readonly Table[],
+  choice: Choice,
+  lang: 'da' | 'en',
+): (string | number | null)[][] {
   const note = noteOf(choice, lang);
   const hidden = lang === 'da' ? 'For få svar' : 'Too few answers';
   const rows: (string | number | null)[][] = [];
@@ -138,13 +186,22 @@ export function plainRows(tables: readonly Table[], choice: Choice, lang: 'da' |
 export async function exportTables(
   q: Queryable,
   choice: Choice,
-  opts: { format: ExportFormat; lang: 'da' | 'en'; scope: 'all' | 'indicator'; settings: MonitorSettings },
+  opts: {
+    format: ExportFormat;
+    lang: 'da' | 'en';
+    scope: 'all' | 'indicator';
+    settings: MonitorSettings;
+  },
 ): Promise<ExportFile> {
   const tables = await exportedTables(q, choice, opts.scope, opts.settings);
   const stem = fileStem(choice, opts.scope);
   switch (opts.format) {
     case 'heatplus.csv':
-      return { fileName: `${stem}-heatplus.csv`, contentType: 'text/csv; charset=utf-8', body: writeTemplateCsv(heatPlusRows(tables, choice, opts.lang).rows) };
+      return {
+        fileName: `${stem}-heatplus.csv`,
+        contentType: 'text/csv; charset=utf-8',
+        body: writeTemplateCsv(heatPlusRows(tables, choice, opts.lang).rows),
+      };
     case 'heatplus.xlsx':
       return {
         fileName: `${stem}-heatplus.xlsx`,
@@ -159,22 +216,48 @@ export async function exportTables(
         record_delimiter: 'windows',
         cast: { number: (v) => (da ? String(v).replace('.', ',') : String(v)) },
       });
-      return { fileName: `${stem}.csv`, contentType: 'text/csv; charset=utf-8', body: `\uFEFF${body}` };
+      return {
+        fileName: `${stem}.csv`,
+        contentType: 'text/csv; charset=utf-8',
+        body: `\uFEFF${body}`,
+      };
     }
     case 'xlsx': {
-      const header: Cell[] = HEADERS[opts.lang].map((h) => ({ value: h, type: String, fontWeight: 'bold' }));
+      const header: Cell[] = HEADERS[opts.lang].map((h) => ({
+        value: h,
+        type: String,
+        fontWeight: 'bold',
+      }));
       const data: Cell[][] = plainRows(tables, choice, opts.lang).map((r) =>
-        r.map((v) => (v === null ? null : typeof v === 'number' ? { value: v, type: Number } : { value: v, type: String })),
+        r.map((v) =>
+          v === null
+            ? null
+            : typeof v === 'number'
+              ? { value: v, type: Number }
+              : { value: v, type: String },
+        ),
       );
-      const out = await writeXlsxFile([header, ...data], { sheet: opts.lang === 'da' ? 'Tal' : 'Figures' }).toBuffer();
-      return { fileName: `${stem}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: Buffer.from(out) };
+      const out = await writeXlsxFile([header, ...data], {
+        sheet: opts.lang === 'da' ? 'Tal' : 'Figures',
+      }).toBuffer();
+      return {
+        fileName: `${stem}.xlsx`,
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        body: Buffer.from(out),
+      };
     }
   }
 }
 
 function fileStem(choice: Choice, scope: 'all' | 'indicator'): string {
   const cb = choice.dataset.codebook;
-  const parts = ['lighed', choice.area, scope === 'indicator' ? (cb.indicators[(choice.indicator ?? 1) - 1]?.key ?? '') : String(choice.year)];
+  const parts = [
+    'lighed',
+    choice.area,
+    scope === 'indicator'
+      ? (cb.indicators[(choice.indicator ?? 1) - 1]?.key ?? '')
+      : String(choice.year),
+  ];
   if (choice.dataset.synthetic) parts.push('syntetisk');
   return parts.filter(Boolean).join('-');
 }

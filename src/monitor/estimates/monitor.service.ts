@@ -15,8 +15,19 @@ import { directlyStandardise, type Standardised } from './standardise.ts';
 import { loadPlans, type PlanKey } from './suppression-plan.ts';
 
 /** Plans for these keys of a dataset (see suppression-plan.ts). */
-export function plansFor(q: Queryable, dataset: DatasetInfo, keys: readonly PlanKey[], settings: MonitorSettings) {
-  return loadPlans(q, dataset.id, keys, (dim) => dataset.codebook.dimensions[dim - 1]?.categories.length ?? 0, settings.suppression);
+export function plansFor(
+  q: Queryable,
+  dataset: DatasetInfo,
+  keys: readonly PlanKey[],
+  settings: MonitorSettings,
+) {
+  return loadPlans(
+    q,
+    dataset.id,
+    keys,
+    (dim) => dataset.codebook.dimensions[dim - 1]?.categories.length ?? 0,
+    settings.suppression,
+  );
 }
 
 export interface MonitorSettings {
@@ -25,9 +36,16 @@ export interface MonitorSettings {
   repetitions: number;
 }
 
-export const DEFAULT_SETTINGS: MonitorSettings = { suppression: DEFAULT_SUPPRESSION, repetitions: 1000 };
+export const DEFAULT_SETTINGS: MonitorSettings = {
+  suppression: DEFAULT_SUPPRESSION,
+  repetitions: 1000,
+};
 
-export const COUNTRY: Scope = { kind: 'country', code: 'DK', name: { da: 'Hele landet', en: 'All of Denmark' } };
+export const COUNTRY: Scope = {
+  kind: 'country',
+  code: 'DK',
+  name: { da: 'Hele landet', en: 'All of Denmark' },
+};
 
 export function areaName(code: string): string {
   return kommune(code)?.name ?? code;
@@ -44,7 +62,9 @@ export function scopesFor(area: string, covered?: readonly string[]): Scope[] {
   const regions = covered ? new Set(covered.map(regionOf)).size : Infinity;
   return [
     { kind: 'area', code: area, name: { da: name, en: name } },
-    ...(region && inRegion > 1 ? [{ kind: 'region' as const, code: region.code, name: region.name }] : []),
+    ...(region && inRegion > 1
+      ? [{ kind: 'region' as const, code: region.code, name: region.name }]
+      : []),
     ...(regions > 1 || (!region && (covered?.length ?? 2) > 1) ? [COUNTRY] : []),
   ];
 }
@@ -52,11 +72,16 @@ export function scopesFor(area: string, covered?: readonly string[]): Scope[] {
 /** The areas a scope sums over; undefined for the country (all of them). */
 export function areasOf(scope: Scope): string[] | undefined {
   if (scope.kind === 'area') return [scope.code];
-  if (scope.kind === 'region') return KOMMUNER.filter((k) => k.region === scope.code).map((k) => k.code);
+  if (scope.kind === 'region')
+    return KOMMUNER.filter((k) => k.region === scope.code).map((k) => k.code);
   return undefined;
 }
 
-export function slotOf(codebook: Codebook, kind: 'indicator' | 'dimension', key: string): number | null {
+export function slotOf(
+  codebook: Codebook,
+  kind: 'indicator' | 'dimension',
+  key: string,
+): number | null {
   const list = kind === 'indicator' ? codebook.indicators : codebook.dimensions;
   const i = list.findIndex((x) => x.key === key);
   return i < 0 ? null : i + 1;
@@ -80,14 +105,28 @@ export interface IndicatorView {
 export async function indicatorView(
   q: Queryable,
   dataset: DatasetInfo,
-  at: { indicator: number; dim: number; area: string; year: number; measures?: readonly MeasureCode[] | undefined },
+  at: {
+    indicator: number;
+    dim: number;
+    area: string;
+    year: number;
+    measures?: readonly MeasureCode[] | undefined;
+  },
   settings: MonitorSettings = DEFAULT_SETTINGS,
 ): Promise<IndicatorView> {
   const scopes = scopesFor(at.area, await datasetAreas(q, dataset.id));
-  const tableOpts = { suppression: settings.suppression, heat: { repetitions: settings.repetitions } };
+  const tableOpts = {
+    suppression: settings.suppression,
+    heat: { repetitions: settings.repetitions },
+  };
   const current: Table[] = [];
   const trend: IndicatorView['trend'] = { area: [], country: [] };
-  const plan = await plansFor(q, dataset, dataset.years.map((year) => ({ indicator: at.indicator, dim: at.dim, year })), settings);
+  const plan = await plansFor(
+    q,
+    dataset,
+    dataset.years.map((year) => ({ indicator: at.indicator, dim: at.dim, year })),
+    settings,
+  );
   for (const scope of scopes) {
     const areas = areasOf(scope);
     const rows = await loadSums(q, {
@@ -99,11 +138,16 @@ export async function indicatorView(
     const sums = indexSums(rows);
     for (const year of dataset.years) {
       const isCurrent = year === at.year;
-      const t = buildTable(dataset.codebook, sums, { indicator: at.indicator, dim: at.dim, year, scope }, {
-        ...tableOpts,
-        plan: plan({ indicator: at.indicator, dim: at.dim, year }),
-        measures: isCurrent ? (at.measures ?? undefined) : null,
-      });
+      const t = buildTable(
+        dataset.codebook,
+        sums,
+        { indicator: at.indicator, dim: at.dim, year, scope },
+        {
+          ...tableOpts,
+          plan: plan({ indicator: at.indicator, dim: at.dim, year }),
+          measures: isCurrent ? (at.measures ?? undefined) : null,
+        },
+      );
       if (isCurrent) current.push(t);
       if (scope.kind === 'area') trend.area.push(t);
       if (scope.kind === 'country') trend.country.push(t);
@@ -149,18 +193,46 @@ async function standardisedView(
   const tables = [];
   for (const scope of at.scopes) {
     const areas = areasOf(scope);
-    const sums = indexSums(await loadSums(q, { datasetId: dataset.id, indicators: [at.indicator], dims: [0, ageDim], years: [at.year], ...(areas ? { areas } : {}) }));
-    tables.push(buildTable(dataset.codebook, sums, { ...key, scope }, { suppression: settings.suppression, measures: null, plan }));
+    const sums = indexSums(
+      await loadSums(q, {
+        datasetId: dataset.id,
+        indicators: [at.indicator],
+        dims: [0, ageDim],
+        years: [at.year],
+        ...(areas ? { areas } : {}),
+      }),
+    );
+    tables.push(
+      buildTable(
+        dataset.codebook,
+        sums,
+        { ...key, scope },
+        { suppression: settings.suppression, measures: null, plan },
+      ),
+    );
   }
   // The standard: the country's estimated population per age group (sums of weights).
-  const countrySums = indexSums(await loadSums(q, { datasetId: dataset.id, indicators: [at.indicator], dims: [ageDim], years: [at.year] }));
+  const countrySums = indexSums(
+    await loadSums(q, {
+      datasetId: dataset.id,
+      indicators: [at.indicator],
+      dims: [ageDim],
+      years: [at.year],
+    }),
+  );
   const categories = dataset.codebook.dimensions[ageDim - 1]?.categories.length ?? 0;
-  const standard = Array.from({ length: categories }, (_, i) => countrySums.get(sumsKey(at.indicator, ageDim, i + 1, at.year))?.sw ?? 0);
+  const standard = Array.from(
+    { length: categories },
+    (_, i) => countrySums.get(sumsKey(at.indicator, ageDim, i + 1, at.year))?.sw ?? 0,
+  );
   return tables.map((t) => ({
     scope: t.scope,
     crude: t.total.prevalence,
     value: directlyStandardise(
-      t.groups.map((g) => ({ value: g.suppressed ? null : g.prevalence.value, se: g.suppressed ? null : g.prevalence.se })),
+      t.groups.map((g) => ({
+        value: g.suppressed ? null : g.prevalence.value,
+        se: g.suppressed ? null : g.prevalence.se,
+      })),
       standard,
     ),
   }));
@@ -176,23 +248,38 @@ export async function overviewTables(
   const scopeArea = scopesFor(at.area)[0] ?? COUNTRY;
   const out = { area: [] as Table[], country: [] as Table[] };
   const indicators = dataset.codebook.indicators.map((_, i) => i + 1);
-  const plan = await plansFor(q, dataset, indicators.map((indicator) => ({ indicator, dim: at.dim, year: at.year })), settings);
+  const plan = await plansFor(
+    q,
+    dataset,
+    indicators.map((indicator) => ({ indicator, dim: at.dim, year: at.year })),
+    settings,
+  );
   for (const [scope, key] of [
     [scopeArea, 'area'],
     [COUNTRY, 'country'],
   ] as const) {
     const areas = areasOf(scope);
     const sums = indexSums(
-      await loadSums(q, { datasetId: dataset.id, dims: [0, at.dim], years: [at.year], ...(areas ? { areas } : {}) }),
+      await loadSums(q, {
+        datasetId: dataset.id,
+        dims: [0, at.dim],
+        years: [at.year],
+        ...(areas ? { areas } : {}),
+      }),
     );
     dataset.codebook.indicators.forEach((_, i) => {
       out[key].push(
-        buildTable(dataset.codebook, sums, { indicator: i + 1, dim: at.dim, year: at.year, scope }, {
-          suppression: settings.suppression,
-          plan: plan({ indicator: i + 1, dim: at.dim, year: at.year }),
-          measures: key === 'area' ? at.measures : null,
-          heat: { repetitions: settings.repetitions },
-        }),
+        buildTable(
+          dataset.codebook,
+          sums,
+          { indicator: i + 1, dim: at.dim, year: at.year, scope },
+          {
+            suppression: settings.suppression,
+            plan: plan({ indicator: i + 1, dim: at.dim, year: at.year }),
+            measures: key === 'area' ? at.measures : null,
+            heat: { repetitions: settings.repetitions },
+          },
+        ),
       );
     });
   }
@@ -217,19 +304,33 @@ export async function gapTrend(
   const scope = scopesFor(at.area)[0] ?? COUNTRY;
   const years = dataset.years;
   const indicators = dataset.codebook.indicators.map((_, i) => i + 1);
-  const plan = await plansFor(q, dataset, indicators.flatMap((indicator) => years.map((year) => ({ indicator, dim: at.dim, year }))), settings);
-  const sums = indexSums(await loadSums(q, { datasetId: dataset.id, dims: [0, at.dim], areas: [at.area] }));
+  const plan = await plansFor(
+    q,
+    dataset,
+    indicators.flatMap((indicator) => years.map((year) => ({ indicator, dim: at.dim, year }))),
+    settings,
+  );
+  const sums = indexSums(
+    await loadSums(q, { datasetId: dataset.id, dims: [0, at.dim], areas: [at.area] }),
+  );
   const rows = indicators.map((indicator) => {
     const ind = dataset.codebook.indicators[indicator - 1]!;
     const gaps = years.map((year) => {
-      const t = buildTable(dataset.codebook, sums, { indicator, dim: at.dim, year, scope }, {
-        suppression: settings.suppression,
-        plan: plan({ indicator, dim: at.dim, year }),
-        measures: ['D'],
-      });
+      const t = buildTable(
+        dataset.codebook,
+        sums,
+        { indicator, dim: at.dim, year, scope },
+        {
+          suppression: settings.suppression,
+          plan: plan({ indicator, dim: at.dim, year }),
+          measures: ['D'],
+        },
+      );
       return t.measures?.[0] ?? null;
     });
-    const breakBefore = years.map((y, i) => i > 0 && ind.breaks.some((b) => years[i - 1]! < b.year && y >= b.year));
+    const breakBefore = years.map(
+      (y, i) => i > 0 && ind.breaks.some((b) => years[i - 1]! < b.year && y >= b.year),
+    );
     return { indicator: ind, gaps, breakBefore };
   });
   return { years, rows };
@@ -262,7 +363,9 @@ export async function mapValues(
     category,
     byArea: true,
   });
-  const plan = (await plansFor(q, dataset, [{ indicator: at.indicator, dim, year: at.year }], settings))({
+  const plan = (
+    await plansFor(q, dataset, [{ indicator: at.indicator, dim, year: at.year }], settings)
+  )({
     indicator: at.indicator,
     dim,
     year: at.year,
@@ -271,7 +374,12 @@ export async function mapValues(
     .map((r) => {
       const area = r.area ?? '';
       const suppressed = plan.reason(area, category) !== null;
-      return { area, name: areaName(area), suppressed, prevalence: suppressed ? null : prevalence(r) };
+      return {
+        area,
+        name: areaName(area),
+        suppressed,
+        prevalence: suppressed ? null : prevalence(r),
+      };
     })
     .sort((a, b) => a.name.localeCompare(b.name, 'da'));
 }

@@ -4,7 +4,11 @@
  * (../publish/priority.ts); this file only gathers the suppressed, published figures.
  */
 import type { Queryable } from '../../db/db.ts';
-import { findPriorities as rankPriorities, type PriorityCandidate, type PriorityResult } from '../publish/priority.ts';
+import {
+  findPriorities as rankPriorities,
+  type PriorityCandidate,
+  type PriorityResult,
+} from '../publish/priority.ts';
 import { loadSums, type DatasetInfo } from './estimates.store.ts';
 import { plansFor, scopesFor, DEFAULT_SETTINGS, type MonitorSettings } from './monitor.service.ts';
 import { buildTable, indexSums, type Table } from './tables.ts';
@@ -13,14 +17,19 @@ import { buildTable, indexSums, type Table } from './tables.ts';
 function phraseOf(table: Table): { da: string; en: string } {
   if (table.indicator.phrase) return table.indicator.phrase;
   const l = table.indicator.label;
-  return { da: `er i gruppen »${l.da.toLowerCase()}«`, en: `are in the group ‘${l.en.toLowerCase()}’` };
+  return {
+    da: `er i gruppen »${l.da.toLowerCase()}«`,
+    en: `are in the group ‘${l.en.toLowerCase()}’`,
+  };
 }
 
 export function candidatesOf(table: Table, areaName: string): PriorityCandidate[] {
   const published = table.groups.filter((g) => !g.suppressed && g.prevalence.value !== null);
   if (published.length < 2 || table.total.prevalence.value === null) return [];
   const better = (a: number, b: number) => (table.indicator.favourable ? a > b : a < b);
-  const best = published.reduce((b, g) => (better(g.prevalence.value ?? 0, b.prevalence.value ?? 0) ? g : b));
+  const best = published.reduce((b, g) =>
+    better(g.prevalence.value ?? 0, b.prevalence.value ?? 0) ? g : b,
+  );
   return table.groups
     .filter((g) => g !== best)
     .map((g) => ({
@@ -44,7 +53,11 @@ export function candidatesOf(table: Table, areaName: string): PriorityCandidate[
       settingAverage: table.total.prevalence.value ?? 0,
       groupPopulation: g.prevalence.population,
       // No interval, no comparison: treated like a hidden figure rather than guessed at.
-      suppressed: Boolean(g.suppressed) || g.prevalence.value === null || g.prevalence.lower === null || g.prevalence.upper === null,
+      suppressed:
+        Boolean(g.suppressed) ||
+        g.prevalence.value === null ||
+        g.prevalence.lower === null ||
+        g.prevalence.upper === null,
     }));
 }
 
@@ -60,13 +73,27 @@ export async function findPriorities(
   const candidates: PriorityCandidate[] = [];
   // Social position only: sex and age are demographic (codebook `kind`), not social inequality.
   const dims = cb.dimensions.flatMap((d, k) => (d.kind === 'social' ? [k + 1] : []));
-  const keys = cb.indicators.flatMap((_, i) => dims.map((dim) => ({ indicator: i + 1, dim, year: at.year })));
-  const sums = indexSums(await loadSums(q, { datasetId: dataset.id, dims: [0, ...dims], years: [at.year], areas: [at.area] }));
+  const keys = cb.indicators.flatMap((_, i) =>
+    dims.map((dim) => ({ indicator: i + 1, dim, year: at.year })),
+  );
+  const sums = indexSums(
+    await loadSums(q, {
+      datasetId: dataset.id,
+      dims: [0, ...dims],
+      years: [at.year],
+      areas: [at.area],
+    }),
+  );
   const plan = await plansFor(q, dataset, keys, settings);
   cb.indicators.forEach((_, i) => {
     dims.forEach((dim) => {
       const at2 = { indicator: i + 1, dim, year: at.year };
-      const table = buildTable(cb, sums, { ...at2, scope }, { suppression: settings.suppression, measures: null, plan: plan(at2) });
+      const table = buildTable(
+        cb,
+        sums,
+        { ...at2, scope },
+        { suppression: settings.suppression, measures: null, plan: plan(at2) },
+      );
       candidates.push(...candidatesOf(table, scope.name.da));
     });
   });

@@ -20,7 +20,11 @@ export interface Standardised {
 }
 
 /** Null when any age group lacks a figure: a rate over some ages only would mislead. */
-export function directlyStandardise(groups: readonly AgeFigure[], standard: readonly number[], confidence = 0.95): Standardised | null {
+export function directlyStandardise(
+  groups: readonly AgeFigure[],
+  standard: readonly number[],
+  confidence = 0.95,
+): Standardised | null {
   if (groups.length === 0 || groups.length !== standard.length) return null;
   const total = standard.reduce((a, b) => a + b, 0);
   if (!(total > 0)) return null;

@@ -9,7 +9,17 @@ function rows(areas: Record<string, [number, number][]>): SumsRow[] {
   for (const [area, groups] of Object.entries(areas)) {
     const total = groups.reduce((a, [n, c]) => [a[0] + n, a[1] + c], [0, 0]);
     const row = (dim: number, category: number, n: number, n1: number): SumsRow => ({
-      indicator: 1, dim, category, year: 2021, area, n, n1, sw: n, sw2: n, swy: n1, sw2y: n1,
+      indicator: 1,
+      dim,
+      category,
+      year: 2021,
+      area,
+      n,
+      n1,
+      sw: n,
+      sw2: n,
+      swy: n1,
+      sw2y: n1,
     });
     out.push(row(0, 0, total[0], total[1]));
     groups.forEach(([n, c], i) => out.push(row(4, i + 1, n, c)));
@@ -21,9 +31,21 @@ function rows(areas: Record<string, [number, number][]>): SumsRow[] {
 const SJ = '1085';
 const HS = '1084';
 const areaCells = {
-  '0265': [[400, 80], [390, 60], [3, 1]] as [number, number][],
-  '0350': [[300, 50], [280, 40], [30, 8]] as [number, number][],
-  '0101': [[500, 90], [450, 70], [60, 15]] as [number, number][],
+  '0265': [
+    [400, 80],
+    [390, 60],
+    [3, 1],
+  ] as [number, number][],
+  '0350': [
+    [300, 50],
+    [280, 40],
+    [30, 8],
+  ] as [number, number][],
+  '0101': [
+    [500, 90],
+    [450, 70],
+    [60, 15],
+  ] as [number, number][],
 };
 
 describe('one suppression plan across areas, regions and the country', () => {

@@ -9,7 +9,13 @@
  */
 import type { Queryable } from '../../db/db.ts';
 import { KOMMUNER } from '../microdata/kommuner.ts';
-import { suppressCells, type Cell, type Margin, type SuppressionOptions, type SuppressionReason } from '../publish/suppression.ts';
+import {
+  suppressCells,
+  type Cell,
+  type Margin,
+  type SuppressionOptions,
+  type SuppressionReason,
+} from '../publish/suppression.ts';
 import { loadSums, type SumsRow } from './estimates.store.ts';
 
 export const COUNTRY_CODE = 'DK';
@@ -25,7 +31,11 @@ const id = (scope: string, category: number) => `${scope}:${category}`;
  * Pure: the plan from per-area sums of one indicator and year, for the everyone-row (dim 0) and
  * one dimension's `categories` (omit for the everyone-row only, e.g. a map of totals).
  */
-export function planFromRows(rows: readonly SumsRow[], categories: number, opts: SuppressionOptions): SuppressionPlan {
+export function planFromRows(
+  rows: readonly SumsRow[],
+  categories: number,
+  opts: SuppressionOptions,
+): SuppressionPlan {
   const counts = new Map<string, { n: number; cases: number }>();
   const add = (key: string, n: number, cases: number) => {
     const c = counts.get(key) ?? { n: 0, cases: 0 };
@@ -51,7 +61,8 @@ export function planFromRows(rows: readonly SumsRow[], categories: number, opts:
     const total = counts.get(id(scope, 0)) ?? { n: 0, cases: 0 };
     cells.push({ id: id(scope, 0), ...total });
     if (categories === 0) continue;
-    for (const c of cats) cells.push({ id: id(scope, c), ...(counts.get(id(scope, c)) ?? { n: 0, cases: 0 }) });
+    for (const c of cats)
+      cells.push({ id: id(scope, c), ...(counts.get(id(scope, c)) ?? { n: 0, cases: 0 }) });
     // Respondents of unknown category (in the total, in no group) are not a cell of their own:
     // they are never shown and can't be tied to anyone, and protecting them would hide a whole
     // group wherever a few people skipped a question. The margin still treats the total as the
@@ -97,7 +108,7 @@ export async function loadPlans(
 ): Promise<(k: PlanKey) => SuppressionPlan> {
   const missing = keys.filter((k) => !cache.has(keyOf(datasetId, k, opts)));
   if (missing.length > 0) {
-    const uniq = <T,>(xs: T[]) => [...new Set(xs)];
+    const uniq = <T>(xs: T[]) => [...new Set(xs)];
     const rows = await loadSums(q, {
       datasetId,
       indicators: uniq(missing.map((k) => k.indicator)),
@@ -112,8 +123,13 @@ export async function loadPlans(
     }
     if (cache.size + missing.length > CACHE_LIMIT) cache.clear();
     for (const k of missing) {
-      const forKey = (grouped.get(`${k.indicator}:${k.year}`) ?? []).filter((r) => r.dim === 0 || r.dim === k.dim);
-      cache.set(keyOf(datasetId, k, opts), planFromRows(forKey, k.dim === 0 ? 0 : categories(k.dim), opts));
+      const forKey = (grouped.get(`${k.indicator}:${k.year}`) ?? []).filter(
+        (r) => r.dim === 0 || r.dim === k.dim,
+      );
+      cache.set(
+        keyOf(datasetId, k, opts),
+        planFromRows(forKey, k.dim === 0 ? 0 : categories(k.dim), opts),
+      );
     }
   }
   return (k) => {

@@ -7,7 +7,11 @@
 import type { Codebook, Dimension, Indicator, Label } from '../microdata/codebook.ts';
 import { computeAll, type HeatOptions } from '../measures/heat.ts';
 import type { MeasureCode, MeasureResult, Setting } from '../measures/types.ts';
-import { suppressCells, type SuppressionOptions, type SuppressionReason } from '../publish/suppression.ts';
+import {
+  suppressCells,
+  type SuppressionOptions,
+  type SuppressionReason,
+} from '../publish/suppression.ts';
 import type { SuppressionPlan } from './suppression-plan.ts';
 import { addSums, EMPTY_SUMS, prevalence, type CellSums, type Prevalence } from './estimate.ts';
 import type { SumsRow } from './estimates.store.ts';
@@ -67,7 +71,9 @@ export const sumsKey = (indicator: number, dim: number, category: number, year: 
   `${indicator}:${dim}:${category}:${year}`;
 
 /** The HEAT setting of one table's published subgroups (estimates and SEs in percent). */
-export function settingOf(t: Pick<Table, 'groups' | 'total' | 'indicator' | 'dimension'>): Setting | null {
+export function settingOf(
+  t: Pick<Table, 'groups' | 'total' | 'indicator' | 'dimension'>,
+): Setting | null {
   const subgroups = [];
   for (const g of t.groups) {
     const p = g.prevalence;
@@ -98,29 +104,63 @@ export function buildTable(
 ): Table {
   const indicator = codebook.indicators[at.indicator - 1];
   const dimension = codebook.dimensions[at.dim - 1];
-  if (!indicator || !dimension) throw new Error(`No indicator ${at.indicator} or dimension ${at.dim}`);
+  if (!indicator || !dimension)
+    throw new Error(`No indicator ${at.indicator} or dimension ${at.dim}`);
   const totalSums = sums.get(sumsKey(at.indicator, 0, 0, at.year)) ?? EMPTY_SUMS;
-  const groupSums = dimension.categories.map((_, i) => sums.get(sumsKey(at.indicator, at.dim, i + 1, at.year)) ?? EMPTY_SUMS);
+  const groupSums = dimension.categories.map(
+    (_, i) => sums.get(sumsKey(at.indicator, at.dim, i + 1, at.year)) ?? EMPTY_SUMS,
+  );
 
   const plan = opts.plan ?? singleTablePlan(at.scope.code, totalSums, groupSums, opts.suppression);
   const reasonFor = (category: number) => plan.reason(at.scope.code, category);
 
   // A suppressed figure carries no numbers at all, so no page or export can leak one.
-  const figure = (category: number, s: CellSums, code: string, label: Label, reference: boolean): Figure => {
+  const figure = (
+    category: number,
+    s: CellSums,
+    code: string,
+    label: Label,
+    reference: boolean,
+  ): Figure => {
     const suppressed = reasonFor(category);
-    return { category, code, label, reference, suppressed, prevalence: suppressed ? BLANK : prevalence(s) };
+    return {
+      category,
+      code,
+      label,
+      reference,
+      suppressed,
+      prevalence: suppressed ? BLANK : prevalence(s),
+    };
   };
   const total = figure(0, totalSums, '', EVERYONE, false);
   const groups = dimension.categories.map((c, i) =>
-    figure(i + 1, groupSums[i] ?? EMPTY_SUMS, c.code, c.label, !dimension.ordered && dimension.reference === c.code),
+    figure(
+      i + 1,
+      groupSums[i] ?? EMPTY_SUMS,
+      c.code,
+      c.label,
+      !dimension.ordered && dimension.reference === c.code,
+    ),
   );
 
-  const table: Table = { scope: at.scope, year: at.year, indicator, dimension, total, groups, measures: null, measuresNote: null };
+  const table: Table = {
+    scope: at.scope,
+    year: at.year,
+    indicator,
+    dimension,
+    total,
+    groups,
+    measures: null,
+    measuresNote: null,
+  };
   if (opts.measures === null) return table;
   if (groups.some((g) => g.suppressed)) return { ...table, measuresNote: 'suppressed' };
   const setting = settingOf(table);
   if (!setting) return { ...table, measuresNote: 'no-estimate' };
-  const measures = computeAll(setting, opts.measures ? { ...opts.heat, measures: opts.measures } : opts.heat);
+  const measures = computeAll(
+    setting,
+    opts.measures ? { ...opts.heat, measures: opts.measures } : opts.heat,
+  );
   return { ...table, measures };
 }
 
@@ -128,11 +168,22 @@ export function buildTable(
  * Without a plan (a table on its own), the same rule as suppression-plan.ts: the groups and
  * their total form the margin; respondents of unknown category are not a cell of their own.
  */
-function singleTablePlan(scope: string, total: CellSums, groups: readonly CellSums[], opts: SuppressionOptions): SuppressionPlan {
-  const cells = [{ id: 'total', n: total.n, cases: total.n1 }, ...groups.map((s, i) => ({ id: `g${i + 1}`, n: s.n, cases: s.n1 }))];
+function singleTablePlan(
+  scope: string,
+  total: CellSums,
+  groups: readonly CellSums[],
+  opts: SuppressionOptions,
+): SuppressionPlan {
+  const cells = [
+    { id: 'total', n: total.n, cases: total.n1 },
+    ...groups.map((s, i) => ({ id: `g${i + 1}`, n: s.n, cases: s.n1 })),
+  ];
   const parts = cells.slice(1).map((c) => c.id);
   const hidden = suppressCells(cells, [{ total: 'total', parts }], opts);
-  return { reason: (s, category) => (s === scope ? (hidden.get(category === 0 ? 'total' : `g${category}`) ?? null) : null) };
+  return {
+    reason: (s, category) =>
+      s === scope ? (hidden.get(category === 0 ? 'total' : `g${category}`) ?? null) : null,
+  };
 }
 
 const BLANK: Prevalence = {

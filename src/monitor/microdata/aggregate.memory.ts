@@ -18,7 +18,10 @@ export interface AggregateRow extends CellSums {
 }
 
 /** Sums per year x area x (dimension, category | everyone) x indicator; rows with no answers are left out, as in SQL. */
-export function aggregateRespondents(codebook: Codebook, respondents: Iterable<Respondent>): {
+export function aggregateRespondents(
+  codebook: Codebook,
+  respondents: Iterable<Respondent>,
+): {
   rows: AggregateRow[];
   respondents: number;
   years: number[];

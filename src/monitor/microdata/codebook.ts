@@ -105,7 +105,11 @@ export const codebookSchema = z
   })
   .superRefine((c, ctx) => {
     if (c.ageDimension !== undefined && !c.dimensions.some((d) => d.key === c.ageDimension))
-      ctx.addIssue({ code: 'custom', path: ['ageDimension'], message: 'codebook.unknown_dimension' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ageDimension'],
+        message: 'codebook.unknown_dimension',
+      });
     const keys = [...c.dimensions.map((d) => d.key), ...c.indicators.map((i) => i.key)];
     if (new Set(keys).size !== keys.length)
       ctx.addIssue({ code: 'custom', path: ['indicators'], message: 'codebook.duplicate_key' });

@@ -78,13 +78,29 @@ async function insertBatch(
  */
 export async function importAggregates(
   db: Db,
-  input: { kommune: string; codebook: Codebook; fileName: string; rows: readonly AggregateRow[]; respondents: number; years: readonly number[]; shared?: boolean },
+  input: {
+    kommune: string;
+    codebook: Codebook;
+    fileName: string;
+    rows: readonly AggregateRow[];
+    respondents: number;
+    years: readonly number[];
+    shared?: boolean;
+  },
 ): Promise<{ datasetId: string }> {
   return inTenant(db, input.kommune, async (tx) => {
     const [ds] = await tx.query<{ id: string }>(
       `insert into monitor_dataset (kommune, shared, codebook, synthetic, file_name, row_count, years)
        values ($1, $2, $3::jsonb, $4, $5, $6, $7::smallint[]) returning id`,
-      [input.kommune, input.shared ?? false, JSON.stringify(input.codebook), input.codebook.synthetic, input.fileName, input.respondents, input.years],
+      [
+        input.kommune,
+        input.shared ?? false,
+        JSON.stringify(input.codebook),
+        input.codebook.synthetic,
+        input.fileName,
+        input.respondents,
+        input.years,
+      ],
     );
     const datasetId = ds!.id;
     const step = 10_000;
@@ -201,8 +217,14 @@ export async function recomputeAggregates(
   if (!ds) throw new Error(`monitor dataset ${datasetId} not found`);
   // Two statements: PostgreSQL never runs an INSERT ... SELECT in parallel, but it does run a
   // CREATE TABLE AS in parallel (2 workers halved the GROUP BY in the benchmark).
-  await tx.query(`create temp table monitor_wide_sums on commit drop as ${groupsSql(codebook.dimensions.length, codebook.indicators.length)}`, [datasetId]);
-  await tx.query(unpivotSql(codebook.indicators.length, 'monitor_wide_sums g'), [datasetId, ds.kommune]);
+  await tx.query(
+    `create temp table monitor_wide_sums on commit drop as ${groupsSql(codebook.dimensions.length, codebook.indicators.length)}`,
+    [datasetId],
+  );
+  await tx.query(unpivotSql(codebook.indicators.length, 'monitor_wide_sums g'), [
+    datasetId,
+    ds.kommune,
+  ]);
   await tx.query('drop table monitor_wide_sums');
 }
 

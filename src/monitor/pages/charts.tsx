@@ -7,12 +7,23 @@ import type { Queryable } from '../../db/db.ts';
 import type { PageContext } from '../../web/layout.tsx';
 import type { Translate } from '../../web/i18n.ts';
 import type { ChartLabels, Estimate } from '../charts/chart-kit.tsx';
-import { Choropleth, ChoroplethTable, choroplethSvg, type ChoroplethProps } from '../charts/choropleth.tsx';
+import {
+  Choropleth,
+  ChoroplethTable,
+  choroplethSvg,
+  type ChoroplethProps,
+} from '../charts/choropleth.tsx';
 import { Equiplot, equiplotSvg, type EquiplotProps } from '../charts/equiplot.tsx';
 import { svgToPng } from '../charts/png.ts';
 import { Trend, TrendTable, trendSvg, type TrendProps } from '../charts/trend.tsx';
 import type { Figure, Table } from '../estimates/tables.ts';
-import { indicatorView, mapValues, type IndicatorView, type MapValue, type MonitorSettings } from '../estimates/monitor.service.ts';
+import {
+  indicatorView,
+  mapValues,
+  type IndicatorView,
+  type MapValue,
+  type MonitorSettings,
+} from '../estimates/monitor.service.ts';
 import type { Choice } from './picker.tsx';
 import { fmt, label, type MonitorLang } from './present.ts';
 
@@ -36,7 +47,8 @@ const estimateOf = (f: Figure): Estimate => ({
   upper: f.prevalence.upper,
 });
 
-const subgroupsOf = (table: Table, lang: MonitorLang) => table.groups.map((g) => ({ key: g.code, label: label(g.label, lang) }));
+const subgroupsOf = (table: Table, lang: MonitorLang) =>
+  table.groups.map((g) => ({ key: g.code, label: label(g.label, lang) }));
 
 const percent = (lang: MonitorLang) => (v: number) => `${fmt(v, lang)} %`;
 
@@ -56,13 +68,21 @@ function gapSentence(t: Translate, lang: MonitorLang, table: Table | undefined):
   });
 }
 
-export function overviewChartProps(ctx: Ctx, tables: readonly Table[], dimensionLabel: string): EquiplotProps | null {
+export function overviewChartProps(
+  ctx: Ctx,
+  tables: readonly Table[],
+  dimensionLabel: string,
+): EquiplotProps | null {
   const { t, lang } = ctx;
   const first = tables[0];
   if (!first) return null;
   return {
     id: 'overview-equiplot',
-    title: t('monitor.chart.overviewTitle', { dimension: dimensionLabel.toLowerCase(), area: first.scope.name[lang], year: first.year }),
+    title: t('monitor.chart.overviewTitle', {
+      dimension: dimensionLabel.toLowerCase(),
+      area: first.scope.name[lang],
+      year: first.year,
+    }),
     description: t('monitor.chart.overviewDesc'),
     caption: t('monitor.chart.overviewCaption', { dimension: dimensionLabel.toLowerCase() }),
     format: percent(lang),
@@ -78,7 +98,15 @@ export function overviewChartProps(ctx: Ctx, tables: readonly Table[], dimension
   };
 }
 
-export function OverviewChart({ ctx, tables, dimensionLabel }: { ctx: Ctx; tables: readonly Table[]; dimensionLabel: string }) {
+export function OverviewChart({
+  ctx,
+  tables,
+  dimensionLabel,
+}: {
+  ctx: Ctx;
+  tables: readonly Table[];
+  dimensionLabel: string;
+}) {
   const props = overviewChartProps(ctx, tables, dimensionLabel);
   return props ? <Equiplot {...props} /> : null;
 }
@@ -129,14 +157,22 @@ export function trendProps(ctx: Ctx, view: IndicatorView): TrendProps | null {
   return {
     id: 'trend',
     title: t('monitor.chart.trendTitle', { indicator, dimension, area: first.scope.name[lang] }),
-    description: `${t('monitor.chart.trendDesc', { from: years[0] ?? '', to: years.at(-1) ?? '' })} ${notes}`.trim(),
-    caption: t('monitor.chart.trendCaption', { indicator, dimension, area: first.scope.name[lang] }),
+    description:
+      `${t('monitor.chart.trendDesc', { from: years[0] ?? '', to: years.at(-1) ?? '' })} ${notes}`.trim(),
+    caption: t('monitor.chart.trendCaption', {
+      indicator,
+      dimension,
+      area: first.scope.name[lang],
+    }),
     format: percent(lang),
     labels: chartLabels(t),
     waves,
     subgroups: [...subgroupsOf(first, lang), { key: '*', label: t('monitor.chart.everyone') }],
     values: Object.fromEntries([
-      ...first.groups.map((g) => [g.code, view.trend.area.map((tb) => estimateOf(tb.groups[g.category - 1]!))] as const),
+      ...first.groups.map(
+        (g) =>
+          [g.code, view.trend.area.map((tb) => estimateOf(tb.groups[g.category - 1]!))] as const,
+      ),
       ['*', view.trend.area.map((tb) => estimateOf(tb.total))] as const,
     ]),
     rowHeader: label(first.dimension.label, lang),
@@ -144,7 +180,15 @@ export function trendProps(ctx: Ctx, view: IndicatorView): TrendProps | null {
   };
 }
 
-export function TrendSection({ ctx, view, chartQuery }: { ctx: Ctx; view: IndicatorView; chartQuery: string }) {
+export function TrendSection({
+  ctx,
+  view,
+  chartQuery,
+}: {
+  ctx: Ctx;
+  view: IndicatorView;
+  chartQuery: string;
+}) {
   const { t } = ctx;
   const props = trendProps(ctx, view);
   if (!props) return null;
@@ -188,7 +232,17 @@ export function mapProps(ctx: Ctx, view: IndicatorView, map: readonly MapValue[]
   };
 }
 
-export function MapSection({ ctx, view, map, chartQuery }: { ctx: Ctx; view: IndicatorView; map: readonly MapValue[]; chartQuery: string }) {
+export function MapSection({
+  ctx,
+  view,
+  map,
+  chartQuery,
+}: {
+  ctx: Ctx;
+  view: IndicatorView;
+  map: readonly MapValue[];
+  chartQuery: string;
+}) {
   const { t } = ctx;
   const props = mapProps(ctx, view, map);
   return (
@@ -197,14 +251,26 @@ export function MapSection({ ctx, view, map, chartQuery }: { ctx: Ctx; view: Ind
       <Choropleth {...props} />
       <details class="lighed-details">
         <summary>{t('monitor.indicator.mapTable')}</summary>
-        <ChoroplethTable {...props} rowHeader={t('monitor.pick.area')} valueHeader={t('monitor.chart.axis')} />
+        <ChoroplethTable
+          {...props}
+          rowHeader={t('monitor.pick.area')}
+          valueHeader={t('monitor.chart.axis')}
+        />
       </details>
       <ChartDownloads t={t} kind="kort" chartQuery={chartQuery} />
     </section>
   );
 }
 
-function ChartDownloads({ t, kind, chartQuery }: { t: Translate; kind: ChartKind; chartQuery: string }) {
+function ChartDownloads({
+  t,
+  kind,
+  chartQuery,
+}: {
+  t: Translate;
+  kind: ChartKind;
+  chartQuery: string;
+}) {
   return (
     <p>
       <a href={`/personale/monitor/graf/${kind}.svg?${chartQuery}`} download>
@@ -224,11 +290,22 @@ export type ChartKind = 'equiplot' | 'trend' | 'kort';
 export async function chartFor(
   q: Queryable,
   choice: Choice,
-  opts: { kind: ChartKind; format: 'svg' | 'png'; lang: MonitorLang; t: Translate; settings: MonitorSettings },
+  opts: {
+    kind: ChartKind;
+    format: 'svg' | 'png';
+    lang: MonitorLang;
+    t: Translate;
+    settings: MonitorSettings;
+  },
 ): Promise<{ fileName: string; body: string | Buffer } | null> {
   const ctx = { lang: opts.lang, t: opts.t } as Ctx;
   const indicator = choice.indicator ?? 1;
-  const view = await indicatorView(q, choice.dataset, { ...choice, indicator, measures: [] }, opts.settings);
+  const view = await indicatorView(
+    q,
+    choice.dataset,
+    { ...choice, indicator, measures: [] },
+    opts.settings,
+  );
   // The file names its source, and says so when the data are synthetic.
   const footnote = `${choice.dataset.codebook.source}${choice.dataset.synthetic ? ` · ${opts.t('monitor.chart.syntheticNote')}` : ''}`;
   let svg: string | null;
@@ -244,6 +321,15 @@ export async function chartFor(
   }
   if (!svg) return null;
   const key = choice.dataset.codebook.indicators[indicator - 1]?.key ?? 'indikator';
-  const stem = ['lighed', opts.kind, choice.area, key, String(choice.year), ...(choice.dataset.synthetic ? ['syntetisk'] : [])].join('-');
-  return opts.format === 'svg' ? { fileName: `${stem}.svg`, body: svg } : { fileName: `${stem}.png`, body: await svgToPng(svg) };
+  const stem = [
+    'lighed',
+    opts.kind,
+    choice.area,
+    key,
+    String(choice.year),
+    ...(choice.dataset.synthetic ? ['syntetisk'] : []),
+  ].join('-');
+  return opts.format === 'svg'
+    ? { fileName: `${stem}.svg`, body: svg }
+    : { fileName: `${stem}.png`, body: await svgToPng(svg) };
 }

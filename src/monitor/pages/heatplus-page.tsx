@@ -22,14 +22,22 @@ export function HeatPlusPage(props: {
   const { t, lang } = ctx;
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warning');
-  const title = errors.length > 0 ? `${t('form.errorTitlePrefix')} ${t('monitor.heatplus.title')}` : t('monitor.heatplus.title');
+  const title =
+    errors.length > 0
+      ? `${t('form.errorTitlePrefix')} ${t('monitor.heatplus.title')}`
+      : t('monitor.heatplus.title');
   return (
     <Layout ctx={ctx} title={title} area="staff" languages={MONITOR_LANGUAGES_LIST}>
       <h1>{t('monitor.heatplus.title')}</h1>
       <MonitorNav t={t} choice={null} current="data" />
       <p>{t('monitor.heatplus.lead')}</p>
       {errors.length > 0 && (
-        <ErrorSummaryBox heading={t('monitor.heatplus.problems', { count: errors.length, file: props.fileName ?? '' })}>
+        <ErrorSummaryBox
+          heading={t('monitor.heatplus.problems', {
+            count: errors.length,
+            file: props.fileName ?? '',
+          })}
+        >
           <ol class="lighed-problems">
             {errors.slice(0, 200).map((p) => (
               <li>
@@ -59,7 +67,15 @@ export function HeatPlusPage(props: {
           <span class="form-hint" id="skabelon-hint">
             {t('monitor.heatplus.fileHint')}
           </span>
-          <input class="form-input" type="file" id="skabelon" name="skabelon" accept=".csv,.xlsx" required aria-describedby="skabelon-hint" />
+          <input
+            class="form-input"
+            type="file"
+            id="skabelon"
+            name="skabelon"
+            accept=".csv,.xlsx"
+            required
+            aria-describedby="skabelon-hint"
+          />
         </div>
         <button type="submit" class="button button-primary">
           {t('monitor.heatplus.submit')}
@@ -67,7 +83,9 @@ export function HeatPlusPage(props: {
       </form>
       {results && results.length > 0 && (
         <section aria-labelledby="results-heading">
-          <h2 id="results-heading">{t('monitor.heatplus.results', { file: props.fileName ?? '' })}</h2>
+          <h2 id="results-heading">
+            {t('monitor.heatplus.results', { file: props.fileName ?? '' })}
+          </h2>
           {results.map((g) => (
             <div class="lighed-table-scroll">
               <table class="table table--compact lighed-measures">
@@ -87,7 +105,11 @@ export function HeatPlusPage(props: {
                         <abbr title={t(`monitor.measure.${m.code}`)}>{m.code}</abbr>
                       </th>
                       <td>{m.value === null ? '–' : measureValue(m.value, lang)}</td>
-                      <td>{m.lower === null || m.upper === null ? '–' : `${measureValue(m.lower, lang)} – ${measureValue(m.upper, lang)}`}</td>
+                      <td>
+                        {m.lower === null || m.upper === null
+                          ? '–'
+                          : `${measureValue(m.lower, lang)} – ${measureValue(m.upper, lang)}`}
+                      </td>
                       <td class="lighed-method">{m.method}</td>
                     </tr>
                   ))}

@@ -55,7 +55,15 @@ export function IndicatorPage(props: {
         </p>
         <ScopesChart ctx={ctx} tables={view.current} />
         {view.current.map((table) => (
-          <FigureTable t={t} lang={lang} table={table} caption={t('monitor.indicator.tableCaption', { scope: table.scope.name[lang], year: table.year })} />
+          <FigureTable
+            t={t}
+            lang={lang}
+            table={table}
+            caption={t('monitor.indicator.tableCaption', {
+              scope: table.scope.name[lang],
+              year: table.year,
+            })}
+          />
         ))}
         <p>
           <a href={`/personale/monitor/graf/equiplot.svg?${chartQuery}`} download>
@@ -72,10 +80,22 @@ export function IndicatorPage(props: {
 
       <section aria-labelledby="measures-heading">
         <h2 id="measures-heading">{t('monitor.indicator.measuresHeading')}</h2>
-        <p>{t(dimension.ordered ? 'monitor.indicator.measuresOrdered' : 'monitor.indicator.measuresUnordered')}</p>
+        <p>
+          {t(
+            dimension.ordered
+              ? 'monitor.indicator.measuresOrdered'
+              : 'monitor.indicator.measuresUnordered',
+          )}
+        </p>
         <MeasuresNote t={t} note={own.measuresNote} />
         {own.measures && (
-          <MeasuresTable t={t} lang={lang} measures={own.measures} methods caption={t('monitor.indicator.measuresCaption', { scope: areaName, year: choice.year })} />
+          <MeasuresTable
+            t={t}
+            lang={lang}
+            measures={own.measures}
+            methods
+            caption={t('monitor.indicator.measuresCaption', { scope: areaName, year: choice.year })}
+          />
         )}
         <MeasuresByScope ctx={ctx} view={view} />
       </section>
@@ -88,7 +108,13 @@ export function IndicatorPage(props: {
 }
 
 /** The area, region and country directly age-standardised to the country's age distribution. */
-function StandardisedSection({ ctx, view }: { ctx: PageContext & { lang: MonitorLang }; view: IndicatorView }) {
+function StandardisedSection({
+  ctx,
+  view,
+}: {
+  ctx: PageContext & { lang: MonitorLang };
+  view: IndicatorView;
+}) {
   const { t, lang } = ctx;
   if (!view.standardised) return null;
   const areaName = view.scopes[0]?.name[lang] ?? '';
@@ -110,7 +136,11 @@ function StandardisedSection({ ctx, view }: { ctx: PageContext & { lang: Monitor
             <tr>
               <th scope="row">{s.scope.name[lang]}</th>
               <td>{pctWithInterval(s.crude, lang) ?? t('monitor.suppressed')}</td>
-              <td>{s.value ? `${fmt(s.value.value, lang)} % (${fmt(s.value.lower, lang)}–${fmt(s.value.upper, lang)})` : t('monitor.standardised.none')}</td>
+              <td>
+                {s.value
+                  ? `${fmt(s.value.value, lang)} % (${fmt(s.value.lower, lang)}–${fmt(s.value.upper, lang)})`
+                  : t('monitor.standardised.none')}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -126,9 +156,17 @@ function comparisonText(t: PageContext['t'], c: Comparison, area: string, other:
 }
 
 /** The key measures side by side for area, region and country. */
-function MeasuresByScope({ ctx, view }: { ctx: PageContext & { lang: MonitorLang }; view: IndicatorView }) {
+function MeasuresByScope({
+  ctx,
+  view,
+}: {
+  ctx: PageContext & { lang: MonitorLang };
+  view: IndicatorView;
+}) {
   const { t, lang } = ctx;
-  const codes = view.current[0]?.dimension.ordered ? (['D', 'R', 'SII', 'RII', 'ACI', 'RCI', 'PAF'] as const) : (['D', 'R', 'BGV', 'COV', 'MDMW', 'PAF'] as const);
+  const codes = view.current[0]?.dimension.ordered
+    ? (['D', 'R', 'SII', 'RII', 'ACI', 'RCI', 'PAF'] as const)
+    : (['D', 'R', 'BGV', 'COV', 'MDMW', 'PAF'] as const);
   return (
     <table class="table table--compact">
       <caption>{t('monitor.indicator.byScopeCaption')}</caption>
@@ -148,7 +186,13 @@ function MeasuresByScope({ ctx, view }: { ctx: PageContext & { lang: MonitorLang
             </th>
             {view.current.map((c) => {
               const m = c.measures?.find((x) => x.code === code);
-              return <td>{m ? `${measureValue(m.value, lang)} (${measureValue(m.lower, lang)} – ${measureValue(m.upper, lang)})` : t('monitor.suppressed')}</td>;
+              return (
+                <td>
+                  {m
+                    ? `${measureValue(m.value, lang)} (${measureValue(m.lower, lang)} – ${measureValue(m.upper, lang)})`
+                    : t('monitor.suppressed')}
+                </td>
+              );
             })}
           </tr>
         ))}

@@ -4,7 +4,15 @@ import { choiceQuery, type Choice } from './picker.tsx';
 
 export type MonitorView = 'overview' | 'indicator' | 'priorities' | 'data';
 
-export function MonitorNav({ t, choice, current }: { t: Translate; choice: Choice | null; current: MonitorView }) {
+export function MonitorNav({
+  t,
+  choice,
+  current,
+}: {
+  t: Translate;
+  choice: Choice | null;
+  current: MonitorView;
+}) {
   const q = choice ? `?${choiceQuery(choice)}` : '';
   const links: [MonitorView, string, string][] = [
     ['overview', `/personale/monitor${q}`, t('monitor.nav.overview')],
@@ -27,7 +35,15 @@ export function MonitorNav({ t, choice, current }: { t: Translate; choice: Choic
   );
 }
 
-export function Downloads({ t, choice, indicatorOnly }: { t: Translate; choice: Choice; indicatorOnly?: boolean }) {
+export function Downloads({
+  t,
+  choice,
+  indicatorOnly,
+}: {
+  t: Translate;
+  choice: Choice;
+  indicatorOnly?: boolean;
+}) {
   const q = choiceQuery(choice, indicatorOnly ? { omfang: 'indikator' } : {});
   const files: [string, string][] = [
     ['csv', t('monitor.download.csv')],

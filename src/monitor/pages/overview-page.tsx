@@ -37,7 +37,13 @@ export function OverviewPage(props: {
       <OverviewChart ctx={ctx} tables={tables.area} dimensionLabel={dimLabel} />
       <div class="lighed-table-scroll">
         <table class="table table--compact lighed-overview">
-          <caption>{t('monitor.overview.tableCaption', { area: areaName, year: choice.year, dimension: dimLabel.toLowerCase() })}</caption>
+          <caption>
+            {t('monitor.overview.tableCaption', {
+              area: areaName,
+              year: choice.year,
+              dimension: dimLabel.toLowerCase(),
+            })}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{t('monitor.col.indicator')}</th>
@@ -60,18 +66,43 @@ export function OverviewPage(props: {
               return (
                 <tr>
                   <th scope="row">
-                    <a href={`/personale/monitor/indikator?${choiceQuery({ ...choice, indicator: i + 1 })}`} data-indicator={indicatorKey}>
+                    <a
+                      href={`/personale/monitor/indikator?${choiceQuery({ ...choice, indicator: i + 1 })}`}
+                      data-indicator={indicatorKey}
+                    >
                       {label(table.indicator.label, lang)}
                     </a>
                   </th>
                   {table.groups.map((g) => (
-                    <td>{g.suppressed ? <span class="lighed-suppressed">{t('monitor.suppressed')}</span> : (pctWithInterval(g.prevalence, lang) ?? '–')}</td>
+                    <td>
+                      {g.suppressed ? (
+                        <span class="lighed-suppressed">{t('monitor.suppressed')}</span>
+                      ) : (
+                        (pctWithInterval(g.prevalence, lang) ?? '–')
+                      )}
+                    </td>
                   ))}
-                  <td>{table.total.suppressed ? t('monitor.suppressed') : (pctWithInterval(table.total.prevalence, lang) ?? '–')}</td>
-                  <td>{country && country.total.prevalence.value !== null ? `${fmt(country.total.prevalence.value, lang)} %` : '–'}</td>
+                  <td>
+                    {table.total.suppressed
+                      ? t('monitor.suppressed')
+                      : (pctWithInterval(table.total.prevalence, lang) ?? '–')}
+                  </td>
+                  <td>
+                    {country && country.total.prevalence.value !== null
+                      ? `${fmt(country.total.prevalence.value, lang)} %`
+                      : '–'}
+                  </td>
                   {choice.measures.map((code) => {
                     const m = table.measures?.find((x) => x.code === code);
-                    return <td>{m ? measureValue(m.value, lang) : table.measuresNote ? t('monitor.suppressed') : '–'}</td>;
+                    return (
+                      <td>
+                        {m
+                          ? measureValue(m.value, lang)
+                          : table.measuresNote
+                            ? t('monitor.suppressed')
+                            : '–'}
+                      </td>
+                    );
                   })}
                 </tr>
               );
@@ -104,7 +135,10 @@ function GapTrendTable(props: {
       <div class="lighed-table-scroll">
         <table class="table table--compact">
           <caption>
-            {t('monitor.gapTrend.caption', { area: props.areaName, dimension: props.dimLabel.toLowerCase() })}
+            {t('monitor.gapTrend.caption', {
+              area: props.areaName,
+              dimension: props.dimLabel.toLowerCase(),
+            })}
             {anyBreak && ` † ${t('monitor.chart.break')}.`}
           </caption>
           <thead>
@@ -122,7 +156,9 @@ function GapTrendTable(props: {
                 <th scope="row">{label(r.indicator.label, lang)}</th>
                 {r.gaps.map((g, i) => (
                   <td>
-                    {g ? `${fmt(g.value, lang)} (${fmt(g.lower, lang)}–${fmt(g.upper, lang)})` : t('monitor.suppressed')}
+                    {g
+                      ? `${fmt(g.value, lang)} (${fmt(g.lower, lang)}–${fmt(g.upper, lang)})`
+                      : t('monitor.suppressed')}
                     {r.breakBefore[i] ? ' †' : ''}
                   </td>
                 ))}
@@ -145,6 +181,7 @@ function changeText(t: Translate, r: GapTrendRow): string {
   const b = r.gaps[to];
   if (!a || !b || from === to) return t('monitor.gapTrend.unknown');
   const width = (g: { value: number }) => Math.abs(g.value);
-  if (b.upper < a.lower || b.lower > a.upper) return t(width(b) < width(a) ? 'monitor.gapTrend.smaller' : 'monitor.gapTrend.larger');
+  if (b.upper < a.lower || b.lower > a.upper)
+    return t(width(b) < width(a) ? 'monitor.gapTrend.smaller' : 'monitor.gapTrend.larger');
   return t('monitor.gapTrend.same');
 }

@@ -26,7 +26,9 @@ export function choiceQuery(c: Choice, extra: Record<string, string> = {}): stri
     omraade: c.area,
     aar: String(c.year),
     dimension: c.dataset.codebook.dimensions[c.dim - 1]?.key ?? '',
-    ...(c.indicator ? { indikator: c.dataset.codebook.indicators[c.indicator - 1]?.key ?? '' } : {}),
+    ...(c.indicator
+      ? { indikator: c.dataset.codebook.indicators[c.indicator - 1]?.key ?? '' }
+      : {}),
     ...extra,
   });
   for (const m of c.measures) q.append('maal', m);
@@ -53,7 +55,10 @@ export function Picker(props: {
           name="datasaet"
           label={t('monitor.pick.dataset')}
           value={choice.dataset.id}
-          options={props.datasets.map((d) => ({ value: d.id, label: label(d.codebook.name, lang) }))}
+          options={props.datasets.map((d) => ({
+            value: d.id,
+            label: label(d.codebook.name, lang),
+          }))}
         />
         <Select
           t={t}
@@ -69,7 +74,9 @@ export function Picker(props: {
           name="aar"
           label={t('monitor.pick.year')}
           value={String(choice.year)}
-          options={[...choice.dataset.years].reverse().map((y) => ({ value: String(y), label: String(y) }))}
+          options={[...choice.dataset.years]
+            .reverse()
+            .map((y) => ({ value: String(y), label: String(y) }))}
         />
         <Select
           t={t}
@@ -82,7 +89,7 @@ export function Picker(props: {
         {choice.indicator !== undefined && (
           <Select
             t={t}
-          problems={[]}
+            problems={[]}
             name="indikator"
             label={t('monitor.pick.indicator')}
             value={cb.indicators[choice.indicator - 1]?.key ?? ''}
@@ -98,7 +105,10 @@ export function Picker(props: {
           label={t('monitor.pick.measures')}
           inline
           values={choice.measures}
-          options={props.measureOptions.map((m) => ({ value: m, label: `${m}: ${t(`monitor.measure.${m}`)}` }))}
+          options={props.measureOptions.map((m) => ({
+            value: m,
+            label: `${m}: ${t(`monitor.measure.${m}`)}`,
+          }))}
         />
       )}
       <button type="submit" class="button button-secondary">

@@ -10,7 +10,10 @@ function nf(lang: MonitorLang, digits: number): Intl.NumberFormat {
   const key = `${lang}:${digits}`;
   let f = formats.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(lang === 'da' ? 'da-DK' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    f = new Intl.NumberFormat(lang === 'da' ? 'da-DK' : 'en-GB', {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
     formats.set(key, f);
   }
   return f;
@@ -24,7 +27,8 @@ export const label = (l: Label, lang: MonitorLang) => l[lang];
 /** "23,4 % (21,0–25,9)", or null when there is no estimate. */
 export function pctWithInterval(p: Prevalence, lang: MonitorLang): string | null {
   if (p.value === null) return null;
-  const ci = p.lower !== null && p.upper !== null ? ` (${fmt(p.lower, lang)}–${fmt(p.upper, lang)})` : '';
+  const ci =
+    p.lower !== null && p.upper !== null ? ` (${fmt(p.lower, lang)}–${fmt(p.upper, lang)})` : '';
   return `${fmt(p.value, lang)} %${ci}`;
 }
 

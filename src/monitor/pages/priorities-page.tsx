@@ -13,7 +13,12 @@ import { fmt, fmtInt, type MonitorLang } from './present.ts';
 
 const SHOWN = 25;
 
-export function PrioritiesPage(props: { ctx: PageContext & { lang: MonitorLang }; choice: Choice; picker: VNode; result: PriorityResult }) {
+export function PrioritiesPage(props: {
+  ctx: PageContext & { lang: MonitorLang };
+  choice: Choice;
+  picker: VNode;
+  result: PriorityResult;
+}) {
   const { ctx, choice, result } = props;
   const { t, lang } = ctx;
   const cb = choice.dataset.codebook;
@@ -55,7 +60,10 @@ export function PrioritiesPage(props: { ctx: PageContext & { lang: MonitorLang }
           })}
         </ol>
       )}
-      <p>{t('monitor.priorities.skipped', { area: areaName })} {describeSkipped(result.skipped)[lang]}</p>
+      <p>
+        {t('monitor.priorities.skipped', { area: areaName })}{' '}
+        {describeSkipped(result.skipped)[lang]}
+      </p>
       <h2>{t('monitor.priorities.howHeading')}</h2>
       <p>{t('monitor.priorities.how')}</p>
     </Layout>

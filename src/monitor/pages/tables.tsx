@@ -5,7 +5,17 @@ import type { MeasureResult } from '../measures/types.ts';
 import { fmt, fmtInt, label, pctWithInterval, uncertain, type MonitorLang } from './present.ts';
 
 /** One scope's subgroups for one year: estimate with interval, respondents, uncertainty flags. */
-export function FigureTable({ t, lang, table, caption }: { t: Translate; lang: MonitorLang; table: Table; caption: string }) {
+export function FigureTable({
+  t,
+  lang,
+  table,
+  caption,
+}: {
+  t: Translate;
+  lang: MonitorLang;
+  table: Table;
+  caption: string;
+}) {
   const rows = [...table.groups, table.total];
   return (
     <table class="table table--compact lighed-figures">
@@ -35,7 +45,9 @@ export function FigureTable({ t, lang, table, caption }: { t: Translate; lang: M
                 ) : (
                   <>
                     {text}
-                    {uncertain(g.prevalence) && <span class="lighed-uncertain"> {t('monitor.uncertain')}</span>}
+                    {uncertain(g.prevalence) && (
+                      <span class="lighed-uncertain"> {t('monitor.uncertain')}</span>
+                    )}
                   </>
                 )}
               </td>
@@ -73,10 +85,15 @@ export function MeasuresTable(props: {
         {measures.map((m) => (
           <tr>
             <th scope="row">
-              <abbr title={t(`monitor.measure.${m.code}`)}>{m.code}</abbr> <span class="lighed-measure-name">{t(`monitor.measure.${m.code}`)}</span>
+              <abbr title={t(`monitor.measure.${m.code}`)}>{m.code}</abbr>{' '}
+              <span class="lighed-measure-name">{t(`monitor.measure.${m.code}`)}</span>
             </th>
             <td>{measureValue(m.value, lang)}</td>
-            <td>{Number.isFinite(m.lower) && Number.isFinite(m.upper) ? `${measureValue(m.lower, lang)} – ${measureValue(m.upper, lang)}` : '–'}</td>
+            <td>
+              {Number.isFinite(m.lower) && Number.isFinite(m.upper)
+                ? `${measureValue(m.lower, lang)} – ${measureValue(m.upper, lang)}`
+                : '–'}
+            </td>
             {props.methods && <td class="lighed-method">{m.method}</td>}
           </tr>
         ))}

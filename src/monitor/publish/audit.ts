@@ -13,7 +13,10 @@ import type { Margin } from './suppression.ts';
 const EPS = 1e-9;
 
 /** Ids of the hidden cells whose exact value follows from the margins and the published cells. */
-export function recoverableCells(margins: readonly Margin[], isHidden: (id: string) => boolean): Set<string> {
+export function recoverableCells(
+  margins: readonly Margin[],
+  isHidden: (id: string) => boolean,
+): Set<string> {
   const column = new Map<string, number>();
   const rows: number[][] = [];
   const col = (id: string): number => {
@@ -28,7 +31,10 @@ export function recoverableCells(margins: readonly Margin[], isHidden: (id: stri
     if (terms.size > 0) rows.push(toDense(terms));
   }
   const width = column.size;
-  const reduced = rref(rows.map((r) => [...r, ...new Array<number>(width - r.length).fill(0)]), width);
+  const reduced = rref(
+    rows.map((r) => [...r, ...new Array<number>(width - r.length).fill(0)]),
+    width,
+  );
   const found = new Set<string>();
   for (const [id, c] of column) {
     const pivotRow = reduced.find((r) => firstNonZero(r) === c);
@@ -55,7 +61,8 @@ function rref(m: number[][], width: number): number[][] {
   let lead = 0;
   for (let c = 0; c < width && lead < m.length; c++) {
     let best = lead;
-    for (let r = lead + 1; r < m.length; r++) if (Math.abs(at(m, r, c)) > Math.abs(at(m, best, c))) best = r;
+    for (let r = lead + 1; r < m.length; r++)
+      if (Math.abs(at(m, r, c)) > Math.abs(at(m, best, c))) best = r;
     if (Math.abs(at(m, best, c)) < EPS) continue;
     [m[lead], m[best]] = [m[best] ?? [], m[lead] ?? []];
     const pivot = m[lead] ?? [];

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { approxPeople, describeSkipped, findPriorities, gapToBest, skipReason, type PriorityCandidate } from './priority.ts';
+import {
+  approxPeople,
+  describeSkipped,
+  findPriorities,
+  gapToBest,
+  skipReason,
+  type PriorityCandidate,
+} from './priority.ts';
 
 const smoking = (over: Partial<PriorityCandidate> = {}): PriorityCandidate => ({
   indicatorKey: 'dagligryger',
@@ -59,7 +66,14 @@ describe('findPriorities', () => {
     const b = goodHealth({ areaCode: 'b', areaName: 'B', groupPopulation: 1_000 }); // 30 pp -> 300
     const c = smoking({ areaCode: 'c', areaName: 'C', groupPopulation: 10_000 }); // 21 pp -> 2,100
     // Same people as a (210) with a larger gap: ranked above a.
-    const d = smoking({ areaCode: 'd', areaName: 'D', groupEstimate: 37, groupLower: 33, groupUpper: 41, groupPopulation: 700 });
+    const d = smoking({
+      areaCode: 'd',
+      areaName: 'D',
+      groupEstimate: 37,
+      groupLower: 33,
+      groupUpper: 41,
+      groupPopulation: 700,
+    });
     const { rows, skipped } = findPriorities([a, b, c, d]);
     expect(rows.map((r) => [r.rank, r.areaCode])).toEqual([
       [1, 'c'],
@@ -89,7 +103,9 @@ describe('findPriorities', () => {
   });
 
   it('keeps the top rows with a limit but counts every skipped candidate', () => {
-    const cands = [1, 2, 3, 4, 5, 6].map((i) => smoking({ areaCode: `${i}`, groupPopulation: i * 1000 }));
+    const cands = [1, 2, 3, 4, 5, 6].map((i) =>
+      smoking({ areaCode: `${i}`, groupPopulation: i * 1000 }),
+    );
     const { rows, skipped } = findPriorities([...cands, smoking({ suppressed: true })], 5);
     expect(rows.map((r) => r.areaCode)).toEqual(['6', '5', '4', '3', '2']);
     expect(rows.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5]);
@@ -139,7 +155,14 @@ describe('explanations', () => {
   });
 
   it('shows a decimal when whole percents would look equal', () => {
-    const c = smoking({ groupEstimate: 7.4, groupLower: 7.3, groupUpper: 7.5, bestEstimate: 6.6, bestLower: 6.5, bestUpper: 6.7 });
+    const c = smoking({
+      groupEstimate: 7.4,
+      groupLower: 7.3,
+      groupUpper: 7.5,
+      bestEstimate: 6.6,
+      bestLower: 6.5,
+      bestUpper: 6.7,
+    });
     const [row] = findPriorities([c]).rows;
     expect(row?.explanation.da).toContain('er det 7,4 % af');
     expect(row?.explanation.da).toContain('mod 6,6 % i');
@@ -149,7 +172,9 @@ describe('explanations', () => {
 
 describe('approxPeople', () => {
   it('keeps two significant figures', () => {
-    expect([1_937, 25_925.8, 94.7, 0.44, 0, Number.NaN].map(approxPeople)).toEqual([1_900, 26_000, 95, 0.44, 0, 0]);
+    expect([1_937, 25_925.8, 94.7, 0.44, 0, Number.NaN].map(approxPeople)).toEqual([
+      1_900, 26_000, 95, 0.44, 0, 0,
+    ]);
   });
 });
 
@@ -159,7 +184,9 @@ describe('describeSkipped', () => {
       da: 'Udeladt: 3 med for få svar og 12 hvor forskellen ikke er tydelig (sikkerhedsintervallerne overlapper).',
       en: 'Left out: 3 with too few responses and 12 where the gap is not clear (the confidence intervals overlap).',
     });
-    expect(describeSkipped({ suppressed: 0, overlap: 0, 'no-gap': 0 }).da).toBe('Ingen er udeladt.');
+    expect(describeSkipped({ suppressed: 0, overlap: 0, 'no-gap': 0 }).da).toBe(
+      'Ingen er udeladt.',
+    );
     expect(describeSkipped({ suppressed: 1, overlap: 1, 'no-gap': 1000 }).da).toBe(
       'Udeladt: 1 med for få svar, 1 hvor forskellen ikke er tydelig (sikkerhedsintervallerne overlapper) og 1.000 uden forskel til den bedst stillede gruppe.',
     );

@@ -55,7 +55,9 @@ export interface PriorityResult {
 }
 
 /** Signed gap in percentage points: positive when the group is worse off than the best group. */
-export function gapToBest(c: Pick<PriorityCandidate, 'favourable' | 'groupEstimate' | 'bestEstimate'>): number {
+export function gapToBest(
+  c: Pick<PriorityCandidate, 'favourable' | 'groupEstimate' | 'bestEstimate'>,
+): number {
   return c.favourable ? c.bestEstimate - c.groupEstimate : c.groupEstimate - c.bestEstimate;
 }
 
@@ -69,7 +71,10 @@ export function skipReason(c: PriorityCandidate): SkipReason | null {
 }
 
 /** Rank the clear gaps; `limit` keeps the top rows (the skipped counts cover every candidate). */
-export function findPriorities(candidates: readonly PriorityCandidate[], limit = Infinity): PriorityResult {
+export function findPriorities(
+  candidates: readonly PriorityCandidate[],
+  limit = Infinity,
+): PriorityResult {
   const skipped: Record<SkipReason, number> = { suppressed: 0, 'no-gap': 0, overlap: 0 };
   const kept: Omit<Priority, 'rank'>[] = [];
   for (const c of candidates) {
@@ -82,7 +87,12 @@ export function findPriorities(candidates: readonly PriorityCandidate[], limit =
     const people = (gap * Math.max(0, c.groupPopulation)) / 100;
     kept.push({ ...c, gap, people, explanation: explain(c, people) });
   }
-  kept.sort((a, b) => byMore(a.people, b.people) || byMore(a.gap, b.gap) || stableKey(a).localeCompare(stableKey(b)));
+  kept.sort(
+    (a, b) =>
+      byMore(a.people, b.people) ||
+      byMore(a.gap, b.gap) ||
+      stableKey(a).localeCompare(stableKey(b)),
+  );
   const rows = kept.slice(0, limit).map((r, i) => ({ ...r, rank: i + 1 }));
   return { rows, skipped };
 }
@@ -92,7 +102,8 @@ function byMore(a: number, b: number): number {
   return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)) ? 0 : b - a;
 }
 
-const stableKey = (c: PriorityCandidate) => `${c.indicatorKey}|${c.areaCode}|${c.dimensionKey}|${c.groupLabel.en}|${c.year}`;
+const stableKey = (c: PriorityCandidate) =>
+  `${c.indicatorKey}|${c.areaCode}|${c.dimensionKey}|${c.groupLabel.en}|${c.year}`;
 
 /**
  * One row in plain language. The template uses the phrase only in its present tense (Danish
@@ -122,8 +133,12 @@ export function describeSkipped(skipped: Record<SkipReason, number>): Text {
     en.push(`${fmt(skipped.suppressed, 'en-GB')} with too few responses`);
   }
   if (skipped.overlap) {
-    da.push(`${fmt(skipped.overlap, 'da-DK')} hvor forskellen ikke er tydelig (sikkerhedsintervallerne overlapper)`);
-    en.push(`${fmt(skipped.overlap, 'en-GB')} where the gap is not clear (the confidence intervals overlap)`);
+    da.push(
+      `${fmt(skipped.overlap, 'da-DK')} hvor forskellen ikke er tydelig (sikkerhedsintervallerne overlapper)`,
+    );
+    en.push(
+      `${fmt(skipped.overlap, 'en-GB')} where the gap is not clear (the confidence intervals overlap)`,
+    );
   }
   if (skipped['no-gap']) {
     da.push(`${fmt(skipped['no-gap'], 'da-DK')} uden forskel til den bedst stillede gruppe`);
@@ -154,7 +169,10 @@ function roughly(v: number, locale: string): string {
 }
 
 function fmt(v: number, locale: string, digits = 0): string {
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
+  return new Intl.NumberFormat(locale, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(v);
 }
 
 const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase('da-DK') + s.slice(1);

@@ -1,20 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../measures/random.ts';
 import { recoverableCells } from './audit.ts';
-import { DEFAULT_SUPPRESSION, primaryReason, suppressCells, suppressGroups, type Cell, type Margin } from './suppression.ts';
+import {
+  DEFAULT_SUPPRESSION,
+  primaryReason,
+  suppressCells,
+  suppressGroups,
+  type Cell,
+  type Margin,
+} from './suppression.ts';
 
 const cell = (id: string, n: number, cases: number): Cell => ({ id, n, cases });
 
 /** Sum cells into a total cell. */
 const totalOf = (id: string, parts: readonly Cell[]): Cell =>
-  cell(id, parts.reduce((a, c) => a + c.n, 0), parts.reduce((a, c) => a + c.cases, 0));
+  cell(
+    id,
+    parts.reduce((a, c) => a + c.n, 0),
+    parts.reduce((a, c) => a + c.cases, 0),
+  );
 
 /**
  * An areas x groups table with every margin a publisher would show: each area's groups sum to
  * the area's total, each group's areas sum to the region's group, and the area totals to the
  * region's total.
  */
-function grid(values: readonly (readonly [number, number])[][]): { cells: Cell[]; margins: Margin[] } {
+function grid(values: readonly (readonly [number, number])[][]): {
+  cells: Cell[];
+  margins: Margin[];
+} {
   const cells: Cell[] = [];
   const margins: Margin[] = [];
   const groups = values[0]?.length ?? 0;
@@ -74,7 +88,12 @@ describe('primaryReason', () => {
 });
 
 describe('suppressGroups (one dimension)', () => {
-  const groups = [cell('grund', 300, 90), cell('ungdom', 400, 80), cell('kmvu', 250, 30), cell('lvu', 120, 10)];
+  const groups = [
+    cell('grund', 300, 90),
+    cell('ungdom', 400, 80),
+    cell('kmvu', 250, 30),
+    cell('lvu', 120, 10),
+  ];
 
   it('hides nothing when every cell passes', () => {
     expect(suppressGroups(groups, totalOf('all', groups)).size).toBe(0);
@@ -159,20 +178,39 @@ describe('suppressGroups (one dimension)', () => {
   });
 
   it('works without a total', () => {
-    expect(suppressGroups([cell('a', 3, 1), cell('b', 100, 20)], null)).toEqual(new Map([['a', 'few-respondents']]));
+    expect(suppressGroups([cell('a', 3, 1), cell('b', 100, 20)], null)).toEqual(
+      new Map([['a', 'few-respondents']]),
+    );
   });
 });
 
 describe('suppressCells over several margins', () => {
   it('rejects a margin naming an unknown cell', () => {
-    expect(() => suppressCells([cell('a', 10, 1)], [{ total: 'x', parts: ['a'] }])).toThrow(/unknown cell x/);
+    expect(() => suppressCells([cell('a', 10, 1)], [{ total: 'x', parts: ['a'] }])).toThrow(
+      /unknown cell x/,
+    );
   });
 
   it('carries a complement on into the margins it belongs to, until stable', () => {
     const { cells, margins } = grid([
-      [[300, 60], [200, 40], [100, 20], [3, 1]],
-      [[400, 80], [300, 60], [150, 30], [80, 20]],
-      [[500, 90], [250, 50], [120, 30], [60, 15]],
+      [
+        [300, 60],
+        [200, 40],
+        [100, 20],
+        [3, 1],
+      ],
+      [
+        [400, 80],
+        [300, 60],
+        [150, 30],
+        [80, 20],
+      ],
+      [
+        [500, 90],
+        [250, 50],
+        [120, 30],
+        [60, 15],
+      ],
     ]);
     const out = suppressCells(cells, margins);
     expect(out.get('a0:g3')).toBe('few-respondents');
@@ -192,7 +230,9 @@ describe('suppressCells over several margins', () => {
     const small: [number, number] = [12, 6];
     const big: [number, number] = [200, 50];
     const hiddenAt = new Set(['0:0', '0:1', '1:0', '1:1', '1:2', '2:2', '2:3', '3:2', '3:3']);
-    const values = [0, 1, 2, 3].map((r) => [0, 1, 2, 3].map((c) => (hiddenAt.has(`${r}:${c}`) ? small : big)));
+    const values = [0, 1, 2, 3].map((r) =>
+      [0, 1, 2, 3].map((c) => (hiddenAt.has(`${r}:${c}`) ? small : big)),
+    );
     const { cells, margins } = grid(values);
     const primary = new Set(cells.filter((c) => primaryReason(c) !== null).map((c) => c.id));
     expect(primary.size).toBe(9);
@@ -207,9 +247,24 @@ describe('suppressCells over several margins', () => {
 describe('the subtraction attack', () => {
   // Three areas of one region by four education groups; a group of 3 respondents in area 0.
   const table = grid([
-    [[310, 95], [420, 84], [260, 31], [3, 1]],
-    [[280, 80], [390, 70], [240, 30], [150, 12]],
-    [[350, 110], [450, 99], [300, 40], [170, 15]],
+    [
+      [310, 95],
+      [420, 84],
+      [260, 31],
+      [3, 1],
+    ],
+    [
+      [280, 80],
+      [390, 70],
+      [240, 30],
+      [150, 12],
+    ],
+    [
+      [350, 110],
+      [450, 99],
+      [300, 40],
+      [170, 15],
+    ],
   ]);
   const byId = new Map(table.cells.map((c) => [c.id, c]));
 
@@ -223,9 +278,17 @@ describe('the subtraction attack', () => {
       const [target] = unknown as [string];
       const known = (id: string) => byId.get(id) ?? cell(id, 0, 0);
       const partsKnown = m.parts.filter((id) => id !== target).map(known);
-      const s = { n: partsKnown.reduce((a, c) => a + c.n, 0), cases: partsKnown.reduce((a, c) => a + c.cases, 0) };
+      const s = {
+        n: partsKnown.reduce((a, c) => a + c.n, 0),
+        cases: partsKnown.reduce((a, c) => a + c.cases, 0),
+      };
       const t = known(m.total);
-      found.set(target, target === m.total ? cell(target, s.n, s.cases) : cell(target, t.n - s.n, t.cases - s.cases));
+      found.set(
+        target,
+        target === m.total
+          ? cell(target, s.n, s.cases)
+          : cell(target, t.n - s.n, t.cases - s.cases),
+      );
     }
     return found;
   }
@@ -273,7 +336,9 @@ describe('the subtraction attack', () => {
     const out = suppressCells(table.cells, table.margins);
     for (const m of table.margins) {
       if (out.has(m.total)) continue;
-      const hiddenParts = m.parts.filter((id) => out.has(id)).map((id) => byId.get(id) ?? cell(id, 0, 0));
+      const hiddenParts = m.parts
+        .filter((id) => out.has(id))
+        .map((id) => byId.get(id) ?? cell(id, 0, 0));
       if (hiddenParts.length === 0) continue;
       expect(primaryReason(totalOf('sum', hiddenParts))).toBeNull();
     }
@@ -295,10 +360,13 @@ describe('random tables (property)', () => {
     for (let t = 0; t < 400; t++) {
       const areas = int(1, 5);
       const groups = int(2, 6);
-      const values = Array.from({ length: areas }, () => Array.from({ length: groups }, randomCell));
+      const values = Array.from({ length: areas }, () =>
+        Array.from({ length: groups }, randomCell),
+      );
       const { cells, margins } = grid(values);
       const out = suppressCells(cells, margins, opts);
-      for (const c of cells) if (!out.has(c.id)) expect(primaryReason(c, opts), `${t} ${c.id}`).toBeNull();
+      for (const c of cells)
+        if (!out.has(c.id)) expect(primaryReason(c, opts), `${t} ${c.id}`).toBeNull();
       for (const m of margins) {
         const hidden = [m.total, ...m.parts].filter((id) => out.has(id)).length;
         expect(hidden === 0 || hidden >= 2, `table ${t}, margin ${m.total}`).toBe(true);

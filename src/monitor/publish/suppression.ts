@@ -45,7 +45,10 @@ export const SUPPRESSED_TEXT = { da: 'For få svar', en: 'Too few responses' } a
  * person belongs to the group that person's answer (none or all of them smoke), which is the
  * very disclosure the count rule exists to prevent.
  */
-export function primaryReason(c: Pick<Cell, 'n' | 'cases'>, opts: SuppressionOptions = DEFAULT_SUPPRESSION): 'few-respondents' | 'few-cases' | null {
+export function primaryReason(
+  c: Pick<Cell, 'n' | 'cases'>,
+  opts: SuppressionOptions = DEFAULT_SUPPRESSION,
+): 'few-respondents' | 'few-cases' | null {
   if (!(c.n >= opts.minRespondents)) return 'few-respondents';
   if (!(c.cases >= opts.minCount) || !(c.n - c.cases >= opts.minCount)) return 'few-cases';
   return null;
@@ -77,7 +80,8 @@ export function suppressCells(
 ): Map<string, SuppressionReason> {
   const byId = new Map(cells.map((c) => [c.id, c]));
   for (const m of margins)
-    for (const id of [m.total, ...m.parts]) if (!byId.has(id)) throw new Error(`Margin names unknown cell ${id}`);
+    for (const id of [m.total, ...m.parts])
+      if (!byId.has(id)) throw new Error(`Margin names unknown cell ${id}`);
   const never = new Set(unpublished);
   const out = new Map<string, SuppressionReason>();
   for (const c of cells) {
@@ -85,7 +89,8 @@ export function suppressCells(
     if (r) out.set(c.id, r);
   }
   const isHidden = (id: string) => out.has(id) || never.has(id);
-  const isProtected = (id: string) => out.has(id) || (never.has(id) && primaryReason(cell(byId, id), opts) !== null);
+  const isProtected = (id: string) =>
+    out.has(id) || (never.has(id) && primaryReason(cell(byId, id), opts) !== null);
 
   for (;;) {
     let changed = false;
@@ -99,7 +104,9 @@ export function suppressCells(
     if (changed) continue;
     // No single margin gives anything away; now every margin at once.
     const leaked = [...recoverableCells(margins, isHidden)].filter(isProtected).sort();
-    const pick = leaked.map((id) => protectAcross(id, margins, byId, isHidden)).find((p) => p !== null);
+    const pick = leaked
+      .map((id) => protectAcross(id, margins, byId, isHidden))
+      .find((p) => p !== null);
     if (pick === undefined || pick === null) return out;
     out.set(pick, 'complementary');
   }
@@ -117,7 +124,12 @@ export function suppressGroups(
   const remainderId = uniqueId('(unknown)', [total, ...groups]);
   const withRest = rest.n > 0 ? [{ id: remainderId, ...rest }] : [];
   const parts = [...groups, ...withRest].map((g) => g.id);
-  const out = suppressCells([total, ...groups, ...withRest], [{ total: total.id, parts }], opts, withRest.map((c) => c.id));
+  const out = suppressCells(
+    [total, ...groups, ...withRest],
+    [{ total: total.id, parts }],
+    opts,
+    withRest.map((c) => c.id),
+  );
   return out;
 }
 
@@ -134,18 +146,29 @@ function exposed(
   if (isHidden(m.total)) return false;
   // Anyone can compute the hidden parts' sum as the total minus the published parts.
   const hiddenParts = m.parts.filter(isHidden).map((id) => cell(byId, id));
-  return primaryReason({ n: sum(hiddenParts, 'n'), cases: sum(hiddenParts, 'cases') }, opts) !== null;
+  return (
+    primaryReason({ n: sum(hiddenParts, 'n'), cases: sum(hiddenParts, 'cases') }, opts) !== null
+  );
 }
 
 /** The published part with the fewest respondents (ties by id, so the result is stable); the total last. */
-function nextSmallest(m: Margin, byId: Map<string, Cell>, isHidden: (id: string) => boolean): string | null {
+function nextSmallest(
+  m: Margin,
+  byId: Map<string, Cell>,
+  isHidden: (id: string) => boolean,
+): string | null {
   const open = m.parts.filter((id) => !isHidden(id)).map((id) => cell(byId, id));
   open.sort((a, b) => a.n - b.n || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return open[0]?.id ?? (isHidden(m.total) ? null : m.total);
 }
 
 /** Among the margins holding a leaked cell, the smallest published cell to hide next. */
-function protectAcross(id: string, margins: readonly Margin[], byId: Map<string, Cell>, isHidden: (id: string) => boolean): string | null {
+function protectAcross(
+  id: string,
+  margins: readonly Margin[],
+  byId: Map<string, Cell>,
+  isHidden: (id: string) => boolean,
+): string | null {
   const picks = margins
     .filter((m) => m.total === id || m.parts.includes(id))
     .map((m) => nextSmallest(m, byId, isHidden))
@@ -161,7 +184,8 @@ function cell(byId: Map<string, Cell>, id: string): Cell {
   return c;
 }
 
-const sum = (cells: readonly Cell[], key: 'n' | 'cases'): number => cells.reduce((a, c) => a + c[key], 0);
+const sum = (cells: readonly Cell[], key: 'n' | 'cases'): number =>
+  cells.reduce((a, c) => a + c[key], 0);
 
 function uniqueId(base: string, taken: readonly Cell[]): string {
   const ids = new Set(taken.map((c) => c.id));

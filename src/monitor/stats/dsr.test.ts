@@ -17,7 +17,8 @@ function expectClose(actual: number | null, expected: number, rel = REL, what = 
   expect(actual, what).not.toBeNull();
   const a = actual ?? NaN;
   const err = Math.abs(a - expected) / Math.max(Math.abs(expected), 1e-300);
-  if (!(err <= rel)) throw new Error(`${what}: expected ${expected}, got ${a} (relative error ${err} > ${rel})`);
+  if (!(err <= rel))
+    throw new Error(`${what}: expected ${expected}, got ${a} (relative error ${err} > ${rel})`);
 }
 
 type Row = Record<string, unknown>;
@@ -51,9 +52,11 @@ describe('ESP2013', () => {
 describe('dsr (hand-computed values)', () => {
   it('two bands with a custom standard', () => {
     // Rates 10/1000 and 30/2000 weighted 1:3 → (0.01 + 3 × 0.015) / 4 = 0.01375.
-    const res = ok(dsr({ counts: [10, 30], populations: [1000, 2000], standard: [1, 3], multiplier: 1000 }));
+    const res = ok(
+      dsr({ counts: [10, 30], populations: [1000, 2000], standard: [1, 3], multiplier: 1000 }),
+    );
     expectClose(res.value, 13.75, 1e-14);
-    const variance = (1 * 10 / 1000 ** 2 + 9 * 30 / 2000 ** 2) / 16;
+    const variance = ((1 * 10) / 1000 ** 2 + (9 * 30) / 2000 ** 2) / 16;
     const b = byars(40);
     expectClose(res.lower, (0.01375 + Math.sqrt(variance / 40) * (b.lower - 40)) * 1000, 1e-14);
     expectClose(res.upper, (0.01375 + Math.sqrt(variance / 40) * (b.upper - 40)) * 1000, 1e-14);
@@ -73,11 +76,15 @@ describe('dsr (hand-computed values)', () => {
   });
 
   it('rejects invalid inputs with messages that say what is wrong', () => {
-    expect(validateDsrInput({ counts: [1, 2], populations: [10, 10] })[0]).toMatch(/expected 19 age bands \(ESP2013\), got 2/);
-    expect(validateDsrInput({ counts: [1, 2], populations: [10, 10], standard: [1, 1, 1] })[0]).toMatch(
-      /standard population has 3 age bands but there are 2 counts/,
+    expect(validateDsrInput({ counts: [1, 2], populations: [10, 10] })[0]).toMatch(
+      /expected 19 age bands \(ESP2013\), got 2/,
     );
-    expect(validateDsrInput({ counts: [1, 2], populations: [10], standard: [1, 1] })).toContain('got 2 counts but 1 populations');
+    expect(
+      validateDsrInput({ counts: [1, 2], populations: [10, 10], standard: [1, 1, 1] })[0],
+    ).toMatch(/standard population has 3 age bands but there are 2 counts/);
+    expect(validateDsrInput({ counts: [1, 2], populations: [10], standard: [1, 1] })).toContain(
+      'got 2 counts but 1 populations',
+    );
     expect(validateDsrInput({ counts: [-1, 2], populations: [10, 10], standard: [1, 1] })).toEqual([
       'age band 1: count must be a number >= 0, got -1',
     ]);
@@ -87,7 +94,9 @@ describe('dsr (hand-computed values)', () => {
     expect(validateDsrInput({ counts: [1, 2], populations: [10, 10], standard: [1, -1] })).toEqual([
       'age band 2: standard population must be >= 0, got -1',
     ]);
-    expect(dsr({ counts: [1, 2], populations: [10, 10], standard: [1, 1], confidence: 2 }).ok).toBe(false);
+    expect(dsr({ counts: [1, 2], populations: [10, 10], standard: [1, 1], confidence: 2 }).ok).toBe(
+      false,
+    );
   });
 });
 
@@ -109,7 +118,10 @@ describe.skipIf(!HAVE_PHE)('PHE reference: testdata_DSR_ISR.xlsx (DSR)', () => {
       pops: r1976.map((r) => num(r['pop'])),
       standard: r1976.map((r) => num(r['esp1976'])),
     });
-    for (const [area, total] of (await sheet('testdata_multiarea_lookup')).map((r) => [r['area'], r['total_count']])) {
+    for (const [area, total] of (await sheet('testdata_multiarea_lookup')).map((r) => [
+      r['area'],
+      r['total_count'],
+    ])) {
       expect(areas.get(String(area))?.counts.reduce((s, x) => s + x, 0)).toBe(total);
     }
 
@@ -154,8 +166,18 @@ describe.skipIf(!HAVE_PHE)('PHE reference: testdata_DSR_ISR.xlsx (DSR)', () => {
         // our limits (a shifted decimal point), and ours bracket the 95% limits as they should.
         expect(r998.lower ?? NaN).toBeLessThan(r95.lower ?? NaN);
         expect(r998.upper ?? NaN).toBeGreaterThan(r95.upper ?? NaN);
-        expectClose((r998.lower ?? NaN) * 10, num(row['lower99_8cl']), REL, `${what} lower99.8 (x10 upstream)`);
-        expectClose((r998.upper ?? NaN) * 10, num(row['upper99_8cl']), REL, `${what} upper99.8 (x10 upstream)`);
+        expectClose(
+          (r998.lower ?? NaN) * 10,
+          num(row['lower99_8cl']),
+          REL,
+          `${what} lower99.8 (x10 upstream)`,
+        );
+        expectClose(
+          (r998.upper ?? NaN) * 10,
+          num(row['upper99_8cl']),
+          REL,
+          `${what} upper99.8 (x10 upstream)`,
+        );
       } else {
         expectClose(r998.lower, num(row['lower99_8cl']), REL, `${what} lower99.8`);
         expectClose(r998.upper, num(row['upper99_8cl']), REL, `${what} upper99.8`);
@@ -175,21 +197,36 @@ describe.skipIf(!HAVE_PHE)('PHE reference: testdata_DSR_ISR.xlsx (DSR)', () => {
       });
     };
     const err1 = await fromStd('testdata_err1');
-    expect(err1).toEqual({ ok: false, errors: ['age band 6: count must be a number >= 0, got -26'] });
+    expect(err1).toEqual({
+      ok: false,
+      errors: ['age band 6: count must be a number >= 0, got -26'],
+    });
     const err3 = await fromStd('testdata_err3');
     expect(err3).toEqual({ ok: false, errors: ['age band 2: population must be > 0, got -558'] });
     const err4 = await fromStd('testdata_err4');
-    expect(err4).toEqual({ ok: false, errors: ['age band 6: standard population must be >= 0, got -6000'] });
+    expect(err4).toEqual({
+      ok: false,
+      errors: ['age band 6: standard population must be >= 0, got -6000'],
+    });
 
     // err2: two areas on the default ESP2013; Area1 has a zero population in band 2.
     const rows = await sheet('testdata_err2');
     const byArea = new Map<string, Row[]>();
-    for (const r of rows) byArea.set(String(r['area']), [...(byArea.get(String(r['area'])) ?? []), r]);
+    for (const r of rows)
+      byArea.set(String(r['area']), [...(byArea.get(String(r['area'])) ?? []), r]);
     const area1 = byArea.get('Area1') ?? [];
     const area2 = byArea.get('Area2') ?? [];
-    const res1 = dsr({ counts: area1.map((r) => num(r['count'])), populations: area1.map((r) => num(r['pop'])) });
+    const res1 = dsr({
+      counts: area1.map((r) => num(r['count'])),
+      populations: area1.map((r) => num(r['pop'])),
+    });
     expect(res1).toEqual({ ok: false, errors: ['age band 2: population must be > 0, got 0'] });
     // The other area on its own is fine: the rejection is about Area1's input.
-    expect(dsr({ counts: area2.map((r) => num(r['count'])), populations: area2.map((r) => num(r['pop'])) }).ok).toBe(true);
+    expect(
+      dsr({
+        counts: area2.map((r) => num(r['count'])),
+        populations: area2.map((r) => num(r['pop'])),
+      }).ok,
+    ).toBe(true);
   });
 });

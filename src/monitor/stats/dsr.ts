@@ -13,14 +13,31 @@ import { countInterval } from './intervals.ts';
 
 /** Age bands of the European Standard Population 2013 (19 five-year bands, 90+ last). */
 export const ESP2013_AGE_BANDS: readonly string[] = [
-  '0-4', '5-9', '10-14', '15-19', '20-24', '25-29', '30-34', '35-39', '40-44', '45-49',
-  '50-54', '55-59', '60-64', '65-69', '70-74', '75-79', '80-84', '85-89', '90+',
+  '0-4',
+  '5-9',
+  '10-14',
+  '15-19',
+  '20-24',
+  '25-29',
+  '30-34',
+  '35-39',
+  '40-44',
+  '45-49',
+  '50-54',
+  '55-59',
+  '60-64',
+  '65-69',
+  '70-74',
+  '75-79',
+  '80-84',
+  '85-89',
+  '90+',
 ];
 
 /** European Standard Population 2013, per 100,000, in the order of {@link ESP2013_AGE_BANDS}. */
 export const ESP2013: readonly number[] = [
-  5000, 5500, 5500, 5500, 6000, 6000, 6500, 7000, 7000, 7000,
-  7000, 6500, 6000, 5500, 5000, 4000, 2500, 1500, 1000,
+  5000, 5500, 5500, 5500, 6000, 6000, 6500, 7000, 7000, 7000, 7000, 6500, 6000, 5500, 5000, 4000,
+  2500, 1500, 1000,
 ];
 
 /** Total count below which a DSR is not published. */
@@ -74,10 +91,12 @@ export function validateDsrInput(input: DsrInput): string[] {
   }
   if (bands === 0) errors.push('no age bands');
   counts.forEach((x, i) => {
-    if (!Number.isFinite(x) || x < 0) errors.push(`age band ${i + 1}: count must be a number >= 0, got ${x}`);
+    if (!Number.isFinite(x) || x < 0)
+      errors.push(`age band ${i + 1}: count must be a number >= 0, got ${x}`);
   });
   populations.forEach((n, i) => {
-    if (!Number.isFinite(n) || n <= 0) errors.push(`age band ${i + 1}: population must be > 0, got ${n}`);
+    if (!Number.isFinite(n) || n <= 0)
+      errors.push(`age band ${i + 1}: population must be > 0, got ${n}`);
   });
   standard.forEach((w, i) => {
     if (!Number.isFinite(w) || w < 0) {
@@ -86,8 +105,10 @@ export function validateDsrInput(input: DsrInput): string[] {
   });
   if (standard.every((w) => w === 0)) errors.push('standard population is all zero');
   const { multiplier = 100000, confidence = 0.95 } = input;
-  if (!(multiplier > 0) || !Number.isFinite(multiplier)) errors.push(`multiplier must be > 0, got ${multiplier}`);
-  if (!(confidence > 0 && confidence < 1)) errors.push(`confidence must lie between 0 and 1, got ${confidence}`);
+  if (!(multiplier > 0) || !Number.isFinite(multiplier))
+    errors.push(`multiplier must be > 0, got ${multiplier}`);
+  if (!(confidence > 0 && confidence < 1))
+    errors.push(`confidence must lie between 0 and 1, got ${confidence}`);
   return errors;
 }
 

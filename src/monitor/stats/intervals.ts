@@ -37,28 +37,28 @@ function poly(coef: readonly number[], r: number): number {
 // Wichura (1988), Algorithm AS 241 (PPND16), coefficients in ascending powers, written as the
 // shortest decimals of the doubles the published 20-digit constants round to.
 const AS241_A = [
-  3.3871328727963665, 133.14166789178438, 1971.5909503065513, 13731.69376550946,
-  45921.95393154987, 67265.7709270087, 33430.57558358813, 2509.0809287301227,
+  3.3871328727963665, 133.14166789178438, 1971.5909503065513, 13731.69376550946, 45921.95393154987,
+  67265.7709270087, 33430.57558358813, 2509.0809287301227,
 ];
 const AS241_B = [
-  1, 42.31333070160091, 687.1870074920579, 5394.196021424751,
-  21213.794301586597, 39307.89580009271, 28729.085735721943, 5226.495278852854,
+  1, 42.31333070160091, 687.1870074920579, 5394.196021424751, 21213.794301586597, 39307.89580009271,
+  28729.085735721943, 5226.495278852854,
 ];
 const AS241_C = [
-  1.4234371107496835, 4.630337846156546, 5.769497221460691, 3.6478483247632045,
-  1.2704582524523684, 0.2417807251774506, 0.022723844989269184, 0.0007745450142783414,
+  1.4234371107496835, 4.630337846156546, 5.769497221460691, 3.6478483247632045, 1.2704582524523684,
+  0.2417807251774506, 0.022723844989269184, 0.0007745450142783414,
 ];
 const AS241_D = [
-  1, 2.053191626637759, 1.6763848301838038, 0.6897673349851,
-  0.14810397642748008, 0.015198666563616457, 0.0005475938084995345, 1.0507500716444169e-9,
+  1, 2.053191626637759, 1.6763848301838038, 0.6897673349851, 0.14810397642748008,
+  0.015198666563616457, 0.0005475938084995345, 1.0507500716444169e-9,
 ];
 const AS241_E = [
   6.657904643501103, 5.463784911164114, 1.7848265399172913, 0.29656057182850487,
   0.026532189526576124, 0.0012426609473880784, 0.000027115555687434876, 2.0103343992922881e-7,
 ];
 const AS241_F = [
-  1, 0.599832206555888, 0.1369298809227358, 0.014875361290850615,
-  0.0007868691311456133, 0.000018463183175100548, 1.421511758316446e-7, 2.0442631033899397e-15,
+  1, 0.599832206555888, 0.1369298809227358, 0.014875361290850615, 0.0007868691311456133,
+  0.000018463183175100548, 1.421511758316446e-7, 2.0442631033899397e-15,
 ];
 
 /**
@@ -100,9 +100,8 @@ function assertConfidence(confidence: number): void {
 
 // Lanczos approximation (g = 7, n = 9), about 1e-15 relative accuracy for x > 0.
 const LANCZOS = [
-  0.9999999999998099, 676.5203681218851, -1259.1392167224028, 771.3234287776531,
-  -176.6150291621406, 12.507343278686905, -0.13857109526572012, 0.000009984369578019572,
-  1.5056327351493116e-7,
+  0.9999999999998099, 676.5203681218851, -1259.1392167224028, 771.3234287776531, -176.6150291621406,
+  12.507343278686905, -0.13857109526572012, 0.000009984369578019572, 1.5056327351493116e-7,
 ];
 
 /** Natural log of the gamma function for x > 0. */
@@ -227,7 +226,8 @@ export function wilson(x: number, n: number, confidence = 0.95): Interval {
  * x = 0 and clamped at 0 where the formula would go negative (tiny x at high confidence).
  */
 export function byars(x: number, confidence = 0.95): Interval {
-  if (!(x >= 0) || !Number.isFinite(x)) throw new RangeError(`byars needs a count x >= 0, got ${x}`);
+  if (!(x >= 0) || !Number.isFinite(x))
+    throw new RangeError(`byars needs a count x >= 0, got ${x}`);
   const z = zFor(confidence);
   const lower = x === 0 ? 0 : x * Math.pow(1 - 1 / (9 * x) - z / (3 * Math.sqrt(x)), 3);
   const x1 = x + 1;
@@ -240,7 +240,8 @@ export function byars(x: number, confidence = 0.95): Interval {
  * lower = χ²(α/2; 2x)/2 (0 when x = 0), upper = χ²(1 − α/2; 2x + 2)/2.
  */
 export function exactPoisson(x: number, confidence = 0.95): Interval {
-  if (!(x >= 0) || !Number.isFinite(x)) throw new RangeError(`exactPoisson needs a count x >= 0, got ${x}`);
+  if (!(x >= 0) || !Number.isFinite(x))
+    throw new RangeError(`exactPoisson needs a count x >= 0, got ${x}`);
   assertConfidence(confidence);
   const alpha = 1 - confidence;
   const lower = x === 0 ? 0 : chiSquareQuantile(alpha / 2, 2 * x) / 2;
@@ -249,7 +250,10 @@ export function exactPoisson(x: number, confidence = 0.95): Interval {
 }
 
 /** PHE's rule for counts: exact Poisson below 10, Byar's from 10. */
-export function countInterval(x: number, confidence = 0.95): Interval & { method: 'Exact' | 'Byars' } {
+export function countInterval(
+  x: number,
+  confidence = 0.95,
+): Interval & { method: 'Exact' | 'Byars' } {
   return x < 10
     ? { ...exactPoisson(x, confidence), method: 'Exact' }
     : { ...byars(x, confidence), method: 'Byars' };
@@ -294,7 +298,12 @@ export function proportionEstimate(input: EstimateInput): Estimate {
   const { numerator: x, denominator: n, confidence = 0.95, multiplier = 1 } = input;
   if (!isFiniteNumber(x) || !isFiniteNumber(n) || x < 0 || n <= 0 || x > n) return NO_ESTIMATE;
   const ci = wilson(x, n, confidence);
-  return { value: (x / n) * multiplier, lower: ci.lower * multiplier, upper: ci.upper * multiplier, method: 'Wilson' };
+  return {
+    value: (x / n) * multiplier,
+    lower: ci.lower * multiplier,
+    upper: ci.upper * multiplier,
+    method: 'Wilson',
+  };
 }
 
 /**
@@ -339,7 +348,10 @@ export interface WeightedPrevalence {
  * Normal limits p ∓ z·se, clamped to [0, 1]. Returns null when there is no estimate
  * (n < 2 or Σw ≤ 0).
  */
-export function weightedPrevalence(sums: WeightedSums, confidence = 0.95): WeightedPrevalence | null {
+export function weightedPrevalence(
+  sums: WeightedSums,
+  confidence = 0.95,
+): WeightedPrevalence | null {
   const { n, sw, sw2, swy, sw2y, sw2y2 } = sums;
   if (![n, sw, sw2, swy, sw2y, sw2y2].every(isFiniteNumber) || n < 2 || !(sw > 0)) return null;
   const p = swy / sw;
