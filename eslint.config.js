@@ -3,7 +3,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'data', '.tmp', 'bin', 'coverage', 'src/web/assets'] },
+  {
+    ignores: [
+      'node_modules',
+      'data',
+      '.tmp',
+      'bin',
+      'coverage',
+      'src/web/assets',
+      '.dependency-cruiser.cjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -28,5 +38,31 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
+  {
+    // SQL lives in *.store.ts files (and migrations): a route, service or rule that needs data
+    // calls a store function. db/ is the kernel that runs the SQL; tests and benches set up data.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/**/*.store.ts', 'src/db/**', 'src/**/*.test.ts', 'src/**/*.test.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='query']",
+          message: 'SQL belongs in a *.store.ts file: call a store function here.',
+        },
+        {
+          selector: "CallExpression[callee.name='one']",
+          message: 'SQL belongs in a *.store.ts file: call a store function here.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='execAsOwner']",
+          message: 'SQL belongs in a *.store.ts file (or a migration): call a store function here.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['eslint.config.js', '.dependency-cruiser.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
 );

@@ -17,11 +17,11 @@ import { parseArgs } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../src/app.ts';
-import { loadConfig } from '../src/config.ts';
+import { loadConfig } from '../src/platform/config.ts';
 import { inTenant, type Db, type Queryable } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { ensurePostcodes } from '../src/catalog/postcodes.ts';
-import { offlineGeocoder } from '../src/catalog/geocoder.ts';
+import { ensurePostcodes } from '../src/platform/geo/postcode.store.ts';
+import { offlineGeocoder } from '../src/platform/geo/geocoder.ts';
 import { parseFinderQuery } from '../src/catalog/finder.ts';
 import { searchOffers } from '../src/catalog/offer.store.ts';
 import {

@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { inTenant } from '../src/db/db.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { openBenchEngine } from './engines.ts';
-import { ensurePostcodes } from '../src/catalog/postcodes.ts';
+import { ensurePostcodes } from '../src/platform/geo/postcode.store.ts';
 import { CANDIDATES_SQL, candidateOffers } from '../src/conversation/matching.store.ts';
 import { fittingTopics, matchOffers, type MatchCitizen } from '../src/conversation/matching.ts';
 import { PRIORITY_DOMAINS } from '../src/conversation/instruments/social.ts';

@@ -12,8 +12,8 @@ import { inTenant, type Db } from '../src/db/db.ts';
 import { ARENAS, LIFE_PHASES, TOPICS, type Topic } from '../src/catalog/offer.ts';
 import { mulberry32, pick, pickSome, randInt, type Rng } from './stats.ts';
 
-export type { PostcodeRow } from '../src/catalog/postcodes.ts';
-import type { PostcodeRow } from '../src/catalog/postcodes.ts';
+export type { PostcodeRow } from '../src/platform/geo/postcodes.ts';
+import type { PostcodeRow } from '../src/platform/geo/postcodes.ts';
 
 interface Activity {
   /** The search word (what a citizen types). */

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { openPostgres } from '../src/db/postgres.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { inTenant } from '../src/db/db.ts';
-import { ensurePostcodes } from '../src/catalog/postcodes.ts';
+import { ensurePostcodes } from '../src/platform/geo/postcode.store.ts';
 import { searchOffers } from '../src/catalog/offer.store.ts';
 import { parseFinderQuery } from '../src/catalog/finder.ts';
 import { buildNationalCatalog, readPostcodeTable } from './national-catalog.ts';

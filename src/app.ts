@@ -14,9 +14,12 @@ import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
 import staticFiles from '@fastify/static';
 import csrf from '@fastify/csrf-protection';
-import type { Config } from './config.ts';
+import type { Config } from './platform/config.ts';
 import type { Db } from './db/db.ts';
-import { isUiLanguage, translator } from './web/i18n.ts';
+import type { RouteDeps } from './platform/deps.ts';
+import { systemClock, type Clock } from './platform/clock.ts';
+import { translator } from './web/i18n.ts';
+import { isUiLanguage } from './web/languages.ts';
 import { tenantResolver } from './platform/tenant.ts';
 import { registerErrorHandlers } from './web/error-handler.tsx';
 import { loadStaff } from './staff/auth.ts';
@@ -31,9 +34,12 @@ import { monitorDataRoutes } from './monitor/monitor-data.routes.tsx';
 import { conversationRoutes } from './conversation/conversation.routes.tsx';
 import { conversationSettingsRoutes } from './conversation/settings.routes.tsx';
 import { infoRoutes } from './web/info.routes.tsx';
+import { galleryRoutes } from './web/gallery.routes.tsx';
+import { formExamples } from './web/form.examples.tsx';
+import { chartExamples } from './monitor/charts/charts.examples.tsx';
 import { healthRoutes } from './platform/health.routes.ts';
-import type { Geocoder } from './catalog/geocoder.ts';
-import { offlineGeocoder } from './catalog/geocoder.ts';
+import type { Geocoder } from './platform/geo/geocoder.ts';
+import { offlineGeocoder } from './platform/geo/geocoder.ts';
 import './web/context.ts';
 
 export interface AppDeps {
@@ -42,6 +48,8 @@ export interface AppDeps {
   /** Secret for signed cookies (CSRF secret, language is unsigned). */
   cookieSecret: string;
   geocoder?: Geocoder;
+  /** The time; the system clock unless a test stands still. */
+  clock?: Clock;
   logger?: boolean;
 }
 
@@ -130,7 +138,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     maxAge: '1h',
   });
 
-  const tenants = tenantResolver(db, config.defaultKommune);
+  const clock = deps.clock ?? systemClock;
+  const tenants = tenantResolver(db, config.defaultKommune, clock);
   app.decorateRequest('lang', 'da');
   app.decorateRequest('t', translator('da'));
   app.decorateRequest('tenant', null as never);
@@ -167,9 +176,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   registerErrorHandlers(app);
-  const ctx = { db, config, geocoder: deps.geocoder ?? offlineGeocoder(db), tenants };
+  const ctx: RouteDeps = {
+    db,
+    config,
+    geocoder: deps.geocoder ?? offlineGeocoder(db),
+    tenants,
+    clock,
+  };
   await app.register(healthRoutes, ctx);
   await app.register(infoRoutes, ctx);
+  if (!config.production) {
+    await app.register(galleryRoutes, {
+      examples: (t) => [
+        ...formExamples(t).map((e) => ({ ...e, inForm: true })),
+        ...chartExamples(),
+      ],
+    });
+  }
   await app.register(catalogRoutes, ctx);
   await app.register(staffRoutes, ctx);
   await app.register(staffCatalogRoutes, ctx);
@@ -182,10 +205,3 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(conversationRoutes, ctx);
   return app;
 }
-
-export type RouteDeps = {
-  db: Db;
-  config: Config;
-  geocoder: Geocoder;
-  tenants: ReturnType<typeof tenantResolver>;
-};

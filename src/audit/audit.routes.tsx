@@ -1,12 +1,13 @@
 /** Admins search the audit log: who read or changed which personal record, and when. */
 import type { FastifyPluginAsync } from 'fastify';
-import type { RouteDeps } from '../app.ts';
+import type { RouteDeps } from '../platform/deps.ts';
 import { inTenant } from '../db/db.ts';
-import { requireRole } from '../staff/auth.ts';
+import { requireRole } from '../web/access.ts';
 import { pageContext, sendPage } from '../web/context.ts';
 import { Select, SubmitButton, TextField } from '../web/form.tsx';
 import { Layout } from '../web/layout.tsx';
-import { searchAudit, type AuditAction } from './audit.store.ts';
+import { searchAudit } from './audit.store.ts';
+import { type AuditAction } from '../platform/audit.store.ts';
 
 const ACTIONS: AuditAction[] = ['read', 'create', 'update', 'delete', 'export'];
 const str = (v: unknown) => (typeof v === 'string' ? v.trim().slice(0, 200) : '');

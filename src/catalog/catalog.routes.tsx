@@ -4,10 +4,10 @@
  * municipality's), so it is written in that tenant.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { RouteDeps } from '../app.ts';
+import type { RouteDeps } from '../platform/deps.ts';
 import { inTenant } from '../db/db.ts';
 import { LighedError, type FieldProblem } from '../platform/errors.ts';
-import { audit, type AuditActor } from '../audit/audit.store.ts';
+import { audit, type AuditActor } from '../platform/audit.store.ts';
 import { pageContext, sendPage } from '../web/context.ts';
 import { isSearch, parseFinderQuery } from './finder.ts';
 import { getOfferDetail, searchOffers } from './offer.store.ts';

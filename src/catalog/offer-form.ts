@@ -20,8 +20,8 @@ import {
   type OfferTranslation,
   type OfferType,
   type Schedule,
-  type UiLanguage,
 } from './offer.ts';
+import { type UiLanguage } from '../web/languages.ts';
 
 export const SCHEDULE_ROWS = 3;
 

@@ -2,6 +2,7 @@
  * SQL for the catalog. Rows are mapped to records explicitly, so a new column never leaks
  * into a page or the API by accident.
  */
+import { isUuid } from '../platform/ids.ts';
 import { one, type Queryable } from '../db/db.ts';
 import { PAGE_SIZE, toPrefixQuery, type FinderQuery } from './finder.ts';
 import type { Location, Offer, OfferDetail, Organization, Schedule } from './offer.ts';
@@ -277,9 +278,6 @@ export async function getOfferDetail(q: Queryable, id: string): Promise<OfferDet
   if (!organization) return undefined;
   return { ...offer, organization, locations, schedules };
 }
-
-export const isUuid = (v: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 /** Offers a staff member may manage: a provider only its organisation's, others the tenant's. */
 export async function listOffersForStaff(

@@ -4,6 +4,7 @@
  * the municipal profile (arena, offer type, topics, ...) sits on top. DB columns match these
  * names in snake_case (src/db/migrations/0001_foundation.sql).
  */
+import { UI_LANGUAGES, type UiLanguage } from '../web/languages.ts';
 
 export const ARENAS = [
   'job_centre',
@@ -51,10 +52,6 @@ export type OfferStatus = (typeof OFFER_STATUSES)[number];
 
 export const ORGANIZATION_KINDS = ['municipal', 'regional', 'civil_society', 'private'] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
-
-/** The languages the interface speaks. Danish is the source language. */
-export const UI_LANGUAGES = ['da', 'en', 'ar', 'tr', 'so', 'uk'] as const;
-export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
 /** Languages an offer's text may be translated into (Danish is the source). */
 export const TRANSLATION_LANGUAGES = UI_LANGUAGES.filter(

@@ -3,16 +3,17 @@
  * municipality's; a provider only its own organisation and its places.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { RouteDeps } from '../app.ts';
+import type { RouteDeps } from '../platform/deps.ts';
 import { inTenant, one } from '../db/db.ts';
 import { LighedError, type FieldProblem } from '../platform/errors.ts';
-import { audit } from '../audit/audit.store.ts';
-import { actorOf, requireRole } from '../staff/auth.ts';
+import { audit } from '../platform/audit.store.ts';
+import { actorOf, requireRole } from '../web/access.ts';
 import { pageContext, sendPage } from '../web/context.ts';
 import { Checkbox, FormPage, Select, SubmitButton, TextField } from '../web/form.tsx';
 import { Layout } from '../web/layout.tsx';
 import type { Translate } from '../web/i18n.ts';
-import { isUuid, listLocations, listOrganizations } from './offer.store.ts';
+import { listLocations, listOrganizations } from './offer.store.ts';
+import { isUuid } from '../platform/ids.ts';
 import { ORGANIZATION_KINDS, type Location, type Organization } from './offer.ts';
 import { readLocationForm, readOrganizationForm } from './organization-form.ts';
 

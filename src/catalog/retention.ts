@@ -4,7 +4,7 @@
  * demand (`lighed purge`). Each deletion is audited, per municipality (row-level security).
  */
 import { inTenant, type Db } from '../db/db.ts';
-import { audit } from '../audit/audit.store.ts';
+import { audit } from '../platform/audit.store.ts';
 
 export const RETENTION = { afterRetiredDays: 30, maxDays: 365 } as const;
 

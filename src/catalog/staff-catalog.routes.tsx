@@ -4,22 +4,22 @@
  * and frontline workers the municipality's. Reading sign-ups is audited.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import type { RouteDeps } from '../app.ts';
+import type { RouteDeps } from '../platform/deps.ts';
 import { inTenant } from '../db/db.ts';
 import { LighedError, type FieldProblem } from '../platform/errors.ts';
-import { audit } from '../audit/audit.store.ts';
-import { actorOf, requireRole } from '../staff/auth.ts';
+import { audit } from '../platform/audit.store.ts';
+import { actorOf, requireRole } from '../web/access.ts';
 import { pageContext, sendPage } from '../web/context.ts';
 import { Layout, type PageContext } from '../web/layout.tsx';
 import {
   getOfferDetail,
-  isUuid,
   listLocations,
   listOffersForStaff,
   listOrganizations,
   saveOffer,
   setOfferStatus,
 } from './offer.store.ts';
+import { isUuid } from '../platform/ids.ts';
 import {
   offerToForm,
   publicTextFields,
@@ -30,7 +30,7 @@ import { deleteSignup, listErrorReports, listSignups } from './signup.store.ts';
 import { CsrfField } from '../web/form.tsx';
 import { checkStigma } from './stigma.ts';
 import { OfferEditPage } from './pages/offer-edit-page.tsx';
-import { dateText, languageName } from './pages/present.ts';
+import { dateText, languageName } from '../web/present.ts';
 import type { Location, Organization } from './offer.ts';
 
 type IdParams = { Params: { id: string } };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UI_LANGUAGES } from './offer.ts';
+import { UI_LANGUAGES } from '../web/languages.ts';
 import {
   checkStigma,
   explainStigma,

@@ -14,7 +14,7 @@
  */
 import { z } from 'zod';
 import rawTerms from './stigma-terms.json' with { type: 'json' };
-import { UI_LANGUAGES, type UiLanguage } from './offer.ts';
+import { UI_LANGUAGES, type UiLanguage } from '../web/languages.ts';
 
 export interface StigmaFinding {
   /** The key the text was given under, e.g. 'title' or 'translations.ar.title'. */

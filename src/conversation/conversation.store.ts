@@ -6,7 +6,7 @@
 import { inTenant, one, type Db, type Queryable } from '../db/db.ts';
 import type { Arena, Offer } from '../catalog/offer.ts';
 import type { TimeOfDay } from '../catalog/finder.ts';
-import type { UiLanguage } from '../catalog/offer.ts';
+import type { UiLanguage } from '../web/languages.ts';
 import type { Answers } from './instrument.ts';
 import type { ConversationAnswers } from './flow.ts';
 import type { SupportLevel } from './profile.ts';

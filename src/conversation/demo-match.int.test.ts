@@ -5,7 +5,7 @@
  */
 import { beforeAll, expect, it } from 'vitest';
 import { eachEngine } from '../../test/support/db.ts';
-import { ensurePostcodes } from '../catalog/postcodes.ts';
+import { ensurePostcodes } from '../platform/geo/postcode.store.ts';
 import { ensureDemoTeams, seedDemo } from '../demo/demo.seed.ts';
 import { inTenant } from '../db/db.ts';
 import { DEMO_KOMMUNE } from '../demo/demo.data.ts';

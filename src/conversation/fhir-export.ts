@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/db.ts';
-import { audit } from '../audit/audit.store.ts';
+import { audit } from '../platform/audit.store.ts';
 import { LighedError } from '../platform/errors.ts';
 import { getConversation, inTeam, systemStaff, type Conversation } from './conversation.store.ts';
 import { responsesOf } from './conversation.service.ts';

@@ -5,7 +5,8 @@
  */
 import type { Queryable } from '../db/db.ts';
 import { schedulesFor } from '../catalog/offer.store.ts';
-import type { OfferTranslation, UiLanguage } from '../catalog/offer.ts';
+import type { OfferTranslation } from '../catalog/offer.ts';
+import type { UiLanguage } from '../web/languages.ts';
 import type { MatchOffer } from './matching.ts';
 
 export interface CandidateOffer extends MatchOffer {

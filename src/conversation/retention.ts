@@ -4,7 +4,7 @@
  * and with `lighed purge`; each deletion is audited.
  */
 import type { Db } from '../db/db.ts';
-import { audit } from '../audit/audit.store.ts';
+import { audit } from '../platform/audit.store.ts';
 import { purgeExpiredConversations } from './conversation.store.ts';
 
 export function purgeConversations(db: Db): Promise<number> {

@@ -3,9 +3,9 @@
  * asked (new conversations only; one started keeps its own list), and the matching weights.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { RouteDeps } from '../app.ts';
-import { audit } from '../audit/audit.store.ts';
-import { actorOf, requireRole } from '../staff/auth.ts';
+import type { RouteDeps } from '../platform/deps.ts';
+import { audit } from '../platform/audit.store.ts';
+import { actorOf, requireRole } from '../web/access.ts';
 import type { FieldProblem } from '../platform/errors.ts';
 import { sendPage, staffPageContext as pageContext } from '../web/context.ts';
 import { CsrfField, ErrorSummary, SubmitButton, TextField } from '../web/form.tsx';
@@ -22,7 +22,7 @@ import { DEFAULT_MATCH_WEIGHTS, MatchWeights } from './matching.ts';
 import { parseNumber } from './flow.ts';
 import { inTenant } from '../db/db.ts';
 import { ARENAS, type Arena } from '../catalog/offer.ts';
-import { isUuid } from '../catalog/offer.store.ts';
+import { isUuid } from '../platform/ids.ts';
 import {
   assignTeam,
   createTeam,

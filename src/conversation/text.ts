@@ -3,9 +3,9 @@
  * live in the interface catalogs (src/web/messages/*.json, keys profile.*, support.*, print.*,
  * match.*), so translators work in one place and the catalog test checks them all.
  */
-import { UI_LANGUAGES, type UiLanguage } from '../catalog/offer.ts';
+import { UI_LANGUAGES, type UiLanguage } from '../web/languages.ts';
 import { translator, type MessageValues } from '../web/i18n.ts';
-import { listText } from '../catalog/pages/present.ts';
+import { listText } from '../web/present.ts';
 import type { LocalizedText } from './instrument.ts';
 
 /** One text in every interface language. */

@@ -9,9 +9,9 @@ import {
   ORGANIZATION_KINDS,
   RECOMMENDATIONS,
   TOPICS,
-  UI_LANGUAGES,
 } from '../catalog/offer.ts';
-import { readPostcodes } from '../catalog/postcodes.ts';
+import { UI_LANGUAGES } from '../web/languages.ts';
+import { readPostcodes } from '../platform/geo/postcodes.ts';
 import { checkStigma } from '../catalog/stigma.ts';
 import {
   DEMO_KOMMUNE,

@@ -26,9 +26,9 @@ import type {
   OrganizationKind,
   Recommendation,
   Topic,
-  UiLanguage,
 } from '../catalog/offer.ts';
-import type { Role } from '../staff/staff.store.ts';
+import type { UiLanguage } from '../web/languages.ts';
+import type { Role } from '../platform/principal.ts';
 
 // ---- types -----------------------------------------------------------------------------------
 

@@ -6,10 +6,10 @@
 import type { FastifyBaseLogger, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import { readFileSync } from 'node:fs';
-import type { RouteDeps } from '../app.ts';
+import type { RouteDeps } from '../platform/deps.ts';
 import { inTenant, type Db } from '../db/db.ts';
 import { LighedError } from '../platform/errors.ts';
-import { actorOf } from '../staff/auth.ts';
+import { actorOf } from '../web/access.ts';
 import { sendPage } from '../web/context.ts';
 import { CsrfField, ErrorSummaryBox } from '../web/form.tsx';
 import { Layout } from '../web/layout.tsx';

@@ -5,10 +5,10 @@
  * Upload and import jobs are in monitor-data.routes.tsx.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { RouteDeps } from '../app.ts';
+import type { RouteDeps } from '../platform/deps.ts';
 import { inTenant, type Queryable } from '../db/db.ts';
 import { LighedError } from '../platform/errors.ts';
-import { requireRole } from '../staff/auth.ts';
+import { requireRole } from '../web/access.ts';
 import { sendPage, staffPageContext } from '../web/context.ts';
 import { translator } from '../web/i18n.ts';
 import { Layout, type PageContext } from '../web/layout.tsx';

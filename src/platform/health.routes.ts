@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { RouteDeps } from '../app.ts';
+import type { RouteDeps } from './deps.ts';
 import { migrationsCurrent } from '../db/migrate.ts';
 
 /** /healthz: the process answers. /readyz: the database answers and is fully migrated. */

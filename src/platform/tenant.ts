@@ -1,19 +1,25 @@
 import type { Db } from '../db/db.ts';
-import type { Tenant } from '../web/context.ts';
+import { systemClock, type Clock } from './clock.ts';
 import { LighedError } from './errors.ts';
+import { listTenants } from './tenant.store.ts';
+
+/** A municipality served by this installation. */
+export interface Tenant {
+  kommune: string;
+  name: string;
+  demo: boolean;
+}
 
 /**
  * Maps a request's host to a municipality. One installation may serve several: each tenant
  * row lists its hostnames; any other host gets the configured default. Cached for a minute.
  */
-export function tenantResolver(db: Db, defaultKommune: string) {
+export function tenantResolver(db: Db, defaultKommune: string, clock: Clock = systemClock) {
   let cache:
     { at: number; byHost: Map<string, Tenant>; byKommune: Map<string, Tenant> } | undefined;
   const load = async () => {
-    if (cache && Date.now() - cache.at < 60_000) return cache;
-    const rows = await db.query<Tenant & { hostnames: string[] }>(
-      'select kommune, name, demo, hostnames from tenant',
-    );
+    if (cache && clock.now().getTime() - cache.at < 60_000) return cache;
+    const rows = await listTenants(db);
     const byHost = new Map<string, Tenant>();
     const byKommune = new Map<string, Tenant>();
     for (const r of rows) {
@@ -21,7 +27,7 @@ export function tenantResolver(db: Db, defaultKommune: string) {
       byKommune.set(r.kommune, t);
       for (const h of r.hostnames) byHost.set(h.toLowerCase(), t);
     }
-    cache = { at: Date.now(), byHost, byKommune };
+    cache = { at: clock.now().getTime(), byHost, byKommune };
     return cache;
   };
   return {
@@ -42,3 +48,5 @@ export function tenantResolver(db: Db, defaultKommune: string) {
     },
   };
 }
+
+export type TenantResolver = ReturnType<typeof tenantResolver>;

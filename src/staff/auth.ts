@@ -1,13 +1,12 @@
 /**
  * Who is signed in, and what they may do. Local accounts today; an OpenID Connect provider
  * plugs in behind `IdentityProvider` (docs/operations.md says how) without touching routes:
- * routes only ever see `req.staff` and call `requireRole`.
+ * routes only ever see `req.staff` and call `requireRole` (web/access.ts).
  */
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { inTenant, type Db } from '../db/db.ts';
-import { LighedError } from '../platform/errors.ts';
-import { userForSession, type Role, type StaffUser } from './staff.store.ts';
-import type { AuditActor } from '../audit/audit.store.ts';
+import { userForSession } from './staff.store.ts';
+import type { StaffUser } from '../platform/principal.ts';
 
 export const SESSION_COOKIE = 'lighed_session';
 
@@ -16,24 +15,6 @@ export async function loadStaff(db: Db, req: FastifyRequest): Promise<StaffUser 
   if (!token) return null;
   const user = await inTenant(db, req.tenant.kommune, (tx) => userForSession(tx, token));
   return user ?? null;
-}
-
-/** preHandler: only signed-in staff with one of `roles` pass; everyone else is refused. */
-export function requireRole(...roles: Role[]) {
-  return async (req: FastifyRequest, _reply: FastifyReply) => {
-    if (!req.staff) throw new LighedError('LIGHED_ERR_UNAUTHENTICATED', 'Sign in first');
-    if (!roles.includes(req.staff.role))
-      throw new LighedError('LIGHED_ERR_FORBIDDEN', 'Not allowed for your role');
-  };
-}
-
-export function actorOf(req: FastifyRequest): AuditActor {
-  return {
-    kommune: req.tenant.kommune,
-    actorId: req.staff?.id ?? null,
-    actorRole: req.staff?.role ?? 'citizen',
-    requestId: req.id,
-  };
 }
 
 /**

@@ -1,14 +1,16 @@
 /** Staff sign-in and sign-out (local accounts) and the staff home page. */
 import type { FastifyPluginAsync } from 'fastify';
-import type { RouteDeps } from '../app.ts';
+import type { RouteDeps } from '../platform/deps.ts';
 import { inTenant } from '../db/db.ts';
 import type { FieldProblem } from '../platform/errors.ts';
 import { pageContext, sendPage } from '../web/context.ts';
 import { CsrfField, ErrorSummary, SubmitButton, TextField } from '../web/form.tsx';
 import { Layout, type PageContext } from '../web/layout.tsx';
-import { requireRole, SESSION_COOKIE } from './auth.ts';
+import { SESSION_COOKIE } from './auth.ts';
+import { requireRole } from '../web/access.ts';
 import { verifyPassword } from './password.ts';
-import { createSession, endSession, findUserForSignIn, ROLES } from './staff.store.ts';
+import { createSession, endSession, findUserForSignIn } from './staff.store.ts';
+import { ROLES } from '../platform/principal.ts';
 
 /** Only local paths: an open redirect after sign-in would be a phishing aid. */
 const safeNext = (next: unknown) =>

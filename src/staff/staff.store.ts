@@ -1,19 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { one, type Queryable } from '../db/db.ts';
-
-export const ROLES = ['admin', 'planner', 'frontline', 'provider', 'referrer'] as const;
-export type Role = (typeof ROLES)[number];
-
-export interface StaffUser {
-  id: string;
-  kommune: string;
-  email: string;
-  name: string;
-  role: Role;
-  organization_id: string | null;
-  /** The frontline team whose health conversations the user sees. */
-  team_id: string | null;
-}
+import type { StaffUser } from '../platform/principal.ts';
 
 const userColumns = 'id, kommune, email, name, role, organization_id, team_id';
 const SESSION_HOURS = 8;

@@ -1,17 +1,12 @@
 /** What every request carries once the context hook has run (src/app.ts). */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Tenant } from '../platform/tenant.ts';
 import type { VNode } from 'preact';
-import type { UiLanguage } from '../catalog/offer.ts';
+import type { UiLanguage } from './languages.ts';
 import { translator, type Translate } from './i18n.ts';
 import type { PageContext } from './layout.tsx';
 import { renderPage } from './layout.tsx';
-import type { StaffUser } from '../staff/staff.store.ts';
-
-export interface Tenant {
-  kommune: string;
-  name: string;
-  demo: boolean;
-}
+import type { StaffUser } from '../platform/principal.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {

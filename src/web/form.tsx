@@ -5,7 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { Layout, type PageContext } from './layout.tsx';
 import type { FieldProblem } from '../platform/errors.ts';
-import type { UiLanguage } from '../catalog/offer.ts';
+import type { UiLanguage } from './languages.ts';
 import type { Translate } from './i18n.ts';
 
 export type Problems = readonly FieldProblem[];
@@ -79,9 +79,85 @@ export function FieldError({
   );
 }
 
-function describedBy(id: string, hint: string | undefined, problem: FieldProblem | undefined) {
+export function describedBy(id: string, hint: unknown, problem: FieldProblem | undefined) {
   const ids = [hint ? `${id}-hint` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ');
   return ids || undefined;
+}
+
+/**
+ * The frame every field shares: the group (marked when in error), its label or legend, hint
+ * and error message, then the control. The control itself sets `aria-describedby` with
+ * `describedBy(id, hint, problem)`; in a fieldset the fieldset carries it.
+ */
+export function Field(props: {
+  id: string;
+  label: ComponentChildren;
+  hint?: ComponentChildren | undefined;
+  problem?: FieldProblem | undefined;
+  t: Translate;
+  /** A group of options: a fieldset with a legend instead of a label. */
+  fieldset?: boolean;
+  class?: string;
+  children: ComponentChildren;
+}) {
+  const { id, problem } = props;
+  const cls = `form-group${props.class ? ` ${props.class}` : ''}${problem ? ' form-error' : ''}`;
+  const inner = (
+    <>
+      {props.hint && (
+        <span class="form-hint" id={`${id}-hint`}>
+          {props.hint}
+        </span>
+      )}
+      <FieldError problem={problem} id={id} t={props.t} />
+      {props.children}
+    </>
+  );
+  if (props.fieldset) {
+    return (
+      <div class={cls}>
+        <fieldset aria-describedby={describedBy(id, props.hint, problem)}>
+          <legend class="form-label">{props.label}</legend>
+          {inner}
+        </fieldset>
+      </div>
+    );
+  }
+  return (
+    <div class={cls}>
+      <label class="form-label" for={id}>
+        {props.label}
+      </label>
+      {inner}
+    </div>
+  );
+}
+
+/** A file upload; `id` is also the field's name. */
+export function FileField(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  accept: string;
+  required?: boolean;
+  problem?: FieldProblem | undefined;
+  t: Translate;
+}) {
+  const { id } = props;
+  return (
+    <Field id={id} label={props.label} hint={props.hint} problem={props.problem} t={props.t}>
+      <input
+        class="form-input"
+        type="file"
+        id={id}
+        name={id}
+        accept={props.accept}
+        required={props.required}
+        aria-describedby={describedBy(id, props.hint, props.problem)}
+        aria-invalid={props.problem ? 'true' : undefined}
+      />
+    </Field>
+  );
 }
 
 export function TextField(
@@ -99,16 +175,7 @@ export function TextField(
   const problem = problemFor(props.problems, props.name);
   const cls = `form-input${props.width ? ` input-width-${props.width}` : ''}`;
   return (
-    <div class={`form-group${problem ? ' form-error' : ''}`}>
-      <label class="form-label" for={id}>
-        {props.label}
-      </label>
-      {props.hint && (
-        <span class="form-hint" id={`${id}-hint`}>
-          {props.hint}
-        </span>
-      )}
-      <FieldError problem={problem} id={id} t={props.t} />
+    <Field id={id} label={props.label} hint={props.hint} problem={problem} t={props.t}>
       {props.multiline ? (
         <textarea
           class="form-input"
@@ -136,7 +203,7 @@ export function TextField(
           aria-invalid={problem ? 'true' : undefined}
         />
       )}
-    </div>
+    </Field>
   );
 }
 
@@ -146,16 +213,7 @@ export function Select(
   const id = fieldId(props.name);
   const problem = problemFor(props.problems, props.name);
   return (
-    <div class={`form-group${problem ? ' form-error' : ''}`}>
-      <label class="form-label" for={id}>
-        {props.label}
-      </label>
-      {props.hint && (
-        <span class="form-hint" id={`${id}-hint`}>
-          {props.hint}
-        </span>
-      )}
-      <FieldError problem={problem} id={id} t={props.t} />
+    <Field id={id} label={props.label} hint={props.hint} problem={problem} t={props.t}>
       <select
         class="form-select"
         id={id}
@@ -169,7 +227,7 @@ export function Select(
           </option>
         ))}
       </select>
-    </div>
+    </Field>
   );
 }
 
@@ -185,34 +243,25 @@ export function Checkboxes(
   const id = fieldId(props.name);
   const problem = problemFor(props.problems, props.name);
   return (
-    <div class={`form-group${problem ? ' form-error' : ''}`}>
-      <fieldset aria-describedby={describedBy(id, props.hint, problem)}>
-        <legend class="form-label">{props.label}</legend>
-        {props.hint && (
-          <span class="form-hint" id={`${id}-hint`}>
-            {props.hint}
-          </span>
-        )}
-        <FieldError problem={problem} id={id} t={props.t} />
-        <ul class={`nobullet-list${props.inline ? ' lighed-inline-options' : ''}`} id={id}>
-          {props.options.map((o, i) => (
-            <li class="form-group-checkbox">
-              <input
-                class="form-checkbox"
-                type="checkbox"
-                id={`${id}-${i}`}
-                name={o.name ?? props.name}
-                value={o.name ? 'ja' : o.value}
-                checked={props.values.includes(o.value)}
-              />
-              <label for={`${id}-${i}`} lang={o.lang}>
-                {o.label}
-              </label>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
-    </div>
+    <Field id={id} label={props.label} hint={props.hint} problem={problem} t={props.t} fieldset>
+      <ul class={`nobullet-list${props.inline ? ' lighed-inline-options' : ''}`} id={id}>
+        {props.options.map((o, i) => (
+          <li class="form-group-checkbox">
+            <input
+              class="form-checkbox"
+              type="checkbox"
+              id={`${id}-${i}`}
+              name={o.name ?? props.name}
+              value={o.name ? 'ja' : o.value}
+              checked={props.values.includes(o.value)}
+            />
+            <label for={`${id}-${i}`} lang={o.lang}>
+              {o.label}
+            </label>
+          </li>
+        ))}
+      </ul>
+    </Field>
   );
 }
 

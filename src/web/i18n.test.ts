@@ -14,7 +14,7 @@ import {
   TOPICS,
 } from '../catalog/offer.ts';
 import { TIMES_OF_DAY } from '../catalog/finder.ts';
-import { ROLES } from '../staff/staff.store.ts';
+import { ROLES } from '../platform/principal.ts';
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {

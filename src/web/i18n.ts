@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { UI_LANGUAGES, type UiLanguage } from '../catalog/offer.ts';
+import { UI_LANGUAGES, type UiLanguage } from './languages.ts';
 
 type Catalog = Record<string, string>;
 
@@ -20,22 +20,6 @@ const compiled = new Map<string, IntlMessageFormat>();
 
 export type MessageValues = Record<string, string | number | Date | boolean>;
 export type Translate = (key: string, values?: MessageValues) => string;
-
-export const RTL_LANGUAGES: ReadonlySet<UiLanguage> = new Set(['ar']);
-
-/** Each language's own name, for the language switcher. */
-export const LANGUAGE_NAMES: Record<UiLanguage, string> = {
-  da: 'Dansk',
-  en: 'English',
-  ar: 'العربية',
-  tr: 'Türkçe',
-  so: 'Soomaali',
-  uk: 'Українська',
-};
-
-export function isUiLanguage(v: unknown): v is UiLanguage {
-  return typeof v === 'string' && (UI_LANGUAGES as readonly string[]).includes(v);
-}
 
 export function translator(lang: UiLanguage): Translate {
   return (key, values) => {

@@ -1,39 +1,10 @@
 /** Fixed information pages: the accessibility statement (required by Danish law) and privacy. */
 import type { FastifyPluginAsync } from 'fastify';
-import type { RouteDeps } from '../app.ts';
+import type { RouteDeps } from '../platform/deps.ts';
 import { pageContext, sendPage } from './context.ts';
 import { Layout } from './layout.tsx';
-import { formExamples } from './form.examples.tsx';
-import { chartExamples } from '../monitor/charts/charts.examples.tsx';
 
-export const infoRoutes: FastifyPluginAsync<RouteDeps> = async (app, { config }) => {
-  // Dev-only gallery of every component example, for people and for the axe browser test.
-  if (!config.production) {
-    app.get('/dev/komponenter', async (req, reply) => {
-      const ctx = pageContext(req, reply);
-      return sendPage(
-        reply,
-        <Layout ctx={ctx} title="Komponenter">
-          <h1>Komponenter</h1>
-          {formExamples(ctx.t).map((e) => (
-            <section>
-              <h2>{e.name}</h2>
-              <form action="#" method="get">
-                {e.node}
-              </form>
-            </section>
-          ))}
-          {chartExamples().map((e) => (
-            <section>
-              <h2>{e.name}</h2>
-              {e.node}
-            </section>
-          ))}
-        </Layout>,
-      );
-    });
-  }
-
+export const infoRoutes: FastifyPluginAsync<RouteDeps> = async (app) => {
   app.get('/tilgaengelighed', async (req, reply) => {
     const ctx = pageContext(req, reply);
     const { t } = ctx;

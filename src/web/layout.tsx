@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { render } from 'preact-render-to-string';
-import { UI_LANGUAGES, type UiLanguage } from '../catalog/offer.ts';
-import { LANGUAGE_NAMES, RTL_LANGUAGES, type Translate } from './i18n.ts';
+import { UI_LANGUAGES, type UiLanguage } from './languages.ts';
+import { type Translate } from './i18n.ts';
+import { LANGUAGE_NAMES, RTL_LANGUAGES } from './languages.ts';
 
 export interface PageContext {
   lang: UiLanguage;

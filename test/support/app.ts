@@ -1,12 +1,13 @@
 /** Builds the real app on a test database, plus fixtures, for in-process tests (app.inject). */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.ts';
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig } from '../../src/platform/config.ts';
 import { inTenant, type Db } from '../../src/db/db.ts';
-import { ensurePostcodes } from '../../src/catalog/postcodes.ts';
+import { ensurePostcodes } from '../../src/platform/geo/postcode.store.ts';
 import { saveOffer, type OfferInput } from '../../src/catalog/offer.store.ts';
 import { hashPassword } from '../../src/staff/password.ts';
-import { createUser, type Role } from '../../src/staff/staff.store.ts';
+import { createUser } from '../../src/staff/staff.store.ts';
+import { type Role } from '../../src/platform/principal.ts';
 
 export const TEST_PASSWORD = 'test-password-1';
 

@@ -15,7 +15,7 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { inTenant, type Db } from '../../db/db.ts';
 import { LighedError, type FieldProblem } from '../../platform/errors.ts';
-import { writeCsv } from './csv.ts';
+import { writeCsv } from '../../platform/csv.ts';
 import {
   csvFilesToTables,
   fromHsdsJson,

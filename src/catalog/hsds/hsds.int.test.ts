@@ -1,3 +1,4 @@
+import { systemClock } from '../../platform/clock.ts';
 import {
   cpSync,
   existsSync,
@@ -14,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eachEngine } from '../../../test/support/db.ts';
 import { inTenant, type Db } from '../../db/db.ts';
 import { LighedError } from '../../platform/errors.ts';
-import { parseCsvTable } from './csv.ts';
+import { parseCsvTable } from '../../platform/csv.ts';
 import { exportHsds, exportServices, importHsdsPath } from './hsds.cli.ts';
 import {
   stableId,
@@ -228,6 +229,7 @@ eachEngine('HSDS export, API and import', (ctx) => {
         config: {} as never,
         geocoder: {} as never,
         tenants: {} as never,
+        clock: systemClock,
       });
       await app.ready();
     });

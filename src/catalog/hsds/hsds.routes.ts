@@ -16,7 +16,8 @@
  */
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import type { RouteDeps } from '../../app.ts';
+import { uuidSchema } from '../../platform/ids.ts';
+import type { RouteDeps } from '../../platform/deps.ts';
 import { LighedError, type FieldProblem } from '../../platform/errors.ts';
 import {
   HSDS_OPENAPI_URL,
@@ -43,9 +44,7 @@ import {
 export const HSDS_DEFAULT_PER_PAGE = 50;
 export const HSDS_MAX_PER_PAGE = 200;
 
-const uuid = z
-  .string()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a uuid');
+const uuid = uuidSchema;
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 // A '+' in a query string arrives as a space: "2024-05-01T10:00:00 02:00" means +02:00.
 const dateTime = z

@@ -8,7 +8,6 @@ import { LighedError, type FieldProblem } from '../../platform/errors.ts';
 import { FLAGS, type Location, type Offer, type Organization, type Schedule } from '../offer.ts';
 import { offerColumns } from '../offer.store.ts';
 import {
-  isUuid,
   lighedTaxonomyById,
   lighedTermById,
   stableId,
@@ -16,6 +15,7 @@ import {
   type HsdsServiceDetail,
   type LighedTaxonomy,
 } from './hsds.ts';
+import { isUuid } from '../../platform/ids.ts';
 
 export interface HsdsServiceQuery {
   page: number;

@@ -74,9 +74,9 @@ import {
   type OrganizationKind,
   type Schedule,
   type Topic,
-  type UiLanguage,
 } from '../offer.ts';
-import { CsvSyntaxError, parseCsvTable } from './csv.ts';
+import { type UiLanguage } from '../../web/languages.ts';
+import { CsvSyntaxError, parseCsvTable } from '../../platform/csv.ts';
 import {
   ajvField,
   ajvMessage,
@@ -328,10 +328,6 @@ export function stableId(name: string): string {
   const x = h.subarray(0, 16).toString('hex');
   return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
 }
-
-export const isUuid = (v: unknown): v is string =>
-  typeof v === 'string' &&
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 const da = translator('da');
 const label = (key: string, fallback: string): string => {
@@ -1364,7 +1360,7 @@ class Reader {
     const codes = <T extends string>(tax: LighedTaxonomy) => [
       ...new Set((profile.get(tax) ?? []).map((t) => t.code as T)),
     ];
-    const one = <T extends string>(tax: LighedTaxonomy, fallback: T) =>
+    const oneCode = <T extends string>(tax: LighedTaxonomy, fallback: T) =>
       (profile.get(tax)?.[0]?.code as T | undefined) ?? fallback;
 
     const title = (s.name ?? '').trim();
@@ -1399,7 +1395,7 @@ class Reader {
     const priceNote = [nonEmpty(s.fees_description), ...otherCosts].filter(Boolean).join('\n');
 
     const physical = e.sals.length > 0;
-    const mode: Mode = one<Mode>(
+    const mode: Mode = oneCode<Mode>(
       'lighed-mode',
       physical ? (e.virtual ? 'both' : 'in_person') : e.virtual ? 'online' : 'in_person',
     );
@@ -1466,8 +1462,8 @@ class Reader {
       summary,
       description,
       how_to_join: s.application_process ?? '',
-      arena: one<Arena>('lighed-arena', 'health_centre'),
-      offer_type: one<OfferType>('lighed-offer-type', 'group'),
+      arena: oneCode<Arena>('lighed-arena', 'health_centre'),
+      offer_type: oneCode<OfferType>('lighed-offer-type', 'group'),
       topics: codes<Topic>('lighed-topic'),
       life_phases: codes<LifePhase>('lighed-life-phase'),
       languages: languages.length ? languages : ['da'],

@@ -3,15 +3,8 @@ import { Checkboxes, ErrorSummary, Select, TextField, type Problems } from '../.
 import { DISTANCES_KM, PAGE_SIZE, TIMES_OF_DAY, type FinderQuery } from '../finder.ts';
 import { OFFER_LANGUAGES, TOPICS } from '../offer.ts';
 import type { FinderResult } from '../offer.store.ts';
-import {
-  distanceText,
-  languageName,
-  languagesText,
-  localText,
-  nextSessionText,
-  priceText,
-  weekdayName,
-} from './present.ts';
+import { distanceText, localText, nextSessionText, priceText } from './present.ts';
+import { languageName, languagesText, weekdayName } from '../../web/present.ts';
 
 export interface FinderPageProps {
   ctx: PageContext;

@@ -8,7 +8,7 @@ import {
   TextField,
   type Problems,
 } from '../../web/form.tsx';
-import { LANGUAGE_NAMES } from '../../web/i18n.ts';
+import { LANGUAGE_NAMES } from '../../web/languages.ts';
 import {
   ARENAS,
   FLAGS,
@@ -24,7 +24,7 @@ import {
 } from '../offer.ts';
 import { SCHEDULE_ROWS, type OfferFormValues } from '../offer-form.ts';
 import { explainStigma, type StigmaFinding } from '../stigma.ts';
-import { languageName, weekdayName } from './present.ts';
+import { languageName, weekdayName } from '../../web/present.ts';
 
 export interface OfferEditProps {
   ctx: PageContext;

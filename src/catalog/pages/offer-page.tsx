@@ -7,17 +7,11 @@ import {
   TextField,
   type Problems,
 } from '../../web/form.tsx';
-import { OFFER_LANGUAGES, UI_LANGUAGES, type OfferDetail } from '../offer.ts';
+import { OFFER_LANGUAGES, type OfferDetail } from '../offer.ts';
+import { UI_LANGUAGES } from '../../web/languages.ts';
 import type { SignupForm } from '../signup.ts';
-import {
-  dateText,
-  languageName,
-  languagesText,
-  localText,
-  nextSessionText,
-  priceText,
-  scheduleText,
-} from './present.ts';
+import { localText, nextSessionText, priceText, scheduleText } from './present.ts';
+import { dateText, languageName, languagesText } from '../../web/present.ts';
 
 const langAttr = (textLang: string, lang: string) => (textLang === lang ? undefined : textLang);
 

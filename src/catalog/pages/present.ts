@@ -1,7 +1,8 @@
 /** Turning catalog records into plain words in the reader's language. */
-import type { UiLanguage } from '../offer.ts';
+import type { UiLanguage } from '../../web/languages.ts';
 import type { Offer, OfferTranslation, Schedule } from '../offer.ts';
 import { formatDkk, formatKm, type Translate } from '../../web/i18n.ts';
+import { cached, weekdayName } from '../../web/present.ts';
 import { copenhagenNow, localDate, nextSession } from '../finder.ts';
 
 export interface LocalText {
@@ -30,49 +31,6 @@ export function localText(
   };
 }
 
-// Intl formatters are costly to build (tens of microseconds each) and a results page needs
-// hundreds of them: build each once per language and options.
-const formatters = new Map<string, unknown>();
-function cached<T>(key: string, make: () => T): T {
-  let f = formatters.get(key) as T | undefined;
-  if (f === undefined) {
-    f = make();
-    formatters.set(key, f);
-  }
-  return f;
-}
-
-export function languageName(code: string, lang: UiLanguage): string {
-  try {
-    return (
-      cached(`names:${lang}`, () => new Intl.DisplayNames([lang, 'da'], { type: 'language' })).of(
-        code,
-      ) ?? code
-    );
-  } catch {
-    return code;
-  }
-}
-
-/** Items joined the way the language joins lists ("a, b og c"); `unit` leaves out the "og". */
-export function listText(
-  items: readonly string[],
-  lang: UiLanguage,
-  type: 'conjunction' | 'unit' = 'conjunction',
-): string {
-  return cached(
-    `list:${type}:${lang}`,
-    () => new Intl.ListFormat(lang, { type, style: type === 'unit' ? 'short' : 'long' }),
-  ).format(items);
-}
-
-export function languagesText(codes: readonly string[], lang: UiLanguage): string {
-  return listText(
-    codes.map((c) => languageName(c, lang)),
-    lang,
-  );
-}
-
 export function priceText(
   o: Pick<Offer, 'free' | 'price_dkk'>,
   lang: UiLanguage,
@@ -90,15 +48,6 @@ export function distanceText(
 ): string | null {
   if (meters === null) return null;
   return t('offer.distance', { km: formatKm(meters, lang), from });
-}
-
-const weekdayDate = (i: number) => localDate(`2024-01-0${i}`); // 2024-01-01 was a Monday
-
-export function weekdayName(weekday: number, lang: UiLanguage): string {
-  return cached(
-    `weekday:${lang}`,
-    () => new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }),
-  ).format(weekdayDate(weekday));
 }
 
 export function nextSessionText(
@@ -130,17 +79,4 @@ export function scheduleText(s: Schedule, lang: UiLanguage, t: Translate): strin
     to: s.ends_at,
     weeks: s.interval_weeks ?? 1,
   });
-}
-
-export function dateText(d: Date, lang: UiLanguage): string {
-  return cached(
-    `date:${lang}`,
-    () =>
-      new Intl.DateTimeFormat(lang, {
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-        timeZone: 'Europe/Copenhagen',
-      }),
-  ).format(d);
 }

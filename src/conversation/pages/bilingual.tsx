@@ -1,5 +1,5 @@
 /** A text in Danish and, beside it, in the citizen's language (once when that is Danish). */
-import type { UiLanguage } from '../../catalog/offer.ts';
+import type { UiLanguage } from '../../web/languages.ts';
 import type { LocalizedText } from '../instrument.ts';
 import { dirOf, textIn } from './present.ts';
 

@@ -1,7 +1,8 @@
 /** Conversation data in words: texts in a language, match reasons, the citizen's label. */
-import type { UiLanguage } from '../../catalog/offer.ts';
-import { formatKm, RTL_LANGUAGES, translator, type Translate } from '../../web/i18n.ts';
-import { languageName, listText } from '../../catalog/pages/present.ts';
+import type { UiLanguage } from '../../web/languages.ts';
+import { formatKm, translator, type Translate } from '../../web/i18n.ts';
+import { RTL_LANGUAGES } from '../../web/languages.ts';
+import { languageName, listText } from '../../web/present.ts';
 import type { LocalizedText } from '../instrument.ts';
 import type { MatchReason } from '../matching.ts';
 import type { Text } from '../text.ts';

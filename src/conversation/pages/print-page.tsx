@@ -4,8 +4,9 @@
  * inlined, since Chromium renders it from a file.
  */
 import { render } from 'preact-render-to-string';
-import type { UiLanguage } from '../../catalog/offer.ts';
-import { dateText, localText } from '../../catalog/pages/present.ts';
+import type { UiLanguage } from '../../web/languages.ts';
+import { localText } from '../../catalog/pages/present.ts';
+import { dateText } from '../../web/present.ts';
 import { translator } from '../../web/i18n.ts';
 import type { Conversation, SavedOffer } from '../conversation.store.ts';
 import type { Profile, SupportDecision } from '../profile.ts';

@@ -3,12 +3,14 @@
  * words and not only colour; resources; priorities; the support level with its reasons and an
  * override with a note), the matched offers with reasons, and sign-up with consent.
  */
-import type { UiLanguage } from '../../catalog/offer.ts';
-import { languageName, localText } from '../../catalog/pages/present.ts';
+import type { UiLanguage } from '../../web/languages.ts';
+import { localText } from '../../catalog/pages/present.ts';
+import { languageName } from '../../web/present.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
 import type { SignupForm } from '../../catalog/signup.ts';
 import { CsrfField, ErrorSummary, Select, SubmitButton, TextField } from '../../web/form.tsx';
-import { LANGUAGE_NAMES, translator } from '../../web/i18n.ts';
+import { translator } from '../../web/i18n.ts';
+import { LANGUAGE_NAMES } from '../../web/languages.ts';
 import { Layout, type PageContext } from '../../web/layout.tsx';
 import type { Conversation, SavedOffer } from '../conversation.store.ts';
 import type { Match } from '../matching.ts';

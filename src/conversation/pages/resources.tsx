@@ -1,5 +1,5 @@
 /** The citizen's resources as lists (what gives energy, people to lean on, own words), for the profile and the printout. */
-import type { UiLanguage } from '../../catalog/offer.ts';
+import type { UiLanguage } from '../../web/languages.ts';
 import type { Translate } from '../../web/i18n.ts';
 import type { Resources } from '../profile.ts';
 

@@ -1,5 +1,6 @@
 /** The team's conversations, and the start form with consent first. */
-import { ARENAS, UI_LANGUAGES } from '../../catalog/offer.ts';
+import { ARENAS } from '../../catalog/offer.ts';
+import { UI_LANGUAGES } from '../../web/languages.ts';
 import { TIMES_OF_DAY } from '../../catalog/finder.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
 import {
@@ -12,11 +13,12 @@ import {
   SubmitButton,
   TextField,
 } from '../../web/form.tsx';
-import { isUiLanguage, LANGUAGE_NAMES, translator } from '../../web/i18n.ts';
+import { translator } from '../../web/i18n.ts';
+import { isUiLanguage, LANGUAGE_NAMES } from '../../web/languages.ts';
 import type { LocalizedText } from '../instrument.ts';
 import { Bilingual } from './bilingual.tsx';
 import { Layout, type PageContext } from '../../web/layout.tsx';
-import { dateText, weekdayName } from '../../catalog/pages/present.ts';
+import { dateText, weekdayName } from '../../web/present.ts';
 import { CONVERSATION_RETENTION, type ConversationListRow } from '../conversation.store.ts';
 import type { StartFormValues } from '../start-form.ts';
 import { citizenLabel, STAFF_LANGUAGES } from './present.ts';

@@ -3,7 +3,7 @@
  * citizen's language, so no interpreter is needed to read the form. Radio buttons and
  * checkboxes only (no JavaScript); "Vil ikke svare" is always an option.
  */
-import type { UiLanguage } from '../../catalog/offer.ts';
+import type { UiLanguage } from '../../web/languages.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { CsrfField, ErrorSummary, FieldError, fieldId } from '../../web/form.tsx';
 import { Layout, type PageContext } from '../../web/layout.tsx';

@@ -4,7 +4,7 @@
  * dimension, as JSON (default) or CSV (one row per measure). A file with errors gets the
  * problem report (line, column, problem; Danish, then English) on stderr and exit code 1.
  */
-import { writeCsv } from '../../catalog/hsds/csv.ts';
+import { writeCsv } from '../../platform/csv.ts';
 import { computeAll, type HeatOptions } from '../measures/heat.ts';
 import type { MeasureCode } from '../measures/types.ts';
 import { readTemplateFile } from './template.read.ts';

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { readSheet } from 'read-excel-file/node';
-import { CsvSyntaxError, parseCsv } from '../../catalog/hsds/csv.ts';
+import { CsvSyntaxError, parseCsv } from '../../platform/csv.ts';
 import { validateTemplate, type TemplateParse, type TemplateProblem } from './template.validate.ts';
 
 const swapCommaSemicolon = (s: string): string =>

@@ -5,7 +5,7 @@
  */
 import writeXlsxFile from 'write-excel-file/node';
 import type { Cell } from 'write-excel-file/node';
-import { writeCsv } from '../../catalog/hsds/csv.ts';
+import { writeCsv } from '../../platform/csv.ts';
 import { TEMPLATE_COLUMNS, type TemplateRow } from './template.ts';
 
 export function writeTemplateCsv(rows: readonly TemplateRow[]): string {

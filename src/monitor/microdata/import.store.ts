@@ -5,7 +5,7 @@
  *
  * Microdata are pseudonymous personal data: imports and deletions are audited.
  */
-import { audit } from '../../audit/audit.store.ts';
+import { audit } from '../../platform/audit.store.ts';
 import { inTenant, type Db, type Queryable } from '../../db/db.ts';
 import { groupsSql, unpivotSql } from './aggregate.sql.ts';
 import type { Codebook, Respondent } from './codebook.ts';

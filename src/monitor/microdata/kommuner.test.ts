@@ -10,7 +10,7 @@ describe('kommuner', () => {
     expect(REGIONS.map((r) => per(r.code))).toEqual([11, 19, 22, 29, 17]);
   });
   it('covers every kommune in the postcode table', () => {
-    const rows = readFileSync(new URL('../../catalog/postcodes.csv', import.meta.url), 'utf8')
+    const rows = readFileSync(new URL('../../platform/geo/postcodes.csv', import.meta.url), 'utf8')
       .trim()
       .split('\n')
       .slice(1);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LighedError } from './platform/errors.ts';
+import { LighedError } from './errors.ts';
 
 /**
  * Every setting Lighed reads, with its default and meaning, checked once at start-up.

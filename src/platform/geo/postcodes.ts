@@ -4,7 +4,6 @@
  * offline. Re-running is cheap and keeps the table in step with the file.
  */
 import { readFileSync } from 'node:fs';
-import type { Db } from '../db/db.ts';
 
 export interface PostcodeRow {
   postnummer: string;
@@ -40,26 +39,4 @@ export function readPostcodes(
     }
     return row;
   });
-}
-
-export async function ensurePostcodes(db: Db): Promise<number> {
-  const rows = readPostcodes();
-  const [count] = await db.query<{ n: number }>('select count(*)::int as n from postcode');
-  if (count?.n === rows.length) return 0;
-  await db.transaction(async (tx) => {
-    await tx.query(
-      `insert into postcode (postnummer, name, kommune, latitude, longitude)
-       select * from unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::float8[])
-       on conflict (postnummer) do update set name = excluded.name, kommune = excluded.kommune,
-         latitude = excluded.latitude, longitude = excluded.longitude`,
-      [
-        rows.map((r) => r.postnummer),
-        rows.map((r) => r.name),
-        rows.map((r) => r.kommune),
-        rows.map((r) => r.latitude),
-        rows.map((r) => r.longitude),
-      ],
-    );
-  });
-  return rows.length;
 }

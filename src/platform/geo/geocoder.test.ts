@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dawaGeocoder } from './geocoder.ts';
-import type { Db } from '../db/db.ts';
+import type { Db } from '../../db/db.ts';
 
 // DAWA is a national service we cannot reach in tests: a fake fetch answers as DAWA does.
 const noDb = {} as Db;

@@ -1,11 +1,11 @@
 /**
  * Where a citizen is. Postcodes are placed at their centroid from the table Lighed ships
- * (src/catalog/postcodes.csv, loaded into `postcode`), which works offline. Full addresses
+ * (src/platform/geo/postcodes.csv, loaded into `postcode`), which works offline. Full addresses
  * need the national address service (DAWA/Datafordeleren): an adapter a deployment enables
  * with LIGHED_GEOCODER=dawa. Tests never reach the network.
  */
-import type { Db } from '../db/db.ts';
-import { one } from '../db/db.ts';
+import type { Db } from '../../db/db.ts';
+import { findPostcode } from './postcode.store.ts';
 
 export interface Point {
   latitude: number;
@@ -25,14 +25,7 @@ export interface Geocoder {
 export function offlineGeocoder(db: Db): Geocoder {
   return {
     async postcode(postnummer) {
-      const row = await one<{
-        postnummer: string;
-        name: string;
-        latitude: number;
-        longitude: number;
-      }>(db, 'select postnummer, name, latitude, longitude from postcode where postnummer = $1', [
-        postnummer,
-      ]);
+      const row = await findPostcode(db, postnummer);
       return (
         row && {
           label: `${row.postnummer} ${row.name}`,

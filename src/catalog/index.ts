@@ -1,0 +1,11 @@
+/**
+ * The catalog's named surface: what other domains (the health conversation, the demo) may use.
+ * Everything else in catalog/ is the catalog's own business and may change without notice.
+ */
+export * from './offer.ts';
+export { TIMES_OF_DAY, type TimeOfDay } from './finder.ts';
+export { readSignupForm, validateSignup, type SignupForm } from './signup.ts';
+export { createSignup } from './signup.store.ts';
+export { getOfferDetail, schedulesFor, saveOffer, type OfferInput } from './offer.store.ts';
+export { localText, type LocalText } from './pages/present.ts';
+export { checkStigma } from './stigma.ts';
