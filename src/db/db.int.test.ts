@@ -121,4 +121,57 @@ describe('data directory lock', () => {
     const release = lockDataDir(dir);
     release();
   });
+
+  it('does not take a lock that is empty because its holder is still writing it', async () => {
+    const { writeFileSync, utimesSync } = await import('node:fs');
+    const dir = mkdtempSync(join(tmpdir(), 'lighed-lock-'));
+    const lock = join(dir, 'lighed.lock');
+    writeFileSync(lock, '');
+    expect(() => lockDataDir(dir)).toThrow(/in use by another Lighed process/);
+    // Left empty for long, it was a crash of an older version: stale.
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(lock, past, past);
+    lockDataDir(dir)();
+  });
+
+  it('refuses while another starter is taking over a stale lock', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const dir = mkdtempSync(join(tmpdir(), 'lighed-lock-'));
+    writeFileSync(join(dir, 'lighed.lock'), '999999999');
+    writeFileSync(join(dir, 'lighed.lock.takeover'), '');
+    expect(() => lockDataDir(dir)).toThrow(/starting on .* right now/);
+  });
+
+  it('gives a stale lock to exactly one of several starters racing for it', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const { spawn } = await import('node:child_process');
+    const dir = mkdtempSync(join(tmpdir(), 'lighed-lock-'));
+    writeFileSync(join(dir, 'lighed.lock'), '999999999');
+    const startAt = Date.now() + 2500; // all children call lockDataDir in the same millisecond
+    const script =
+      `const m = await import(${JSON.stringify(join(process.cwd(), 'src/db/datadir-lock.ts'))});` +
+      `while (Date.now() < ${startAt}) {}` +
+      `try { m.lockDataDir(${JSON.stringify(dir)}); console.log('ok'); } catch { console.log('refused'); }` +
+      `await new Promise((r) => setTimeout(r, 1500));`;
+    const outcomes = await Promise.all(
+      Array.from(
+        { length: 6 },
+        () =>
+          new Promise<string>((resolve) => {
+            const child = spawn(process.execPath, [
+              '--import',
+              'tsx',
+              '--input-type=module',
+              '-e',
+              script,
+            ]);
+            let out = '';
+            child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+            child.on('close', () => resolve(out.trim()));
+          }),
+      ),
+    );
+    expect(outcomes.filter((o) => o === 'ok')).toHaveLength(1);
+    expect(outcomes.filter((o) => o === 'refused')).toHaveLength(5);
+  }, 30_000);
 });
