@@ -74,15 +74,42 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, e: LighedErr
   );
 }
 
+/**
+ * What the log may say about an unknown error: its class and name, its code (a Node errno, a
+ * Fastify code, PostgreSQL's SQLSTATE with the constraint, table and column it names), and the
+ * stack frames below the message line. The message itself, and the stack's first line that
+ * repeats it, are left out. Causes are followed three deep.
+ */
+export function errorForLog(err: unknown, depth = 0): Record<string, unknown> {
+  if (!(err instanceof Error)) return { type: typeof err };
+  const e = err as Error & Record<string, unknown>;
+  const out: Record<string, unknown> = { type: e.constructor.name, name: e.name };
+  for (const key of [
+    'code',
+    'errno',
+    'syscall',
+    'statusCode',
+    'routine',
+    'constraint',
+    'table',
+    'column',
+  ]) {
+    const v = e[key];
+    if (typeof v === 'string' || typeof v === 'number') out[key] = v;
+  }
+  const frames = (e.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l));
+  if (frames.length) out.stack = frames.map((l) => l.trim()).join('\n');
+  if (e.cause !== undefined && depth < 3) out.cause = errorForLog(e.cause, depth + 1);
+  return out;
+}
+
 export function registerErrorHandlers(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError | Error, req, reply) => {
     const e = normalise(err);
     if (e.status >= 500) {
-      // Logged with the request id only; the message of an unknown error may hold data.
-      req.log.error(
-        { code: e.code, err: { type: err.name, code: (err as FastifyError).code } },
-        'request failed',
-      );
+      // With the request id, the error's class, code and stack frames, never its message: an
+      // unknown error's message (a failed SQL statement, say) may hold personal data.
+      req.log.error({ code: e.code, err: errorForLog(err) }, 'request failed');
       if (process.env.LIGHED_DEBUG_ERRORS === '1') console.error(err);
     }
     return sendError(req, reply, e);
