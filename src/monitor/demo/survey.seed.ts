@@ -5,18 +5,14 @@
  */
 import { inTenant, type Db } from '../../db/db.ts';
 import { aggregateRespondents } from '../microdata/aggregate.memory.ts';
+import { hasDatasetFile } from '../microdata/dataset.store.ts';
 import { importAggregates } from '../microdata/import.store.ts';
 import { demoCodebook, generateSurvey } from './generate.ts';
 
 export const DEMO_SURVEY_FILE = 'syntetisk-national-sundhedsundersoegelse';
 
 export async function hasDemoSurvey(db: Db, kommune: string): Promise<boolean> {
-  const rows = await inTenant(db, kommune, (tx) =>
-    tx.query<{ n: number }>(`select count(*)::int as n from monitor_dataset where file_name = $1`, [
-      DEMO_SURVEY_FILE,
-    ]),
-  );
-  return (rows[0]?.n ?? 0) > 0;
+  return inTenant(db, kommune, (tx) => hasDatasetFile(tx, DEMO_SURVEY_FILE));
 }
 
 /** Generates and stores the national survey once; returns false when it is already there. */

@@ -3,69 +3,7 @@
  * over areas for a region or the country), the statistics are finished in TypeScript.
  */
 import type { Queryable } from '../../db/db.ts';
-import { codebookSchema, type Codebook } from '../microdata/codebook.ts';
 import type { CellSums } from './estimate.ts';
-
-export interface DatasetInfo {
-  id: string;
-  kommune: string;
-  shared: boolean;
-  synthetic: boolean;
-  fileName: string;
-  rowCount: number;
-  years: number[];
-  createdAt: Date;
-  codebook: Codebook;
-}
-
-interface DatasetRow {
-  id: string;
-  kommune: string;
-  shared: boolean;
-  synthetic: boolean;
-  file_name: string;
-  row_count: number;
-  years: number[];
-  created_at: Date;
-  codebook: unknown;
-}
-
-const DATASET_COLUMNS =
-  'id, kommune, shared, synthetic, file_name, row_count, years, created_at, codebook';
-
-function toInfo(r: DatasetRow): DatasetInfo {
-  return {
-    id: r.id,
-    kommune: r.kommune,
-    shared: r.shared,
-    synthetic: r.synthetic,
-    fileName: r.file_name,
-    rowCount: r.row_count,
-    years: [...r.years].sort((a, b) => a - b),
-    createdAt: new Date(r.created_at),
-    // Validated on import; parsed again so a hand-edited row fails here, not in a chart.
-    codebook: codebookSchema.parse(
-      typeof r.codebook === 'string' ? JSON.parse(r.codebook) : r.codebook,
-    ),
-  };
-}
-
-/** Datasets this municipality can read: its own and the shared (national) ones, newest first. */
-export async function readableDatasets(q: Queryable): Promise<DatasetInfo[]> {
-  const rows = await q.query<DatasetRow>(
-    `select ${DATASET_COLUMNS} from monitor_dataset order by shared desc, created_at desc`,
-  );
-  return rows.map(toInfo);
-}
-
-export async function readableDataset(q: Queryable, id: string): Promise<DatasetInfo | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
-  const rows = await q.query<DatasetRow>(
-    `select ${DATASET_COLUMNS} from monitor_dataset where id = $1`,
-    [id],
-  );
-  return rows[0] ? toInfo(rows[0]) : undefined;
-}
 
 export interface SumsRow extends CellSums {
   indicator: number;

@@ -8,7 +8,7 @@ import writeXlsxFile, { type Cell } from 'write-excel-file/node';
 import type { Queryable } from '../../db/db.ts';
 import { templateRows, type TemplateRow } from '../heatplus/template.ts';
 import { writeTemplateCsv, writeTemplateXlsx } from '../heatplus/template.write.ts';
-import type { Choice } from '../pages/picker.tsx';
+import type { Choice } from './choice.service.ts';
 import { datasetAreas, loadSums } from './estimates.store.ts';
 import { areasOf, plansFor, scopesFor, type MonitorSettings } from './monitor.service.ts';
 import { buildTable, indexSums, type Table } from './tables.ts';

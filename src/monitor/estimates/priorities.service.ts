@@ -5,11 +5,12 @@
  */
 import type { Queryable } from '../../db/db.ts';
 import {
-  findPriorities as rankPriorities,
+  rankPriorities,
   type PriorityCandidate,
   type PriorityResult,
 } from '../publish/priority.ts';
-import { loadSums, type DatasetInfo } from './estimates.store.ts';
+import { loadSums } from './estimates.store.ts';
+import { type DatasetInfo } from '../microdata/dataset.store.ts';
 import { plansFor, scopesFor, DEFAULT_SETTINGS, type MonitorSettings } from './monitor.service.ts';
 import { buildTable, indexSums, type Table } from './tables.ts';
 
@@ -61,7 +62,8 @@ export function candidatesOf(table: Table, areaName: string): PriorityCandidate[
     }));
 }
 
-export async function findPriorities(
+/** Gathers one area's candidates for a year and ranks them (the priority finder's page). */
+export async function prioritiesForArea(
   q: Queryable,
   dataset: DatasetInfo,
   at: { area: string; year: number },

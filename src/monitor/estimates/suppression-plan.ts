@@ -12,10 +12,10 @@ import { KOMMUNER } from '../microdata/kommuner.ts';
 import {
   suppressCells,
   type Cell,
-  type Margin,
   type SuppressionOptions,
   type SuppressionReason,
 } from '../publish/suppression.ts';
+import { type Margin } from '../publish/margin.ts';
 import { loadSums, type SumsRow } from './estimates.store.ts';
 
 export const COUNTRY_CODE = 'DK';

@@ -5,7 +5,8 @@ import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { computeAll } from '../measures/heat.ts';
-import { runMeasures, type GroupMeasures } from './measures.cli.ts';
+import { runMeasures } from './measures.cli.ts';
+import { type GroupMeasures } from './measures.ts';
 import { readTemplateFile } from './template.read.ts';
 
 const fixture = (name: string): string =>

@@ -8,10 +8,10 @@ import {
   finishJob,
   getJob,
   importMicrodata,
-  listDatasets,
   startJob,
   updateJob,
 } from './import.store.ts';
+import { listDatasets } from './dataset.store.ts';
 import { MicrodataInvalid, readRespondents } from './read.ts';
 
 const K = '0265';
@@ -118,7 +118,7 @@ eachEngine('monitor microdata import', (ctx) => {
     );
     expect(edu).toBeLessThan(total);
 
-    const list = await listDatasets(ctx.db, K);
+    const list = await inTenant(ctx.db, K, (tx) => listDatasets(tx));
     expect(list.find((d) => d.id === ownId)).toMatchObject({
       rowCount: 2000,
       years: [2025],
@@ -182,7 +182,9 @@ eachEngine('monitor microdata import', (ctx) => {
     expect(seen.rows[0]!.n).toBe(0);
     expect(seen.own[0]!.n).toBe(0);
     expect(seen.shared[0]!.n).toBeGreaterThan(0);
-    expect((await listDatasets(ctx.db, OTHER)).map((d) => d.id)).toEqual([sharedId]);
+    expect((await inTenant(ctx.db, OTHER, (tx) => listDatasets(tx))).map((d) => d.id)).toEqual([
+      sharedId,
+    ]);
     // Another kommune cannot delete it.
     expect(await deleteDataset(ctx.db, OTHER, sharedId)).toBe(false);
   });

@@ -6,6 +6,7 @@
  * Microdata are pseudonymous personal data: imports and deletions are audited.
  */
 import { audit } from '../../platform/audit.store.ts';
+import { isUuid } from '../../platform/ids.ts';
 import { inTenant, type Db, type Queryable } from '../../db/db.ts';
 import { groupsSql, unpivotSql } from './aggregate.sql.ts';
 import type { Codebook, Respondent } from './codebook.ts';
@@ -228,49 +229,6 @@ export async function recomputeAggregates(
   await tx.query('drop table monitor_wide_sums');
 }
 
-export interface DatasetSummary {
-  id: string;
-  kommune: string;
-  shared: boolean;
-  synthetic: boolean;
-  fileName: string;
-  rowCount: number;
-  years: number[];
-  name: { da: string; en: string };
-  createdAt: Date;
-}
-
-/** The datasets this municipality can see: its own and shared ones, newest first. */
-export async function listDatasets(db: Db, kommune: string): Promise<DatasetSummary[]> {
-  const rows = await inTenant(db, kommune, (tx) =>
-    tx.query<{
-      id: string;
-      kommune: string;
-      shared: boolean;
-      synthetic: boolean;
-      file_name: string;
-      row_count: number;
-      years: number[];
-      name: { da: string; en: string };
-      created_at: Date;
-    }>(
-      `select id, kommune, shared, synthetic, file_name, row_count, years, codebook -> 'name' as name, created_at
-       from monitor_dataset order by created_at desc`,
-    ),
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    kommune: r.kommune,
-    shared: r.shared,
-    synthetic: r.synthetic,
-    fileName: r.file_name,
-    rowCount: r.row_count,
-    years: [...r.years],
-    name: r.name,
-    createdAt: new Date(r.created_at),
-  }));
-}
-
 /** Deletes one of this municipality's datasets with its rows and sums; false when there is none. */
 export async function deleteDataset(
   db: Db,
@@ -278,7 +236,7 @@ export async function deleteDataset(
   id: string,
   deletedBy: string | null = null,
 ): Promise<boolean> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return false;
+  if (!isUuid(id)) return false;
   return inTenant(db, kommune, async (tx) => {
     // RLS lets a kommune see shared datasets but change only its own.
     const gone = await tx.query<{ id: string; row_count: number }>(
@@ -375,7 +333,7 @@ export async function getJob(
   kommune: string,
   jobId: string,
 ): Promise<ImportJob | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(jobId)) return undefined;
+  if (!isUuid(jobId)) return undefined;
   const [r] = await inTenant(db, kommune, (tx) =>
     tx.query<{
       id: string;

@@ -5,8 +5,10 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Db } from '../../db/db.ts';
+import { listTenants } from '../../platform/tenant.store.ts';
 import { parseCodebook } from './codebook.ts';
-import { deleteDataset, importMicrodata, listDatasets, type ImportPhase } from './import.store.ts';
+import { deleteDataset, importMicrodata, type ImportPhase } from './import.store.ts';
+import { datasetsOf } from './import.service.ts';
 import { normaliseKommuneCode } from './kommuner.ts';
 import { formatProblems, MicrodataInvalid, readRespondents } from './read.ts';
 
@@ -93,11 +95,8 @@ export async function monitorImport(
       io.err.write(`  ${p.path || '(rod)'}: ${p.message}\n`);
     return 1;
   }
-  const [tenant] = await db.query<{ ok: boolean }>(
-    'select exists (select 1 from tenant where kommune = $1) as ok',
-    [opts.kommune],
-  );
-  if (!tenant?.ok) {
+  const tenants = await listTenants(db);
+  if (!tenants.some((t) => t.kommune === opts.kommune)) {
     io.err.write(
       `Kommunen ${opts.kommune} findes ikke i databasen / The municipality ${opts.kommune} is not set up.\n`,
     );
@@ -137,7 +136,7 @@ export async function monitorList(
   io: CliOutput = processOutput,
 ): Promise<number> {
   const kommune = normaliseKommuneCode(code);
-  const list = await listDatasets(db, kommune);
+  const list = await datasetsOf(db, kommune);
   if (list.length === 0) io.out('Ingen datasæt / no datasets.');
   for (const d of list) {
     const flags = [

@@ -24,7 +24,7 @@ import {
   type MapValue,
   type MonitorSettings,
 } from '../estimates/monitor.service.ts';
-import type { Choice } from './picker.tsx';
+import type { Choice } from '../estimates/choice.service.ts';
 import { fmt, label, type MonitorLang } from './present.ts';
 
 type Ctx = PageContext & { lang: MonitorLang };

@@ -4,8 +4,8 @@
  * line and column. Nothing is stored: the figures are the planner's own file.
  */
 import { Layout, type PageContext } from '../../web/layout.tsx';
-import { CsrfField, ErrorSummaryBox } from '../../web/form.tsx';
-import type { GroupMeasures } from '../heatplus/measures.cli.ts';
+import { CsrfField, ErrorSummaryBox, Field } from '../../web/form.tsx';
+import type { GroupMeasures } from '../heatplus/measures.ts';
 import { formatTemplateProblem, type TemplateProblem } from '../heatplus/template.validate.ts';
 import { MONITOR_LANGUAGES_LIST } from './languages.ts';
 import { MonitorNav } from './monitor-nav.tsx';
@@ -60,13 +60,15 @@ export function HeatPlusPage(props: {
       )}
       <form method="post" action="/personale/monitor/heatplus" enctype="multipart/form-data">
         <CsrfField token={ctx.csrfToken} />
-        <div class={`form-group${errors.length > 0 ? ' form-error' : ''}`}>
-          <label class="form-label" for="skabelon">
-            {t('monitor.heatplus.file')}
-          </label>
-          <span class="form-hint" id="skabelon-hint">
-            {t('monitor.heatplus.fileHint')}
-          </span>
+        {/* Field, not FileField: the group is marked in error, but the problems are listed
+            above by line and column rather than beside the field. */}
+        <Field
+          id="skabelon"
+          label={t('monitor.heatplus.file')}
+          hint={t('monitor.heatplus.fileHint')}
+          t={t}
+          {...(errors.length > 0 ? { class: 'form-error' } : {})}
+        >
           <input
             class="form-input"
             type="file"
@@ -76,7 +78,7 @@ export function HeatPlusPage(props: {
             required
             aria-describedby="skabelon-hint"
           />
-        </div>
+        </Field>
         <button type="submit" class="button button-primary">
           {t('monitor.heatplus.submit')}
         </button>

@@ -3,24 +3,24 @@
  * tables, interval overlap), every summary measure with its interval and method, the trend with
  * comparability breaks, and a map of all municipalities.
  */
-import type { VNode } from 'preact';
 import { Layout, type PageContext } from '../../web/layout.tsx';
 import type { Comparison } from '../estimates/estimate.ts';
 import type { IndicatorView, MapValue } from '../estimates/monitor.service.ts';
 import { MONITOR_LANGUAGES_LIST } from './languages.ts';
 import { Downloads, MonitorNav } from './monitor-nav.tsx';
-import { choiceQuery, SyntheticNotice, type Choice } from './picker.tsx';
+import { choiceQuery, Picker, SyntheticNotice } from './picker.tsx';
+import type { ResolvedChoice } from '../estimates/choice.service.ts';
 import { fmt, label, pctWithInterval, type MonitorLang } from './present.ts';
 import { FigureTable, MeasuresNote, MeasuresTable, measureValue } from './tables.tsx';
 import { ScopesChart, TrendSection, MapSection } from './charts.tsx';
 
-export function IndicatorPage(props: {
-  ctx: PageContext & { lang: MonitorLang };
-  choice: Choice;
-  picker: VNode;
-  view: IndicatorView;
-  map: MapValue[];
-}) {
+export function IndicatorPage(
+  props: ResolvedChoice & {
+    ctx: PageContext & { lang: MonitorLang };
+    view: IndicatorView;
+    map: MapValue[];
+  },
+) {
   const { ctx, choice, view } = props;
   const { t, lang } = ctx;
   const own = view.current.find((c) => c.scope.kind === 'area');
@@ -40,7 +40,14 @@ export function IndicatorPage(props: {
       <h1>{title}</h1>
       <MonitorNav t={t} choice={choice} current="indicator" />
       <SyntheticNotice t={t} dataset={choice.dataset} />
-      {props.picker}
+      <Picker
+        t={t}
+        lang={lang}
+        action="/personale/monitor/indikator"
+        choice={choice}
+        datasets={props.datasets}
+        areas={props.areas}
+      />
       <section aria-labelledby="compare-heading">
         <h2 id="compare-heading">{t('monitor.indicator.compareHeading')}</h2>
         <p class="lighed-finding">

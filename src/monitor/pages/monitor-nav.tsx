@@ -1,6 +1,7 @@
 /** Links between the monitor's views, keeping the planner's choices. */
 import type { Translate } from '../../web/i18n.ts';
-import { choiceQuery, type Choice } from './picker.tsx';
+import { choiceQuery } from './picker.tsx';
+import { type Choice } from '../estimates/choice.service.ts';
 
 export type MonitorView = 'overview' | 'indicator' | 'priorities' | 'data';
 

@@ -2,25 +2,26 @@
  * A municipality at a glance: for every indicator, the gap along the chosen dimension (HEAT's
  * equiplot and its table), the setting average, the country, and the measures the planner picked.
  */
-import type { VNode } from 'preact';
 import { Layout, type PageContext } from '../../web/layout.tsx';
 import type { Table } from '../estimates/tables.ts';
 import type { GapTrendRow } from '../estimates/monitor.service.ts';
 import type { Translate } from '../../web/i18n.ts';
 import { MONITOR_LANGUAGES_LIST } from './languages.ts';
 import { Downloads, MonitorNav } from './monitor-nav.tsx';
-import { choiceQuery, SyntheticNotice, type Choice } from './picker.tsx';
+import { choiceQuery, Picker, SyntheticNotice } from './picker.tsx';
+import type { ResolvedChoice } from '../estimates/choice.service.ts';
 import { fmt, label, pctWithInterval, type MonitorLang } from './present.ts';
 import { measureValue } from './tables.tsx';
 import { OverviewChart } from './charts.tsx';
+import { NON_ORDERED_MEASURES, ORDERED_MEASURES } from '../measures/heat.ts';
 
-export function OverviewPage(props: {
-  ctx: PageContext & { lang: MonitorLang };
-  choice: Choice;
-  picker: VNode;
-  tables: { area: Table[]; country: Table[] };
-  trend: { years: number[]; rows: GapTrendRow[] };
-}) {
+export function OverviewPage(
+  props: ResolvedChoice & {
+    ctx: PageContext & { lang: MonitorLang };
+    tables: { area: Table[]; country: Table[] };
+    trend: { years: number[]; rows: GapTrendRow[] };
+  },
+) {
   const { ctx, choice, tables } = props;
   const { t, lang } = ctx;
   const dimension = choice.dataset.codebook.dimensions[choice.dim - 1];
@@ -33,7 +34,19 @@ export function OverviewPage(props: {
       <MonitorNav t={t} choice={choice} current="overview" />
       <SyntheticNotice t={t} dataset={choice.dataset} />
       <p class="lead">{t('monitor.overview.lead', { dimension: dimLabel.toLowerCase() })}</p>
-      {props.picker}
+      <Picker
+        t={t}
+        lang={lang}
+        action="/personale/monitor"
+        choice={choice}
+        datasets={props.datasets}
+        areas={props.areas}
+        measureOptions={
+          choice.dataset.codebook.dimensions[choice.dim - 1]?.ordered
+            ? ORDERED_MEASURES
+            : NON_ORDERED_MEASURES
+        }
+      />
       <OverviewChart ctx={ctx} tables={tables.area} dimensionLabel={dimLabel} />
       <div class="lighed-table-scroll">
         <table class="table table--compact lighed-overview">

@@ -4,20 +4,10 @@
  */
 import type { Translate } from '../../web/i18n.ts';
 import { Checkboxes, Select } from '../../web/form.tsx';
-import type { DatasetInfo } from '../estimates/estimates.store.ts';
+import type { Choice } from '../estimates/choice.service.ts';
+import type { DatasetInfo } from '../microdata/dataset.store.ts';
 import type { MeasureCode } from '../measures/types.ts';
 import { label, type MonitorLang } from './present.ts';
-
-export interface Choice {
-  dataset: DatasetInfo;
-  area: string;
-  year: number;
-  /** 1-based dimension slot. */
-  dim: number;
-  /** 1-based indicator slot (indicator page only). */
-  indicator?: number;
-  measures: MeasureCode[];
-}
 
 /** Query string of a view, in Danish parameter names (the planner sees them in the address bar). */
 export function choiceQuery(c: Choice, extra: Record<string, string> = {}): string {

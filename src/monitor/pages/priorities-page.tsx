@@ -3,22 +3,22 @@
  * is a clear gap (intervals apart) between a group and the best-off group of the same breakdown,
  * ranked by how many people it concerns, explained in plain words.
  */
-import type { VNode } from 'preact';
 import { Layout, type PageContext } from '../../web/layout.tsx';
 import { approxPeople, describeSkipped, type PriorityResult } from '../publish/priority.ts';
 import { MONITOR_LANGUAGES_LIST } from './languages.ts';
 import { MonitorNav } from './monitor-nav.tsx';
-import { choiceQuery, SyntheticNotice, type Choice } from './picker.tsx';
+import { choiceQuery, Picker, SyntheticNotice } from './picker.tsx';
+import type { ResolvedChoice } from '../estimates/choice.service.ts';
 import { fmt, fmtInt, type MonitorLang } from './present.ts';
 
 const SHOWN = 25;
 
-export function PrioritiesPage(props: {
-  ctx: PageContext & { lang: MonitorLang };
-  choice: Choice;
-  picker: VNode;
-  result: PriorityResult;
-}) {
+export function PrioritiesPage(
+  props: ResolvedChoice & {
+    ctx: PageContext & { lang: MonitorLang };
+    result: PriorityResult;
+  },
+) {
   const { ctx, choice, result } = props;
   const { t, lang } = ctx;
   const cb = choice.dataset.codebook;
@@ -31,7 +31,14 @@ export function PrioritiesPage(props: {
       <MonitorNav t={t} choice={choice} current="priorities" />
       <SyntheticNotice t={t} dataset={choice.dataset} />
       <p class="lead">{t('monitor.priorities.lead')}</p>
-      {props.picker}
+      <Picker
+        t={t}
+        lang={lang}
+        action="/personale/monitor/prioriteter"
+        choice={choice}
+        datasets={props.datasets}
+        areas={props.areas}
+      />
       {rows.length === 0 ? (
         <p>{t('monitor.priorities.none')}</p>
       ) : (

@@ -8,7 +8,7 @@
  * echelon form that means its column is a pivot and the pivot's row has no other entry.
  * The same equations hold for respondents (n) and cases, so one check covers both.
  */
-import type { Margin } from './suppression.ts';
+import type { Margin } from './margin.ts';
 
 const EPS = 1e-9;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   approxPeople,
   describeSkipped,
-  findPriorities,
+  rankPriorities,
   gapToBest,
   skipReason,
   type PriorityCandidate,
@@ -60,7 +60,7 @@ describe('gapToBest', () => {
   });
 });
 
-describe('findPriorities', () => {
+describe('rankPriorities', () => {
   it('ranks by people concerned, then by the gap', () => {
     const a = smoking({ areaCode: 'a', areaName: 'A', groupPopulation: 1_000 }); // 21 pp -> 210
     const b = goodHealth({ areaCode: 'b', areaName: 'B', groupPopulation: 1_000 }); // 30 pp -> 300
@@ -74,7 +74,7 @@ describe('findPriorities', () => {
       groupUpper: 41,
       groupPopulation: 700,
     });
-    const { rows, skipped } = findPriorities([a, b, c, d]);
+    const { rows, skipped } = rankPriorities([a, b, c, d]);
     expect(rows.map((r) => [r.rank, r.areaCode])).toEqual([
       [1, 'c'],
       [2, 'b'],
@@ -97,7 +97,7 @@ describe('findPriorities', () => {
       goodHealth({ areaCode: 'better', groupEstimate: 90, groupLower: 88, groupUpper: 92 }),
     ];
     expect(skipReason(cands[2] ?? smoking())).toBe('overlap');
-    const { rows, skipped } = findPriorities(cands);
+    const { rows, skipped } = rankPriorities(cands);
     expect(rows.map((r) => r.areaCode)).toEqual(['ok']);
     expect(skipped).toEqual({ suppressed: 1, 'no-gap': 2, overlap: 2 });
   });
@@ -106,7 +106,7 @@ describe('findPriorities', () => {
     const cands = [1, 2, 3, 4, 5, 6].map((i) =>
       smoking({ areaCode: `${i}`, groupPopulation: i * 1000 }),
     );
-    const { rows, skipped } = findPriorities([...cands, smoking({ suppressed: true })], 5);
+    const { rows, skipped } = rankPriorities([...cands, smoking({ suppressed: true })], 5);
     expect(rows.map((r) => r.areaCode)).toEqual(['6', '5', '4', '3', '2']);
     expect(rows.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5]);
     expect(skipped.suppressed).toBe(1);
@@ -115,15 +115,15 @@ describe('findPriorities', () => {
   it('orders exact ties the same way every time', () => {
     const x = smoking({ areaCode: 'x' });
     const y = smoking({ areaCode: 'y' });
-    expect(findPriorities([y, x]).rows.map((r) => r.areaCode)).toEqual(['x', 'y']);
-    expect(findPriorities([x, y]).rows.map((r) => r.areaCode)).toEqual(['x', 'y']);
+    expect(rankPriorities([y, x]).rows.map((r) => r.areaCode)).toEqual(['x', 'y']);
+    expect(rankPriorities([x, y]).rows.map((r) => r.areaCode)).toEqual(['x', 'y']);
   });
 });
 
 describe('explanations', () => {
   it('explains an adverse gap in Danish and English, people rounded to two significant figures', () => {
     // 21 pp of 9,130 = 1,917.3 -> "1.900" / "1,900"
-    const [row] = findPriorities([smoking()]).rows;
+    const [row] = rankPriorities([smoking()]).rows;
     expect(row?.explanation.da).toBe(
       'I Roskilde er det 28 % af borgerne i gruppen »Grundskole« (uddannelse), der ryger dagligt, ' +
         'mod 7 % i gruppen »Lang videregående«. Med samme andel ville der være omkring 1.900 færre, der ryger dagligt.',
@@ -135,7 +135,7 @@ describe('explanations', () => {
   });
 
   it('says "flere"/"more" for a favourable indicator', () => {
-    const [row] = findPriorities([goodHealth()]).rows;
+    const [row] = rankPriorities([goodHealth()]).rows;
     expect(row?.explanation.da).toBe(
       'I Roskilde er det 55 % af borgerne i gruppen »Kontanthjælp« (arbejdsmarkedstilknytning), der vurderer eget helbred som godt, ' +
         'mod 85 % i gruppen »Beskæftiget«. Med samme andel ville der være omkring 900 flere, der vurderer eget helbred som godt.',
@@ -147,10 +147,10 @@ describe('explanations', () => {
   });
 
   it('formats large and small numbers without false precision', () => {
-    const big = findPriorities([smoking({ groupPopulation: 123_456 })]).rows[0]?.explanation; // 25,925.8
+    const big = rankPriorities([smoking({ groupPopulation: 123_456 })]).rows[0]?.explanation; // 25,925.8
     expect(big?.da).toContain('omkring 26.000 færre');
     expect(big?.en).toContain('about 26,000 fewer');
-    const small = findPriorities([smoking({ groupPopulation: 451 })]).rows[0]?.explanation; // 94.7
+    const small = rankPriorities([smoking({ groupPopulation: 451 })]).rows[0]?.explanation; // 94.7
     expect(small?.da).toContain('omkring 95 færre');
   });
 
@@ -163,7 +163,7 @@ describe('explanations', () => {
       bestLower: 6.5,
       bestUpper: 6.7,
     });
-    const [row] = findPriorities([c]).rows;
+    const [row] = rankPriorities([c]).rows;
     expect(row?.explanation.da).toContain('er det 7,4 % af');
     expect(row?.explanation.da).toContain('mod 6,6 % i');
     expect(row?.explanation.en).toContain('7.4% of people');

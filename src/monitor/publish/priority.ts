@@ -71,7 +71,7 @@ export function skipReason(c: PriorityCandidate): SkipReason | null {
 }
 
 /** Rank the clear gaps; `limit` keeps the top rows (the skipped counts cover every candidate). */
-export function findPriorities(
+export function rankPriorities(
   candidates: readonly PriorityCandidate[],
   limit = Infinity,
 ): PriorityResult {

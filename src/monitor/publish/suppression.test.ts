@@ -7,8 +7,8 @@ import {
   suppressCells,
   suppressGroups,
   type Cell,
-  type Margin,
 } from './suppression.ts';
+import { type Margin } from './margin.ts';
 
 const cell = (id: string, n: number, cases: number): Cell => ({ id, n, cases });
 

@@ -7,6 +7,7 @@
  * subgroups of a dimension to the everyone-row, or the areas to their region.
  */
 import { recoverableCells } from './audit.ts';
+import type { Margin } from './margin.ts';
 
 export type SuppressionReason = 'few-respondents' | 'few-cases' | 'complementary';
 
@@ -26,12 +27,6 @@ export interface Cell {
   n: number;
   /** Respondents with the condition (unweighted). */
   cases: number;
-}
-
-export interface Margin {
-  /** The cell that equals the sum of the parts. */
-  total: string;
-  parts: readonly string[];
 }
 
 /** Suppression message for a hidden figure. */
