@@ -16,17 +16,14 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { inTenant, type Db } from '../../db/db.ts';
 import { LighedError, type FieldProblem } from '../../platform/errors.ts';
 import { writeCsv } from '../../platform/csv.ts';
-import {
-  csvFilesToTables,
-  fromHsdsJson,
-  fromHsdsTables,
-  toHsdsService,
-  toHsdsTables,
-  type HsdsReadResult,
-  type HsdsService,
-} from './hsds.ts';
+import { toHsdsService } from './export.ts';
 import { hsdsTables, readVendoredSchemaFile, validateHsds } from './hsds.schema.ts';
-import { importHsds, loadServices, type HsdsImportCounts } from './hsds.store.ts';
+import { loadServices, tenantExists } from './hsds.store.ts';
+import { fromHsdsJson } from './import.ts';
+import type { HsdsReadResult } from './import-records.ts';
+import { importHsds, type HsdsImportCounts } from './import.store.ts';
+import { csvFilesToTables, fromHsdsTables, toHsdsTables } from './tabular.ts';
+import type { HsdsService } from './types.ts';
 
 export interface HsdsExportCounts {
   services: number;
@@ -45,8 +42,7 @@ async function assertTenant(db: Db, kommune: string) {
       [{ path: 'kommune', message: 'four digits' }],
     );
   }
-  const rows = await db.query('select 1 from tenant where kommune = $1', [kommune]);
-  if (!rows.length)
+  if (!(await tenantExists(db, kommune)))
     throw new LighedError(
       'LIGHED_ERR_VALIDATION',
       `No municipality ${kommune} in this installation`,

@@ -17,21 +17,13 @@ import { inTenant, type Db } from '../../db/db.ts';
 import { LighedError } from '../../platform/errors.ts';
 import { parseCsvTable } from '../../platform/csv.ts';
 import { exportHsds, exportServices, importHsdsPath } from './hsds.cli.ts';
-import {
-  stableId,
-  termId,
-  toHsdsOrganization,
-  toHsdsService,
-  type HsdsImport,
-  type HsdsService,
-} from './hsds.ts';
+import { type HsdsImport } from './import-records.ts';
+import { toHsdsOrganization, toHsdsService } from './export.ts';
+import { stableId, termId } from './taxonomies.ts';
+import { type HsdsService } from './types.ts';
 import { hsdsErrors, hsdsTables } from './hsds.schema.ts';
-import {
-  importHsds,
-  loadOrganizations,
-  loadServiceAtLocations,
-  loadServices,
-} from './hsds.store.ts';
+import { loadOrganizations, loadServiceAtLocations, loadServices } from './hsds.store.ts';
+import { importHsds } from './import.store.ts';
 import { hsdsRoutes } from './hsds.routes.ts';
 
 const K = '0265';

@@ -3,28 +3,22 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Location, OfferDetail, Organization } from '../offer.ts';
 import { parseCsvTable, writeCsv } from '../../platform/csv.ts';
+import { parseDate, parseTime } from './import-services.ts';
+import { type ImportedOffer } from './import-records.ts';
+import { fromHsdsJson } from './import.ts';
+import { csvFilesToTables, fromHsdsTables, toHsdsTables } from './tabular.ts';
 import {
-  csvFilesToTables,
-  fromHsdsJson,
-  fromHsdsTables,
-  hsdsTaxonomyTerm,
-  lighedTermById,
-  parseDate,
-  parseTime,
-  regionOf,
-  stableId,
-  termId,
   toHsdsLocation,
   toHsdsOrganization,
   toHsdsService,
   toHsdsServiceAtLocationFull,
   toHsdsServiceAtLocationListItem,
   toHsdsServiceListItem,
-  toHsdsTables,
-  type HsdsService,
   type HsdsServiceDetail,
-  type ImportedOffer,
-} from './hsds.ts';
+} from './export.ts';
+import { regionOf } from './fields.ts';
+import { hsdsTaxonomyTerm, lighedTermById, stableId, termId } from './taxonomies.ts';
+import { type HsdsService } from './types.ts';
 import { hsdsErrors, hsdsTables, pointerToPath, validateHsds } from './hsds.schema.ts';
 
 // ---------------------------------------------------------------------------------------------
