@@ -19,8 +19,11 @@ import {
   type OfferDetail,
   type OfferTranslation,
   type OfferType,
+  type Location,
+  type Organization,
   type Schedule,
 } from './offer.ts';
+import type { StigmaFinding } from './stigma.ts';
 import { type UiLanguage } from '../web/languages.ts';
 
 export const SCHEDULE_ROWS = 3;
@@ -37,6 +40,21 @@ const pick = <T extends string>(allowed: readonly T[], v: unknown[]): T[] =>
 /** The form as the user typed it, to re-render with errors without losing anything. */
 export interface OfferFormValues {
   [field: string]: string | string[];
+}
+
+/** What the offer edit page shows; `id` is null for a new offer. */
+export interface OfferEditState {
+  id: string | null;
+  status: string;
+  values: OfferFormValues;
+  problems: FieldProblem[];
+  /** Just saved: the page says so. */
+  saved: boolean;
+  /** Stigmatising words in the public texts, to warn about (not to refuse). */
+  findings: StigmaFinding[];
+  /** Only the municipality's own staff move an offer to another organisation. */
+  canChooseOrganization: boolean;
+  options: { organizations: Organization[]; locations: Location[] };
 }
 
 export function readOfferForm(

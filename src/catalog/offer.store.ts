@@ -279,16 +279,18 @@ export async function getOfferDetail(q: Queryable, id: string): Promise<OfferDet
   return { ...offer, organization, locations, schedules };
 }
 
+/** An offer as the staff's list shows it. */
+export type StaffOfferRow = Pick<
+  Offer,
+  'id' | 'title' | 'status' | 'updated_at' | 'last_confirmed_at'
+> & { organization_name: string };
+
 /** Offers a staff member may manage: a provider only its organisation's, others the tenant's. */
 export async function listOffersForStaff(
   q: Queryable,
   kommune: string,
   organizationId: string | null,
-): Promise<
-  (Pick<Offer, 'id' | 'title' | 'status' | 'updated_at' | 'last_confirmed_at'> & {
-    organization_name: string;
-  })[]
-> {
+): Promise<StaffOfferRow[]> {
   return q.query(
     `select o.id, o.title, o.status, o.updated_at, o.last_confirmed_at, org.name as organization_name
        from offer o join organization org on org.id = o.organization_id
@@ -405,25 +407,4 @@ export async function setOfferStatus(
     [id, status],
   );
   return rows.length > 0;
-}
-
-export async function listLocations(
-  q: Queryable,
-  kommune: string,
-  organizationId: string | null,
-): Promise<Location[]> {
-  return q.query<Location>(
-    `select id, kommune, organization_id, name, description, address_1, postal_code, city, latitude, longitude,
-            wheelchair_accessible, accessibility_note, transport_note
-       from location where kommune = $1 and ($2::uuid is null or organization_id = $2) order by name`,
-    [kommune, organizationId],
-  );
-}
-
-export async function listOrganizations(q: Queryable, kommune: string): Promise<Organization[]> {
-  return q.query<Organization>(
-    `select id, kommune, name, description, kind, email, phone, website, status
-       from organization where kommune = $1 order by name`,
-    [kommune],
-  );
 }

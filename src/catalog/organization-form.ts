@@ -1,10 +1,34 @@
 /** Reading the staff forms for organisations and places. Pure; problems name the field. */
 import type { FieldProblem } from '../platform/errors.ts';
-import { ORGANIZATION_KINDS, type Location, type OrganizationKind } from './offer.ts';
+import {
+  ORGANIZATION_KINDS,
+  type Location,
+  type Organization,
+  type OrganizationKind,
+} from './offer.ts';
+import { isEmail } from './signup.ts';
 
 type Body = Record<string, unknown>;
 const str = (v: unknown, max = 2000) => (typeof v === 'string' ? v.trim().slice(0, max) : '');
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+
+/** A form as read from a post: what was typed, and the input when it is valid. */
+export interface FormRead<T> {
+  values: Record<string, string>;
+  input: T | null;
+  problems: FieldProblem[];
+}
+
+/** What an organisation's form page shows; `id` is null for a new one. */
+export interface OrganizationFormState {
+  id: string | null;
+  values: Record<string, string>;
+  problems: FieldProblem[];
+}
+
+/** What a place's form page shows: also the organisations it may belong to. */
+export interface PlaceFormState extends OrganizationFormState {
+  organizations: Organization[];
+}
 
 export interface OrganizationInput {
   name: string;
@@ -16,11 +40,7 @@ export interface OrganizationInput {
   status: 'active' | 'retired';
 }
 
-export function readOrganizationForm(body: Body): {
-  values: Record<string, string>;
-  input: OrganizationInput | null;
-  problems: FieldProblem[];
-} {
+export function readOrganizationForm(body: Body): FormRead<OrganizationInput> {
   const values = {
     name: str(body.name, 200),
     description: str(body.description),
@@ -34,7 +54,7 @@ export function readOrganizationForm(body: Body): {
   if (values.name.length < 2) problems.push({ path: 'name', message: 'orgForm.error.name' });
   if (!(ORGANIZATION_KINDS as readonly string[]).includes(values.kind))
     problems.push({ path: 'kind', message: 'orgForm.error.kind' });
-  if (values.email && !EMAIL.test(values.email))
+  if (values.email && !isEmail(values.email))
     problems.push({ path: 'email', message: 'signup.error.email' });
   if (values.website && !/^https?:\/\/\S+$/.test(values.website))
     problems.push({ path: 'website', message: 'offerForm.error.url' });
@@ -60,11 +80,7 @@ export function readOrganizationForm(body: Body): {
 export type LocationInput = Omit<Location, 'id' | 'kommune' | 'description'>;
 
 /** Coordinates are optional: without them the place is put at its postcode's centroid. */
-export function readLocationForm(body: Body): {
-  values: Record<string, string>;
-  input: LocationInput | null;
-  problems: FieldProblem[];
-} {
+export function readLocationForm(body: Body): FormRead<LocationInput> {
   const values = {
     organization_id: str(body.organization_id),
     name: str(body.name, 200),
@@ -110,5 +126,20 @@ export function readLocationForm(body: Body): {
       accessibility_note: values.accessibility_note,
       transport_note: values.transport_note,
     },
+  };
+}
+
+/** A stored organisation as its form shows it. */
+export function organizationToForm(o: Organization): Record<string, string> {
+  return { ...o, email: o.email ?? '', phone: o.phone ?? '', website: o.website ?? '' };
+}
+
+/** A stored place as its form shows it. */
+export function locationToForm(l: Location): Record<string, string> {
+  return {
+    ...l,
+    latitude: l.latitude === null ? '' : String(l.latitude),
+    longitude: l.longitude === null ? '' : String(l.longitude),
+    wheelchair_accessible: l.wheelchair_accessible ? 'ja' : '',
   };
 }

@@ -5,29 +5,24 @@
  */
 import { inTenant, type Db } from '../db/db.ts';
 import { audit } from '../platform/audit.store.ts';
+import { listTenants } from '../platform/tenant.store.ts';
+import { deleteExpiredSignups } from './signup.store.ts';
 
 export const RETENTION = { afterRetiredDays: 30, maxDays: 365 } as const;
 
 export async function purgeExpiredSignups(db: Db, now = new Date()): Promise<number> {
-  const tenants = await db.query<{ kommune: string }>('select kommune from tenant');
+  const tenants = await listTenants(db);
   let total = 0;
   for (const { kommune } of tenants) {
     total += await inTenant(db, kommune, async (tx) => {
-      const gone = await tx.query<{ id: string }>(
-        `delete from signup s using offer o
-          where o.id = s.offer_id
-            and (s.created_at < $1::timestamptz - make_interval(days => $2)
-                 or (o.status = 'retired' and o.updated_at < $1::timestamptz - make_interval(days => $3)))
-          returning s.id`,
-        [now.toISOString(), RETENTION.maxDays, RETENTION.afterRetiredDays],
-      );
+      const gone = await deleteExpiredSignups(tx, now, RETENTION);
       await audit(
         tx,
         { kommune, actorId: null, actorRole: 'system', requestId: 'retention' },
-        gone.map((g) => ({
+        gone.map((id) => ({
           action: 'delete' as const,
           entity: 'signup',
-          entityId: g.id,
+          entityId: id,
           summary: 'retention period ended',
         })),
       );

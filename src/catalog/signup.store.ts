@@ -68,16 +68,21 @@ export async function createErrorReport(
   return row!.id;
 }
 
-export async function listErrorReports(q: Queryable, organizationId: string | null) {
-  return q.query<{
-    id: string;
-    offer_id: string;
-    offer_title: string;
-    message: string;
-    reporter_email: string;
-    status: string;
-    created_at: Date;
-  }>(
+export interface ErrorReportRow {
+  id: string;
+  offer_id: string;
+  offer_title: string;
+  message: string;
+  reporter_email: string;
+  status: string;
+  created_at: Date;
+}
+
+export async function listErrorReports(
+  q: Queryable,
+  organizationId: string | null,
+): Promise<ErrorReportRow[]> {
+  return q.query<ErrorReportRow>(
     `select r.id, r.offer_id, o.title as offer_title, r.message, r.reporter_email, r.status, r.created_at
        from error_report r join offer o on o.id = r.offer_id
       where ($1::uuid is null or o.organization_id = $1)
@@ -99,4 +104,24 @@ export async function deleteSignup(
     [id, organizationId],
   );
   return rows.length > 0;
+}
+
+/**
+ * Deletes the tenant's sign-ups past their retention: older than `maxDays`, or of an offer
+ * retired more than `afterRetiredDays` ago. Returns the deleted ids, for the audit log.
+ */
+export async function deleteExpiredSignups(
+  q: Queryable,
+  now: Date,
+  retention: { maxDays: number; afterRetiredDays: number },
+): Promise<string[]> {
+  const gone = await q.query<{ id: string }>(
+    `delete from signup s using offer o
+      where o.id = s.offer_id
+        and (s.created_at < $1::timestamptz - make_interval(days => $2)
+             or (o.status = 'retired' and o.updated_at < $1::timestamptz - make_interval(days => $3)))
+      returning s.id`,
+    [now.toISOString(), retention.maxDays, retention.afterRetiredDays],
+  );
+  return gone.map((g) => g.id);
 }

@@ -44,6 +44,9 @@ export function normalisePhone(phone: string): string | null {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
+/** Loose on purpose: a typo is caught, an unusual but real address is not refused. */
+export const isEmail = (s: string) => EMAIL.test(s);
+
 export function validateSignup(form: SignupForm): {
   input: SignupInput | null;
   problems: FieldProblem[];
@@ -56,7 +59,7 @@ export function validateSignup(form: SignupForm): {
     if (p) phone = p;
     else problems.push({ path: 'phone', message: 'signup.error.phone' });
   }
-  if (form.email && !EMAIL.test(form.email))
+  if (form.email && !isEmail(form.email))
     problems.push({ path: 'email', message: 'signup.error.email' });
   if (!form.phone && !form.email) problems.push({ path: 'phone', message: 'signup.error.contact' });
   if (!(OFFER_LANGUAGES as readonly string[]).includes(form.preferred_language)) {

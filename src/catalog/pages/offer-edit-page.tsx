@@ -6,7 +6,6 @@ import {
   Select,
   SubmitButton,
   TextField,
-  type Problems,
 } from '../../web/form.tsx';
 import { LANGUAGE_NAMES } from '../../web/languages.ts';
 import {
@@ -19,24 +18,12 @@ import {
   OFFER_TYPES,
   RECOMMENDATIONS,
   TOPICS,
-  type Location,
-  type Organization,
 } from '../offer.ts';
-import { SCHEDULE_ROWS, type OfferFormValues } from '../offer-form.ts';
+import { SCHEDULE_ROWS, type OfferEditState } from '../offer-form.ts';
 import { explainStigma, type StigmaFinding } from '../stigma.ts';
 import { languageName, weekdayName } from '../../web/present.ts';
 
-export interface OfferEditProps {
-  ctx: PageContext;
-  id: string | null;
-  status: string;
-  values: OfferFormValues;
-  problems: Problems;
-  saved: boolean;
-  findings: StigmaFinding[];
-  canChooseOrganization: boolean;
-  options: { organizations: Organization[]; locations: Location[] };
-}
+export type OfferEditProps = OfferEditState & { ctx: PageContext };
 
 export function OfferEditPage({
   ctx,
