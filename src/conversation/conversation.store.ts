@@ -4,8 +4,7 @@
  * admin, whatever the SQL says. Routes audit each read and write (audit.store.ts).
  */
 import { inTenant, one, type Db, type Queryable } from '../db/db.ts';
-import type { Arena, Offer } from '../catalog/offer.ts';
-import type { TimeOfDay } from '../catalog/finder.ts';
+import type { Arena, Offer, TimeOfDay } from '../catalog/index.ts';
 import type { UiLanguage } from '../web/languages.ts';
 import type { Answers } from './instrument.ts';
 import type { ConversationAnswers } from './flow.ts';

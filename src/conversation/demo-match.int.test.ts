@@ -11,7 +11,7 @@ import { inTenant } from '../db/db.ts';
 import { DEMO_KOMMUNE } from '../demo/demo.data.ts';
 import { candidateOffers } from './matching.store.ts';
 import { fittingTopics, matchOffers, type MatchCitizen } from './matching.ts';
-import { TOPICS } from '../catalog/offer.ts';
+import { TOPICS } from '../catalog/index.ts';
 import { inTeam, systemStaff } from './conversation.store.ts';
 
 eachEngine('matching on the demo catalog', (ctx) => {

@@ -9,7 +9,7 @@ import type { Db } from '../db/db.ts';
 import { audit } from '../platform/audit.store.ts';
 import { LighedError } from '../platform/errors.ts';
 import { getConversation, inTeam, systemStaff, type Conversation } from './conversation.store.ts';
-import { responsesOf } from './conversation.service.ts';
+import { responsesOf } from './derived.ts';
 import {
   DEFAULT_FHIR_BASE,
   toQuestionnaire,

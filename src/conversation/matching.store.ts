@@ -4,8 +4,7 @@
  * distance to the nearest place and its schedules. The ranking itself is pure (matching.ts).
  */
 import type { Queryable } from '../db/db.ts';
-import { schedulesFor } from '../catalog/offer.store.ts';
-import type { OfferTranslation } from '../catalog/offer.ts';
+import { schedulesFor, type OfferTranslation } from '../catalog/index.ts';
 import type { UiLanguage } from '../web/languages.ts';
 import type { MatchOffer } from './matching.ts';
 

@@ -5,8 +5,7 @@
  * Pure: the store supplies offers with their distance; a municipality supplies its weights.
  */
 import { z } from 'zod';
-import type { Arena, Mode, OfferType, Schedule, Topic } from '../catalog/offer.ts';
-import type { TimeOfDay } from '../catalog/finder.ts';
+import type { Arena, Mode, OfferType, Schedule, TimeOfDay, Topic } from '../catalog/index.ts';
 import type { RiskFactor, SupportLevel } from './profile.ts';
 import type { PRIORITY_DOMAINS, SocialNeedDomain } from './instruments/social.ts';
 

@@ -2,9 +2,8 @@
  * Starting a conversation: reading and checking the start form. Consent comes first: a named
  * conversation needs the citizen's recorded yes; an anonymous one takes no name or birth year.
  */
-import { ARENAS, type Arena } from '../catalog/offer.ts';
+import { ARENAS, TIMES_OF_DAY, type Arena, type TimeOfDay } from '../catalog/index.ts';
 import { UI_LANGUAGES, type UiLanguage } from '../web/languages.ts';
-import { TIMES_OF_DAY, type TimeOfDay } from '../catalog/finder.ts';
 import type { FieldProblem } from '../platform/errors.ts';
 import type { NewConversation } from './conversation.store.ts';
 

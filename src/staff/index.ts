@@ -5,4 +5,11 @@
  */
 export { createUser } from './staff.store.ts';
 export { hashPassword } from './password.ts';
-export { assignTeam, createTeam, frontlineWorkers, listTeams, type Team } from './team.store.ts';
+export {
+  assignTeam,
+  createTeam,
+  findTeam,
+  frontlineWorkers,
+  listTeams,
+  type Team,
+} from './team.store.ts';

@@ -1,24 +1,18 @@
 /** Staff sign-in and sign-out (local accounts) and the staff home page. */
 import type { FastifyPluginAsync } from 'fastify';
 import type { RouteDeps } from '../platform/deps.ts';
-import { inTenant } from '../db/db.ts';
 import type { FieldProblem } from '../platform/errors.ts';
 import { pageContext, sendPage } from '../web/context.ts';
-import { CsrfField, ErrorSummary, SubmitButton, TextField } from '../web/form.tsx';
-import { Layout, type PageContext } from '../web/layout.tsx';
 import { SESSION_COOKIE } from './auth.ts';
 import { requireRole } from '../web/access.ts';
-import { verifyPassword } from './password.ts';
-import { createSession, endSession, findUserForSignIn } from './staff.store.ts';
 import { ROLES } from '../platform/principal.ts';
+import { signIn, signOut } from './staff.service.ts';
+import { SignInPage } from './pages/signin-page.tsx';
+import { StaffHomePage } from './pages/home-page.tsx';
 
 /** Only local paths: an open redirect after sign-in would be a phishing aid. */
 const safeNext = (next: unknown) =>
   typeof next === 'string' && /^\/personale(\/[\w\-/]*)?$/.test(next) ? next : '/personale';
-
-// Compared against when the e-mail is unknown, so timing does not reveal which accounts exist.
-const DUMMY_HASH =
-  'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 export const staffRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db, config }) => {
   app.get<{ Querystring: { next?: string } }>('/personale/log-ind', async (req, reply) => {
@@ -56,12 +50,7 @@ export const staffRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db, conf
       if (!email) problems.push({ path: 'email', message: 'signin.error.email' });
       if (!password) problems.push({ path: 'password', message: 'signin.error.password' });
       if (problems.length === 0) {
-        const token = await inTenant(db, req.tenant.kommune, async (tx) => {
-          const user = await findUserForSignIn(tx, email);
-          const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
-          if (!user || !ok || user.disabled) return null;
-          return createSession(tx, user);
-        });
+        const token = await signIn(db, req.tenant.kommune, email, password);
         if (token) {
           reply.setCookie(SESSION_COOKIE, token, {
             path: '/',
@@ -77,108 +66,23 @@ export const staffRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db, conf
       return sendPage(
         reply,
         <SignInPage ctx={pageContext(req, reply)} email={email} next={next} problems={problems} />,
-        {
-          status: 400,
-        },
+        { status: 400 },
       );
     },
   );
 
   app.post('/personale/log-ud', async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
-    if (token) await inTenant(db, req.tenant.kommune, (tx) => endSession(tx, token));
+    if (token) await signOut(db, req.tenant.kommune, token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.redirect('/personale/log-ind', 303);
   });
 
-  app.get('/personale', { preHandler: requireRole(...ROLES) }, async (req, reply) => {
-    const ctx = pageContext(req, reply);
-    const { t } = ctx;
-    const role = req.staff!.role;
-    const tasks: [string, string, boolean][] = [
-      ['/personale/tilbud', t('staff.home.offers'), role !== 'referrer'],
-      ['/personale/tilmeldinger', t('staff.home.signups'), role === 'admin' || role === 'provider'],
-      [
-        '/personale/organisationer',
-        t('staff.home.organizations'),
-        role === 'admin' || role === 'provider',
-      ],
-      [
-        '/personale/samtaler',
-        t('staff.home.conversations'),
-        role === 'frontline' || role === 'admin',
-      ],
-      ['/personale/samtaler/indstillinger', t('staff.home.conversationSettings'), role === 'admin'],
-      ['/personale/audit', t('staff.home.audit'), role === 'admin'],
-      ['/', t('staff.home.finder'), true],
-    ];
-    return sendPage(
+  app.get('/personale', { preHandler: requireRole(...ROLES) }, async (req, reply) =>
+    sendPage(
       reply,
-      <Layout ctx={ctx} title={t('staff.home.title')} area="staff">
-        <h1>{t('staff.home.title')}</h1>
-        <p class="font-lead">
-          {t('staff.home.lead', { name: req.staff!.name, role: t(`role.${role}`) })}
-        </p>
-        <ul>
-          {tasks
-            .filter(([, , show]) => show)
-            .map(([href, label]) => (
-              <li>
-                <a href={href}>{label}</a>
-              </li>
-            ))}
-        </ul>
-      </Layout>,
+      <StaffHomePage ctx={pageContext(req, reply)} name={req.staff!.name} role={req.staff!.role} />,
       { personal: true },
-    );
-  });
-};
-
-function SignInPage({
-  ctx,
-  email,
-  next,
-  problems,
-}: {
-  ctx: PageContext;
-  email: string;
-  next: string;
-  problems: FieldProblem[];
-}) {
-  const { t } = ctx;
-  const title = t('signin.title');
-  return (
-    <Layout
-      ctx={ctx}
-      title={problems.length ? `${t('form.errorTitlePrefix')} ${title}` : title}
-      area="staff"
-    >
-      <h1>{title}</h1>
-      <p>{t('signin.lead')}</p>
-      <ErrorSummary problems={problems} t={t} />
-      <form method="post" action="/personale/log-ind" novalidate>
-        <CsrfField token={ctx.csrfToken} />
-        <input type="hidden" name="next" value={next} />
-        <TextField
-          name="email"
-          label={t('signin.email')}
-          value={email}
-          type="email"
-          autocomplete="username"
-          problems={problems}
-          t={t}
-        />
-        <TextField
-          name="password"
-          label={t('signin.password')}
-          value=""
-          type="password"
-          autocomplete="current-password"
-          problems={problems}
-          t={t}
-        />
-        <SubmitButton>{t('signin.submit')}</SubmitButton>
-      </form>
-    </Layout>
+    ),
   );
-}
+};

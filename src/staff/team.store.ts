@@ -3,12 +3,18 @@
  * started it, and only that team (and admins) can see it (decision 0008).
  */
 import { one, type Queryable } from '../db/db.ts';
-import type { Arena } from '../catalog/offer.ts';
+
+/**
+ * Where a team meets citizens: one of the catalog's arenas. Staff keeps it a plain string so
+ * it needs no catalog; the column's check constraint holds the list, and callers that need the
+ * catalog's type narrow it there.
+ */
+type ArenaCode = string;
 
 export interface Team {
   id: string;
   name: string;
-  arena: Arena;
+  arena: ArenaCode;
   members: { id: string; name: string }[];
 }
 
@@ -25,7 +31,7 @@ export async function createTeam(
   q: Queryable,
   kommune: string,
   name: string,
-  arena: Arena,
+  arena: ArenaCode,
 ): Promise<string | null> {
   const row = await one<{ id: string }>(
     q,
@@ -33,6 +39,14 @@ export async function createTeam(
     [kommune, name, arena],
   );
   return row?.id ?? null;
+}
+
+/** One team of the municipality, without its members; undefined if there is none. */
+export async function findTeam(
+  q: Queryable,
+  id: string,
+): Promise<Omit<Team, 'members'> | undefined> {
+  return one<Omit<Team, 'members'>>(q, 'select id, name, arena from team where id = $1', [id]);
 }
 
 export async function frontlineWorkers(

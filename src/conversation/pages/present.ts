@@ -10,6 +10,9 @@ import type { DomainStatus, Profile } from '../profile.ts';
 
 export const STAFF_LANGUAGES: readonly UiLanguage[] = ['da', 'en'];
 
+/** Where a conversation's pages live: its profile, and below it steps, offers, print. */
+export const conversationHref = (id: string) => `/personale/samtaler/${id}`;
+
 export const textIn = (t: LocalizedText | Text, lang: UiLanguage): string => t[lang] ?? t.da;
 
 export const dirOf = (lang: UiLanguage) => (RTL_LANGUAGES.has(lang) ? 'rtl' : 'ltr');

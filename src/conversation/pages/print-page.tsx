@@ -5,7 +5,7 @@
  */
 import { render } from 'preact-render-to-string';
 import type { UiLanguage } from '../../web/languages.ts';
-import { localText } from '../../catalog/pages/present.ts';
+import { localText } from '../../catalog/index.ts';
 import { dateText } from '../../web/present.ts';
 import { translator } from '../../web/i18n.ts';
 import type { Conversation, SavedOffer } from '../conversation.store.ts';

@@ -4,11 +4,17 @@
  * override with a note), the matched offers with reasons, and sign-up with consent.
  */
 import type { UiLanguage } from '../../web/languages.ts';
-import { localText } from '../../catalog/pages/present.ts';
+import { localText, type SignupForm } from '../../catalog/index.ts';
 import { languageName } from '../../web/present.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
-import type { SignupForm } from '../../catalog/signup.ts';
-import { CsrfField, ErrorSummary, Select, SubmitButton, TextField } from '../../web/form.tsx';
+import {
+  Checkbox,
+  CsrfField,
+  ErrorSummary,
+  Select,
+  SubmitButton,
+  TextField,
+} from '../../web/form.tsx';
 import { translator } from '../../web/i18n.ts';
 import { LANGUAGE_NAMES } from '../../web/languages.ts';
 import { Layout, type PageContext } from '../../web/layout.tsx';
@@ -390,19 +396,13 @@ export function SignupPage({
           problems={problems}
           t={t}
         />
-        <div class="form-group">
-          <div class="form-group-checkbox">
-            <input
-              class="form-checkbox"
-              type="checkbox"
-              id="f-needs_interpreter"
-              name="needs_interpreter"
-              value="ja"
-              checked={values.needs_interpreter}
-            />
-            <label for="f-needs_interpreter">{t('signup.interpreter')}</label>
-          </div>
-        </div>
+        <Checkbox
+          name="needs_interpreter"
+          label={t('signup.interpreter')}
+          checked={values.needs_interpreter}
+          problems={[]}
+          t={t}
+        />
         <TextField
           name="message"
           label={t('signup.message')}

@@ -1,12 +1,11 @@
 /** The team's conversations, and the start form with consent first. */
-import { ARENAS } from '../../catalog/offer.ts';
+import { ARENAS, TIMES_OF_DAY } from '../../catalog/index.ts';
 import { UI_LANGUAGES } from '../../web/languages.ts';
-import { TIMES_OF_DAY } from '../../catalog/finder.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
 import {
   Checkbox,
   Checkboxes,
-  FieldError,
+  Field,
   fieldId,
   FormPage,
   Select,
@@ -132,33 +131,29 @@ export function StartPage({
         </form>
       }
     >
-      <div class={`form-group${modeProblem ? ' form-error' : ''}`}>
-        <fieldset aria-describedby={modeProblem ? `${modeId}-error` : undefined}>
-          <legend class="form-label">{t('conversation.start.mode')}</legend>
-          <FieldError problem={modeProblem} id={modeId} t={t} />
-          <ul class="nobullet-list" id={modeId}>
-            {(['named', 'anonymous'] as const).map((m) => (
-              <li class="form-group-radio">
-                <input
-                  class="form-radio radio-large"
-                  type="radio"
-                  id={`${modeId}-${m}`}
-                  name="mode"
-                  value={m}
-                  checked={values.mode === m}
-                  aria-describedby={`${modeId}-${m}-hint`}
-                />
-                <label for={`${modeId}-${m}`}>{t(`conversation.start.mode.${m}`)}</label>
-                <span class="form-hint" id={`${modeId}-${m}-hint`}>
-                  {t(`conversation.start.mode.${m}.hint`, {
-                    hours: CONVERSATION_RETENTION.anonymousHours,
-                  })}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
-      </div>
+      <Field id={modeId} label={t('conversation.start.mode')} problem={modeProblem} t={t} fieldset>
+        <ul class="nobullet-list" id={modeId}>
+          {(['named', 'anonymous'] as const).map((m) => (
+            <li class="form-group-radio">
+              <input
+                class="form-radio radio-large"
+                type="radio"
+                id={`${modeId}-${m}`}
+                name="mode"
+                value={m}
+                checked={values.mode === m}
+                aria-describedby={`${modeId}-${m}-hint`}
+              />
+              <label for={`${modeId}-${m}`}>{t(`conversation.start.mode.${m}`)}</label>
+              <span class="form-hint" id={`${modeId}-${m}-hint`}>
+                {t(`conversation.start.mode.${m}.hint`, {
+                  hours: CONVERSATION_RETENTION.anonymousHours,
+                })}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </Field>
       <section class="lighed-consent" aria-labelledby="consent-heading">
         <h2 id="consent-heading" class="h3">
           <Bilingual text={both('consent.heading')} lang={citizenLang} />
