@@ -9,10 +9,11 @@ import {
   ORGANIZATION_KINDS,
   RECOMMENDATIONS,
   TOPICS,
-} from '../catalog/offer.ts';
+  checkStigma,
+} from '../catalog/index.ts';
 import { UI_LANGUAGES } from '../web/languages.ts';
 import { readPostcodes } from '../platform/geo/postcodes.ts';
-import { checkStigma } from '../catalog/stigma.ts';
+import raw from './demo-catalog.json' with { type: 'json' };
 import {
   DEMO_KOMMUNE,
   DEMO_PASSWORD,
@@ -20,6 +21,7 @@ import {
   demoOffers,
   demoOrganizations,
   demoStaff,
+  parseDemoFile,
   type DemoOffer,
 } from './demo.data.ts';
 
@@ -279,5 +281,25 @@ describe('demo offers', () => {
       );
     });
     expect(walks.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('demo-catalog.json', () => {
+  const offer = raw.offers[0]!;
+  const withOffer = (o: Record<string, unknown>) => ({ ...raw, offers: [o] });
+
+  it('fits its schema', () => {
+    expect(() => parseDemoFile(raw)).not.toThrow();
+  });
+
+  it('rejects a word outside the vocabulary and a misspelt field', () => {
+    expect(() => parseDemoFile(withOffer({ ...offer, topics: ['physical_activty'] }))).toThrow(
+      /topics/,
+    );
+    expect(() => parseDemoFile(withOffer({ ...offer, arena: 'housing' }))).toThrow(/arena/);
+    expect(() => parseDemoFile(withOffer({ ...offer, languges: ['da'] }))).toThrow(/languges/);
+    expect(() =>
+      parseDemoFile(withOffer({ ...offer, translations: { da: { title: 'Gåtur' } } })),
+    ).toThrow(/translations/);
   });
 });
