@@ -163,7 +163,7 @@ async function openEngine(engine: EngineName): Promise<OpenedEngine | string> {
   if (typeof opened === 'string') return opened;
   const { db, cleanup } = opened;
   await migrate(db);
-  await db.transaction((tx) =>
+  await db.asOwner((tx) =>
     tx.query(`insert into tenant (kommune, name) values ($1, 'Roskilde') on conflict do nothing`, [
       KOMMUNE,
     ]),

@@ -396,7 +396,7 @@ export async function buildNationalCatalog(
   if (kommuner.length === 0)
     throw new Error('The postcode table is empty: run ensurePostcodes(db) first');
   const names = kommuner.map((k) => townName(byKommune.get(k)?.[0]?.name ?? k));
-  await db.transaction((tx) =>
+  await db.asOwner((tx) =>
     tx.query(
       `insert into tenant (kommune, name) select * from unnest($1::text[], $2::text[]) on conflict (kommune) do nothing`,
       [kommuner, names],

@@ -14,7 +14,7 @@ import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
 import staticFiles from '@fastify/static';
 import csrf from '@fastify/csrf-protection';
-import type { Config } from './platform/config.ts';
+import { fastifyTrustProxy, type Config } from './platform/config.ts';
 import type { Db } from './db/db.ts';
 import type { RouteDeps } from './platform/deps.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
@@ -22,8 +22,10 @@ import { translator } from './web/i18n.ts';
 import { isUiLanguage } from './web/languages.ts';
 import { tenantResolver } from './platform/tenant.ts';
 import { registerErrorHandlers } from './web/error-handler.tsx';
+import { nulGuard } from './web/nul-guard.ts';
 import { loadStaff } from './staff/auth.ts';
 import { staffRoutes } from './staff/staff.routes.tsx';
+import { firstAdminRoutes } from './staff/first-admin.routes.tsx';
 import { catalogRoutes } from './catalog/catalog.routes.tsx';
 import { staffCatalogRoutes } from './catalog/staff-catalog.routes.tsx';
 import { signupRoutes } from './catalog/signups.routes.tsx';
@@ -71,7 +73,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { db, config } = deps;
   const app = Fastify({
     genReqId: () => randomUUID(),
-    trustProxy: true,
+    // Only as configured (LIGHED_TRUST_PROXY): believing any X-Forwarded-For would let a client
+    // pick its own address, and with it a fresh rate-limit budget per request.
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     logger:
       deps.logger === false
         ? false
@@ -173,6 +177,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     req.staff = await loadStaff(db, req);
   });
 
+  // A NUL byte in the query, path or body: 400 here, not a 500 from PostgreSQL later. A
+  // preHandler, so multipart fields (attached in the plugin's preValidation) are checked too.
+  app.addHook('preHandler', nulGuard);
+
   // Every form post carries a CSRF token; the JSON API takes no cookies and has no forms.
   app.addHook('preHandler', async (req, reply) => {
     if (req.method === 'POST' && !req.url.startsWith('/api/')) {
@@ -202,6 +210,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
   await app.register(catalogRoutes, ctx);
   await app.register(staffRoutes, ctx);
+  await app.register(firstAdminRoutes, ctx);
   await app.register(staffCatalogRoutes, ctx);
   await app.register(signupRoutes, ctx);
   await app.register(organizationRoutes, ctx);

@@ -18,16 +18,18 @@ import { LighedError } from './platform/errors.ts';
 import { ensurePostcodes } from './platform/geo/postcode.store.ts';
 import { dawaGeocoder, offlineGeocoder } from './platform/geo/geocoder.ts';
 import { ensureDemoTeams, seedDemo, demoAccounts } from './demo/demo.seed.ts';
-import { hasAnyTenant } from './demo/demo.store.ts';
+import { prepareStart } from './demo/start.service.ts';
+import { adminCreate } from './staff/admin.cli.ts';
 import { seedDemoSurvey } from './monitor/demo/survey.seed.ts';
 import { DEMO_KOMMUNE } from './demo/demo.data.ts';
 import { exportHsds, importHsdsPath } from './catalog/hsds/hsds.cli.ts';
 import { purgeExpiredSignups } from './catalog/retention.ts';
 import { purgeConversations } from './conversation/retention.ts';
+import { recoverImports } from './monitor/microdata/import.service.ts';
 import { exportConversationFhir, instrumentsBundle } from './conversation/fhir-export.ts';
 import { INSTRUMENTS } from './conversation/instruments/index.ts';
 import { monitorDelete, monitorImport, monitorList } from './monitor/microdata/microdata.cli.ts';
-import { runMeasures } from './monitor/heatplus/measures.cli.ts';
+import { isMeasureMethod, runMeasures } from './monitor/heatplus/measures.cli.ts';
 
 interface Opened {
   db: Db;
@@ -37,7 +39,7 @@ interface Opened {
 /** Opens and migrates the database; the data directory stays locked until `close`. */
 export async function openDatabase(config: Config): Promise<Opened> {
   if (config.databaseUrl) {
-    const db = openPostgres(config.databaseUrl);
+    const db = openPostgres(config.databaseUrl, 10, config.appDatabaseUrl);
     await migrate(db);
     return { db, close: () => db.close() };
   }
@@ -80,13 +82,13 @@ async function serve() {
   const config = loadConfig();
   const { db, close } = await openDatabase(config);
   await ensurePostcodes(db);
-  const seed = config.demo === 'true' || (config.demo === 'auto' && !(await hasAnyTenant(db)));
-  if (seed) {
-    console.log('First start: creating the demo municipality (Roskilde, synthetic data)…');
-    await seedDemo(db);
-    await seedSurvey(db, DEMO_KOMMUNE);
-  }
-  await ensureDemoTeams(db);
+  // The demo only when asked (never by default in production); its accounts are printed once.
+  const start = await prepareStart(db, config, (line) => console.log(line));
+  if (start.demoWanted) await seedSurvey(db, DEMO_KOMMUNE);
+  // Monitor imports cut short by the last stop: jobs marked interrupted, unfinished rows removed.
+  const recovered = await recoverImports(db);
+  if (recovered.jobs > 0)
+    console.log(`Marked ${recovered.jobs} interrupted monitor import(s) failed.`);
   const geocoder =
     config.geocoder === 'dawa' ? dawaGeocoder(db, config.dawaUrl) : offlineGeocoder(db);
   const app = await buildApp({ db, config, cookieSecret: cookieSecret(config), geocoder });
@@ -115,7 +117,7 @@ async function serve() {
   console.log(
     `\nLighed is running at ${url} (${db.engine === 'pglite' ? `embedded database in ${resolve(config.dataDir)}` : 'PostgreSQL'})`,
   );
-  if (await hasAnyTenant(db)) printAccounts();
+  if (start.accounts.length) printAccounts();
 }
 
 /** The synthetic national survey for the equity monitor: 98 municipalities, four waves. */
@@ -184,8 +186,23 @@ export async function main(argv: string[]): Promise<void> {
         console.log(created ? 'Demo municipality created.' : 'Demo municipality already exists.');
         await ensureDemoTeams(db);
         await seedSurvey(db, DEMO_KOMMUNE);
-        printAccounts();
+        // Only when made now: an existing demo's accounts may have been changed or removed.
+        if (created) printAccounts();
       }),
+    );
+  program
+    .command('admin')
+    .description('staff administrators')
+    .command('create')
+    .description(
+      "create a municipality's administrator (and the municipality when new) with a one-time sign-in link",
+    )
+    .requiredOption('--kommune <code>', 'kommunekode, 4 digits (e.g. 0265)')
+    .option('--kommune-name <name>', "the municipality's name; needed when it is new")
+    .requiredOption('--email <email>', "the administrator's e-mail (their sign-in)")
+    .requiredOption('--name <name>', "the administrator's full name")
+    .action((opts: { kommune: string; kommuneName?: string; email: string; name: string }) =>
+      withDb((db, config) => adminCreate(db, config, opts)),
     );
   program
     .command('purge')
@@ -299,13 +316,27 @@ export async function main(argv: string[]): Promise<void> {
     .description('print every HEAT summary measure for a WHO HEAT Plus template file (CSV or XLSX)')
     .requiredOption('--input <file>', 'HEAT Plus template (the 20 columns), .csv or .xlsx')
     .option('--format <format>', 'json or csv', 'json')
-    .action(async (opts: { input: string; format: string }) => {
+    .option(
+      '--method <method>',
+      "heat (WHO HEAT, as HEAT Plus), survey (intervals from the subgroups' SEs) or phe (PHE's SII/RII)",
+      'heat',
+    )
+    .action(async (opts: { input: string; format: string; method: string }) => {
       if (opts.format !== 'json' && opts.format !== 'csv') {
         console.error(`--format must be json or csv, not "${opts.format}"`);
         process.exitCode = 2;
         return;
       }
-      process.exitCode = await runMeasures({ input: opts.input, format: opts.format });
+      if (!isMeasureMethod(opts.method)) {
+        console.error(`--method must be heat, survey or phe, not "${opts.method}"`);
+        process.exitCode = 2;
+        return;
+      }
+      process.exitCode = await runMeasures({
+        input: opts.input,
+        format: opts.format,
+        method: opts.method,
+      });
     });
 
   try {

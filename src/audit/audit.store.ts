@@ -11,7 +11,8 @@ export interface AuditRow {
   actor_id: string | null;
   actor_name: string | null;
   actor_role: string;
-  action: AuditAction;
+  /** As stored: an AuditAction today, but an older or newer row may hold anything. */
+  action: AuditAction | (string & {});
   entity: string;
   entity_id: string;
   summary: string;

@@ -5,8 +5,10 @@
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../platform/deps.ts';
+import type { FieldProblem } from '../platform/errors.ts';
 import { actorOf } from '../web/access.ts';
 import { pageContext, sendPage } from '../web/context.ts';
+import { admitForm, giveBackForm } from './anti-automation.service.ts';
 import { findOffers, offerForCitizen, reportError } from './citizen.service.ts';
 import { readErrorReport } from './error-report.ts';
 import { parseFinderQuery } from './finder.ts';
@@ -29,7 +31,10 @@ const emptySignup = {
   consent: false,
 };
 
-export const catalogRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db, geocoder }) => {
+export const catalogRoutes: FastifyPluginAsync<RouteDeps> = async (
+  app,
+  { db, geocoder, clock },
+) => {
   const loadOffer = (req: FastifyRequest<IdParams>) =>
     offerForCitizen(db, req.tenant.kommune, req.params.id, Boolean(req.staff));
 
@@ -72,18 +77,23 @@ export const catalogRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db, ge
   app.post<IdParams & { Body: Body }>('/tilbud/:id/tilmeld', async (req, reply) => {
     const offer = await loadOffer(req);
     const form = readSignupForm(req.body ?? {});
+    const again = (problems: FieldProblem[], status: number) =>
+      sendPage(
+        reply,
+        <SignupPage ctx={pageContext(req, reply)} offer={offer} form={form} problems={problems} />,
+        { status, personal: true },
+      );
+    // Anti-automation first (honeypot, per address and offer): a refusal keeps what was typed.
+    const admitted = await admitForm(db, clock, 'signup', offer.id, req.ip, req.body);
+    if (!admitted.ok) {
+      if (admitted.retryAfterSeconds)
+        reply.header('retry-after', String(admitted.retryAfterSeconds));
+      return again([admitted.problem], admitted.status);
+    }
     const signed = await signUp(db, actorOf(req), offer, form);
     if (!signed.ok) {
-      return sendPage(
-        reply,
-        <SignupPage
-          ctx={pageContext(req, reply)}
-          offer={offer}
-          form={form}
-          problems={signed.problems}
-        />,
-        { status: 400, personal: true },
-      );
+      await giveBackForm(db, clock, 'signup', offer.id, req.ip);
+      return again(signed.problems, 400);
     }
     reply.setCookie(RECEIPT_COOKIE, `${offer.id}:${signed.signup.receipt_code}`, {
       path: '/tilbud',
@@ -128,17 +138,22 @@ export const catalogRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db, ge
   app.post<IdParams & { Body: Body }>('/tilbud/:id/fejl', async (req, reply) => {
     const offer = await loadOffer(req);
     const { form, problems } = readErrorReport(req.body);
-    if (problems.length) {
+    const admitted = problems.length
+      ? undefined
+      : await admitForm(db, clock, 'report', offer.id, req.ip, req.body);
+    if (!admitted?.ok) {
+      if (admitted?.retryAfterSeconds)
+        reply.header('retry-after', String(admitted.retryAfterSeconds));
       return sendPage(
         reply,
         <ReportPage
           ctx={pageContext(req, reply)}
           offer={offer}
           form={form}
-          problems={problems}
+          problems={admitted ? [admitted.problem] : problems}
           done={false}
         />,
-        { status: 400 },
+        { status: admitted ? admitted.status : 400 },
       );
     }
     await reportError(db, actorOf(req), offer, form);

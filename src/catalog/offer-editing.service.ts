@@ -123,13 +123,24 @@ export async function submitOfferForm(
 const isStatus = (s: unknown): s is Offer['status'] =>
   (OFFER_STATUSES as readonly unknown[]).includes(s);
 
-/** Publishes, retires or returns an offer to draft; returns its id. */
+/**
+ * Ending an offer takes it out of search and starts the countdown to deleting its sign-ups, so
+ * it needs a confirmed second step (a page, no JavaScript): `confirm` is the form's "ja".
+ */
+export const needsConfirmation = (status: unknown, confirm: unknown): boolean =>
+  status === 'retired' && confirm !== 'ja';
+
+/**
+ * Publishes, retires or returns an offer to draft. Retiring without confirmation changes
+ * nothing and says so (`confirm: true`), so the route shows the confirmation step.
+ */
 export async function changeOfferStatus(
   db: Db,
   editor: Editor,
   id: string,
   status: unknown,
-): Promise<string> {
+  confirm?: unknown,
+): Promise<{ id: string; confirm: boolean }> {
   return inTenant(db, kommuneOf(editor), async (tx) => {
     const offer = await loadOwnOffer(tx, editor, id);
     if (!isStatus(status)) {
@@ -137,6 +148,7 @@ export async function changeOfferStatus(
         { path: 'status', message: 'offerForm.error.status' },
       ]);
     }
+    if (needsConfirmation(status, confirm)) return { id: offer.id, confirm: true };
     await setOfferStatus(tx, offer.id, status);
     await audit(tx, editor.actor, {
       action: 'update',
@@ -144,6 +156,6 @@ export async function changeOfferStatus(
       entityId: offer.id,
       summary: `status ${status}`,
     });
-    return offer.id;
+    return { id: offer.id, confirm: false };
   });
 }

@@ -23,10 +23,13 @@ export type SignupResult =
 export async function signUp(
   db: Db,
   actor: AuditActor,
-  offer: Pick<Offer, 'id' | 'kommune'>,
+  offer: Pick<Offer, 'id' | 'kommune' | 'status'>,
   form: SignupForm,
   summary = `sign-up for offer ${offer.id}`,
 ): Promise<SignupResult> {
+  // Signed-in staff may preview a draft through the citizen pages; nobody signs up to one.
+  if (offer.status !== 'published')
+    return { ok: false, problems: [{ path: 'offer', message: 'signup.error.notPublished' }] };
   const { input, problems } = validateSignup(form);
   if (!input) return { ok: false, problems };
   const signup = await inTenant(db, offer.kommune, async (tx) => {
@@ -46,21 +49,26 @@ export async function signUp(
   return { ok: true, signup };
 }
 
-/** The sign-ups and error reports the editor may see; each sign-up shown is a read, audited. */
+/** The sign-ups and error reports the editor may see; each one shown is a read, audited. */
 export async function signupsOverview(db: Db, editor: Editor) {
   return inTenant(db, editor.actor.kommune, async (tx) => {
     const signups = await listSignups(tx, editor.scope);
     const reports = await listErrorReports(tx, editor.scope);
-    await audit(
-      tx,
-      editor.actor,
-      signups.map((s) => ({
+    // Error reports can carry the reporter's e-mail: every one shown is a read, like a sign-up.
+    await audit(tx, editor.actor, [
+      ...signups.map((s) => ({
         action: 'read' as const,
         entity: 'signup',
         entityId: s.id,
         summary: 'listed on sign-ups page',
       })),
-    );
+      ...reports.map((r) => ({
+        action: 'read' as const,
+        entity: 'error_report',
+        entityId: r.id,
+        summary: 'listed on sign-ups page',
+      })),
+    ]);
     return { signups, reports };
   });
 }

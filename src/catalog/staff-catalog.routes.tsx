@@ -14,7 +14,7 @@ import {
   staffOffers,
   submitOfferForm,
 } from './offer-editing.service.ts';
-import { OfferEditPage } from './pages/offer-edit-page.tsx';
+import { OfferEditPage, RetireOfferPage } from './pages/offer-edit-page.tsx';
 import { StaffOffersPage } from './pages/staff-offers-page.tsx';
 
 type IdParams = { Params: { id: string } };
@@ -22,6 +22,7 @@ type Body = Record<string, unknown>;
 
 const editors = requireRole('admin', 'planner', 'frontline', 'provider');
 const saved = (id: string) => `/personale/tilbud/${id}?gemt=ja`;
+const retire = (id: string) => `/personale/tilbud/${id}/afslut`;
 
 const editPage = (req: FastifyRequest, reply: FastifyReply, state: OfferEditState) =>
   sendPage(reply, <OfferEditPage ctx={pageContext(req, reply)} {...state} />, {
@@ -70,8 +71,22 @@ export const staffCatalogRoutes: FastifyPluginAsync<RouteDeps> = async (app, { d
     '/personale/tilbud/:id/status',
     { preHandler: editors },
     async (req, reply) => {
-      const id = await changeOfferStatus(db, editorOf(req), req.params.id, req.body.status);
-      return reply.redirect(saved(id), 303);
+      const r = await changeOfferStatus(
+        db,
+        editorOf(req),
+        req.params.id,
+        req.body.status,
+        req.body.confirm,
+      );
+      return reply.redirect(r.confirm ? retire(r.id) : saved(r.id), 303);
     },
   );
+
+  // The confirmation step for ending an offer (works without JavaScript).
+  app.get<IdParams>('/personale/tilbud/:id/afslut', { preHandler: editors }, async (req, reply) => {
+    const state = await offerForm(db, editorOf(req), req.params.id);
+    return sendPage(reply, <RetireOfferPage ctx={pageContext(req, reply)} {...state} />, {
+      personal: true,
+    });
+  });
 };

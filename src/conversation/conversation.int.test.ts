@@ -142,7 +142,9 @@ eachEngine('health conversation', (ctx) => {
       const res = await (await as('frontline@test.dk')).get(`${base}/trin/${stepOf('who-5')}`);
       expect(res.statusCode).toBe(200);
       expect(res.headers['cache-control']).toBe('no-store');
-      expect(res.body).toContain('<span lang="da">Jeg har været glad og i godt humør</span>');
+      expect(res.body).toContain(
+        '<span lang="da" dir="ltr">Jeg har været glad og i godt humør</span>',
+      );
       expect(res.body).toMatch(
         /<span lang="ar" dir="rtl" class="lighed-bilingual-other">[^<]*\p{Script=Arabic}/u,
       );
@@ -286,6 +288,11 @@ eachEngine('health conversation', (ctx) => {
       expect(res.body).not.toContain('Hemmelig kladde');
       const saved = await c.post(`${base}/tilbud`, { offer: fixture.walkId }, `${base}/tilbud`);
       expect(saved.statusCode).toBe(303);
+      // POST-redirect-GET with a success notice (issue 14): the count only, no personal data.
+      expect(saved.headers.location).toBe(`${base}/tilbud?gemt=1`);
+      const after = await c.get(String(saved.headers.location));
+      expect(after.body).toMatch(/role="status"[\s\S]*1 tilbud er gemt i samtalen\./);
+      expect(res.body).not.toContain('er gemt i samtalen');
       expect((await c.get(base)).body).toContain(`/tilbud/${fixture.walkId}/tilmeld`);
     });
 
@@ -336,7 +343,8 @@ eachEngine('health conversation', (ctx) => {
       expect(res.body).toContain('<html lang="ar" dir="rtl">');
       expect(res.body).toContain(ar('print.title'));
       expect(res.body).toContain(ar('support.level.handHeld'));
-      expect(res.body).toContain(ar('print.signedUp'));
+      // Recorded as a woman: addressed in the feminine ("أنتِ مسجَّلة").
+      expect(res.body).toContain(ar('print.signedUp', { sex: 'female' }));
       expect(res.body).toContain('<link rel="stylesheet" href="/assets/print.css"/>');
       const da = await (await as('frontline@test.dk')).get(`${base}/udskrift?sprog=da`);
       expect(da.body).toContain('Min sundhedsprofil');

@@ -69,10 +69,50 @@ eachEngine('matching on the demo catalog', (ctx) => {
     }
   });
 
-  it('gives an upgraded demo database its teams, and puts the frontline accounts in them once', async () => {
-    await inTenant(ctx.db, DEMO_KOMMUNE, (tx) =>
-      tx.query(`update staff_user set team_id = null where role = 'frontline'`),
+  it('a hand-held citizen who needs an interpreter gets no app and no offer for an illness they did not name', async () => {
+    const citizen: MatchCitizen = {
+      priorities: ['activity', 'diet'],
+      riskFactors: ['smoking', 'inactivity', 'diet'],
+      severeLoneliness: false,
+      socialNeeds: [],
+      support: 'handHeld',
+      language: 'ar',
+      interpreterNeeded: true,
+      arena: 'job_centre',
+      age: 52,
+      bringsChildren: false,
+      availability: { days: [], times: [] },
+    };
+    const all = await inTeam(ctx.db, systemStaff(DEMO_KOMMUNE), (tx) =>
+      candidateOffers(tx, DEMO_KOMMUNE, '4000', 25, TOPICS),
     );
+    const titles = (c: MatchCitizen) =>
+      matchOffers(c, all, undefined, { limit: 200 }).map((m) => m.offer);
+    const offers = titles(citizen);
+    expect(offers.length).toBeGreaterThanOrEqual(5);
+    expect(offers.map((o) => o.title)).not.toContain('Min sundhedsplan – et digitalt værktøj');
+    expect(offers.filter((o) => o.mode === 'online')).toEqual([]);
+    expect(offers.filter((o) => o.topics.includes('chronic_illness'))).toEqual([]);
+    // Asked for: the app and the diabetes school come back.
+    const asked = titles({
+      ...citizen,
+      priorities: ['activity', 'diet', 'illness'],
+      wantsDigital: true,
+    });
+    expect(asked.map((o) => o.title)).toEqual(
+      expect.arrayContaining([
+        'Min sundhedsplan – et digitalt værktøj',
+        'Diabetesskole på arabisk og tyrkisk',
+      ]),
+    );
+  });
+
+  it('gives an upgraded demo database its teams, and puts the frontline accounts in them once', async () => {
+    // A demo made before teams existed: no teams, frontline accounts in none.
+    await inTenant(ctx.db, DEMO_KOMMUNE, async (tx) => {
+      await tx.query(`update staff_user set team_id = null where role = 'frontline'`);
+      await tx.query(`delete from team`);
+    });
     await ensureDemoTeams(ctx.db);
     await ensureDemoTeams(ctx.db);
     const rows = await inTenant(ctx.db, DEMO_KOMMUNE, (tx) =>

@@ -61,8 +61,10 @@ export function matchCitizenOf(
   now = new Date(),
 ): MatchCitizen {
   const needs = profile.results.find((r) => r.instrumentId === 'social-needs' && r.scored);
+  const digital = c.answers.priorities?.['priorities-digital'];
   return {
     priorities: profile.priorities.domains.map((d) => d.code).filter(isPriority),
+    wantsDigital: digital !== undefined && 'code' in digital && digital.code === 'yes',
     riskFactors: profile.riskFactors,
     severeLoneliness: profile.results.some(
       (r) => r.instrumentId === 'loneliness-3' && r.band?.id === 'severe',

@@ -156,6 +156,26 @@ describe('fit to priorities, risk factors and loneliness', () => {
   });
 });
 
+describe('offers tied to a condition', () => {
+  const school = offer({
+    title: 'Diabetesskole',
+    topics: ['chronic_illness', 'diet', 'physical_activity'],
+  });
+
+  it('need the citizen to have chosen "living with an illness"; fitting by diet or activity is not enough', () => {
+    expect(one(citizen({ priorities: ['diet', 'activity'] }), school)).toBeUndefined();
+    expect(one(citizen({ riskFactors: ['diet', 'inactivity'] }), school)).toBeUndefined();
+    const m = one(citizen({ priorities: ['illness'] }), school);
+    expect(m?.reasons[0]).toEqual({ code: 'priority', values: { goal: 'illness' } });
+  });
+
+  it('the illness priority brings condition offers into the candidates', () => {
+    expect(
+      fittingTopics({ priorities: ['illness'], riskFactors: [], severeLoneliness: false }),
+    ).toEqual(['chronic_illness']);
+  });
+});
+
 describe('hard exclusions', () => {
   it("the citizen's age outside min_age or max_age excludes; unknown age does not", () => {
     const youth = offer({ min_age: 15, max_age: 25 });
@@ -311,11 +331,21 @@ describe('support level', () => {
     expect(codes(one(hh, offer({ contact_name: '  ' })))).toEqual(['priority']);
   });
 
-  it('hand-held: online-only offers are penalised', () => {
-    expect(scoreOf(hh, offer({ mode: 'online' }))).toBe(
+  it('hand-held: online-only offers are left out unless the citizen asks; asked for, penalised', () => {
+    expect(one(hh, offer({ mode: 'online' }))).toBeUndefined();
+    expect(one({ ...hh, wantsDigital: false }, offer({ mode: 'online' }))).toBeUndefined();
+    // An offer that can also be attended in person stays.
+    expect(one(hh, offer({ mode: 'both' }))).toBeDefined();
+    const asked = { ...hh, wantsDigital: true };
+    expect(scoreOf(asked, offer({ mode: 'online' }))).toBe(
       DEFAULT_MATCH_WEIGHTS.priority - DEFAULT_MATCH_WEIGHTS.onlineForHandHeld,
     );
-    expect(codes(one(hh, offer({ mode: 'online' })))).not.toContain('online');
+    expect(codes(one(asked, offer({ mode: 'online' })))).not.toContain('online');
+  });
+
+  it('guided and self-help citizens still get online-only offers', () => {
+    expect(one(citizen({ support: 'guided' }), offer({ mode: 'online' }))).toBeDefined();
+    expect(one(citizen({ support: 'selfHelp' }), offer({ mode: 'online' }))).toBeDefined();
   });
 
   it('self-help: online and self-start offers', () => {

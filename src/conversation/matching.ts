@@ -12,8 +12,10 @@ import type { PRIORITY_DOMAINS, SocialNeedDomain } from './instruments/social.ts
 export type PriorityDomain = (typeof PRIORITY_DOMAINS)[number];
 
 export interface MatchCitizen {
-  /** Codes from PRIORITY_DOMAINS the citizen chose. */
+  /** Codes from PRIORITY_DOMAINS the citizen chose ('illness': living with a long-term illness). */
   priorities: readonly PriorityDomain[];
+  /** The citizen said they would like an app or an online programme on their own. */
+  wantsDigital?: boolean;
   riskFactors: readonly RiskFactor[];
   severeLoneliness: boolean;
   socialNeeds: readonly SocialNeedDomain[];
@@ -146,6 +148,12 @@ export const GUIDED_SHARE = 0.5;
 export const DEFAULT_MAX_KM = 25;
 export const DEFAULT_LIMIT = 10;
 
+/**
+ * The catalog's topic for offers tied to a condition (a diabetes school, training after heart
+ * disease): suggested only to a citizen who chose to work on living with an illness.
+ */
+export const CONDITION_TOPIC: Topic = 'chronic_illness';
+
 const PRIORITY_TOPICS: Record<PriorityDomain, readonly Topic[]> = {
   activity: ['physical_activity'],
   diet: ['diet', 'overweight'],
@@ -157,6 +165,7 @@ const PRIORITY_TOPICS: Record<PriorityDomain, readonly Topic[]> = {
   loneliness: ['loneliness', 'community'],
   // Housing and money are for the worker, not a catalog topic.
   socialNeeds: [],
+  illness: [CONDITION_TOPIC],
 };
 
 const RISK_TOPIC: Record<RiskFactor, Topic> = {
@@ -219,6 +228,12 @@ function scoreOffer(c: MatchCitizen, o: MatchOffer, wt: MatchWeights, maxKm: num
     return null;
   const withinReach = o.distanceMeters !== null && o.distanceMeters <= maxKm * 1000;
   if (o.mode === 'in_person' && o.distanceMeters !== null && !withinReach) return null;
+  // Tied to a condition: only for a citizen who said they live with one (or wish to work on it).
+  if (o.topics.includes(CONDITION_TOPIC) && !c.priorities.includes('illness')) return null;
+  // Hand-held: a contact person follows the citizen to the offer, which no one can do to an
+  // app or a web page; online-only offers come only when the citizen asks for them.
+  const onlineOnly = o.mode === 'online';
+  if (c.support === 'handHeld' && onlineOnly && c.wantsDigital !== true) return null;
 
   const reasons: MatchReason[] = [];
   let score = 0;
@@ -259,13 +274,12 @@ function scoreOffer(c: MatchCitizen, o: MatchOffer, wt: MatchWeights, maxKm: num
   else if (otherLanguage || c.interpreterNeeded) score -= wt.languageMissing;
 
   // Support level.
-  const onlineOnly = o.mode === 'online';
   if (c.support === 'handHeld' || c.support === 'guided') {
     const share = c.support === 'handHeld' ? 1 : GUIDED_SHARE;
     if (o.offer_type === 'individual') add('individual', wt.individual * share);
     if (o.contact_name.trim() !== '') add('namedContact', wt.namedContact * share);
     if (o.arena === c.arena) add('sameArena', wt.sameArena * share, { arena: o.arena });
-    // Nobody can be followed to a web page.
+    // Nobody can be followed to a web page: asked for, it still weighs less than one they can.
     if (c.support === 'handHeld' && onlineOnly) score -= wt.onlineForHandHeld;
   } else {
     if (o.mode !== 'in_person') add('online', wt.online);

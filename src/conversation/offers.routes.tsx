@@ -42,20 +42,27 @@ function signupPage(req: FastifyRequest, reply: FastifyReply, s: SignupScreen, s
 export const conversationOfferRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db }) => {
   const offers = '/personale/samtaler/:id/tilbud';
 
-  app.get<IdParams>(offers, { preHandler: workers }, async (req, reply) => {
-    const o = await matchedOffers(db, workerOf(req), req.params.id);
-    return sendPage(
-      reply,
-      <OffersPage
-        ctx={pageContext(req, reply)}
-        conversation={o.conversation}
-        matches={o.matches}
-        texts={o.texts}
-        saved={o.saved}
-      />,
-      { personal: true },
-    );
-  });
+  app.get<IdParams & { Querystring: { gemt?: string } }>(
+    offers,
+    { preHandler: workers },
+    async (req, reply) => {
+      const o = await matchedOffers(db, workerOf(req), req.params.id);
+      // After saving (POST-redirect-GET): how many were saved, for the success notice.
+      const savedCount = /^\d{1,3}$/.test(req.query.gemt ?? '') ? Number(req.query.gemt) : null;
+      return sendPage(
+        reply,
+        <OffersPage
+          ctx={pageContext(req, reply)}
+          conversation={o.conversation}
+          matches={o.matches}
+          texts={o.texts}
+          saved={o.saved}
+          savedCount={savedCount}
+        />,
+        { personal: true },
+      );
+    },
+  );
 
   app.post<IdParams & { Body: Body }>(offers, { preHandler: workers }, async (req, reply) => {
     const chosen = new Set(
@@ -63,8 +70,8 @@ export const conversationOfferRoutes: FastifyPluginAsync<RouteDeps> = async (app
         (x): x is string => typeof x === 'string',
       ),
     );
-    await saveChosenOffers(db, workerOf(req), req.params.id, chosen);
-    return reply.redirect(`${conversationHref(req.params.id)}/tilbud`, 303);
+    const n = await saveChosenOffers(db, workerOf(req), req.params.id, chosen);
+    return reply.redirect(`${conversationHref(req.params.id)}/tilbud?gemt=${n}`, 303);
   });
 
   app.get<OfferParams>(`${offers}/:offerId/tilmeld`, { preHandler: workers }, async (req, reply) =>

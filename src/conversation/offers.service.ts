@@ -71,13 +71,14 @@ export async function matchedOffers(db: Db, w: Worker, id: string): Promise<Offe
 }
 
 /** Keeps the chosen matches (with their reasons) and drops the others not signed up for. */
+/** Saves the chosen offers of the current matches and removes the others; returns how many are saved. */
 export async function saveChosenOffers(
   db: Db,
   w: Worker,
   id: string,
   chosen: ReadonlySet<string>,
-): Promise<void> {
-  await withConversation(db, w, id, async (tx, c) => {
+): Promise<number> {
+  return withConversation(db, w, id, async (tx, c) => {
     const matches = await matchesFor(tx, c);
     let n = 0;
     for (const m of matches) {
@@ -88,6 +89,7 @@ export async function saveChosenOffers(
     }
     await touch(tx, c.id);
     await logConversation(tx, w, 'update', c.id, `saved ${n} offers`);
+    return n;
   });
 }
 

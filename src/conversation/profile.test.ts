@@ -170,18 +170,65 @@ describe('the profile', () => {
       { age: 40, sex: 'female' },
     );
     const alcohol = p.domains.find((d) => d.domain === 'alcohol');
-    expect(alcohol?.statements).toHaveLength(2);
-    expect(alcohol?.statements[0]).toMatchObject({
-      attention: true,
-      text: {
-        da: 'Du drikker mere end Sundhedsstyrelsens anbefaling på højst 10 genstande om ugen.',
-        en: "You drink more than the Danish Health Authority's recommendation of at most 10 units a week.",
-      },
-    });
-    expect(alcohol?.statements[1]).toMatchObject({ bandId: 'negative', attention: false });
+    // One verdict: above the weekly limit; AUDIT-C's "below" is not shown beside it.
+    expect(alcohol?.statements).toEqual([
+      expect.objectContaining({
+        attention: true,
+        text: expect.objectContaining({
+          da: 'Du drikker mere end Sundhedsstyrelsens anbefaling på højst 10 genstande om ugen.',
+          en: "You drink more than the Danish Health Authority's recommendation of at most 10 units a week.",
+        }) as unknown,
+      }),
+    ]);
     expect(p.domains.find((d) => d.domain === 'smoking')?.statements[0]?.text.da).toBe(
       'Du ryger ikke.',
     );
+  });
+
+  describe('one domain, one verdict (issue 14)', () => {
+    const auditPositive = r(auditC, {
+      'auditc-1': { code: '2-3-week' },
+      'auditc-2': { code: '3-4' },
+      'auditc-3': { code: 'monthly' },
+    });
+    const alcoholOf = (rs: Response[]) =>
+      buildProfile(rs, { age: 40, sex: 'female' }).domains.find((d) => d.domain === 'alcohol');
+
+    it('a scored instrument speaks for the domain; "not enough answers" is not shown beside it', () => {
+      const alcohol = alcoholOf([
+        r(alcoholUnits, { 'alcohol-week': { declined: true } }),
+        auditPositive,
+      ]);
+      expect(alcohol?.statements).toHaveLength(1);
+      expect(alcohol?.statements[0]).toMatchObject({ bandId: 'positive', attention: true });
+      expect(alcohol?.statements.map((s) => s.text.da).join(' ')).not.toContain('ikke svar nok');
+    });
+
+    it('"not enough answers" only when no instrument of the domain was scored', () => {
+      const alcohol = alcoholOf([
+        r(alcoholUnits, { 'alcohol-week': { declined: true } }),
+        r(auditC, { 'auditc-1': { declined: true } }),
+      ]);
+      expect(alcohol?.statements).toEqual([
+        expect.objectContaining({ bandId: null, attention: false }),
+      ]);
+    });
+
+    it('within the units but positive on AUDIT-C: the domain is worth a talk, not both', () => {
+      const alcohol = alcoholOf([
+        r(alcoholUnits, { 'alcohol-week': { value: 6 }, 'alcohol-max-day': { value: 3 } }),
+        auditPositive,
+      ]);
+      expect(alcohol?.statements.map((s) => [s.bandId, s.attention])).toEqual([['positive', true]]);
+    });
+
+    it('both within: both kind statements stay', () => {
+      const alcohol = alcoholOf([
+        r(alcoholUnits, { 'alcohol-week': { value: 2 }, 'alcohol-max-day': { value: 2 } }),
+        r(auditC, { 'auditc-1': { code: 'never' } }),
+      ]);
+      expect(alcohol?.statements.map((s) => s.bandId)).toEqual(['within', 'negative']);
+    });
   });
 
   it('names the day limit when only the day is above', () => {

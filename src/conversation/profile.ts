@@ -30,6 +30,11 @@ export interface Statement {
 
 export interface DomainStatus {
   domain: Domain;
+  /**
+   * One verdict per domain, from the instruments that were scored: when one of them is worth a
+   * talk, only those statements; otherwise the scored ones; "not enough answers" only when none
+   * was scored. Two instruments of a domain never contradict each other on the page.
+   */
   statements: Statement[];
 }
 
@@ -94,11 +99,20 @@ export const SUPPORT_RULES = {
 
 const NOT_ENOUGH: Text = msg('profile.notEnough');
 
-type TextRule = (r: ScoreResult, inst: Instrument) => Text;
-const fixed = (key: string): TextRule => {
-  const text = msg(key);
-  return () => text;
-};
+/**
+ * How a sentence addresses the citizen: Arabic second-person forms differ for a woman and a
+ * man; the messages choose with ICU `{sex, select, female {…} male {…} other {…}}`, and
+ * `other` is neutral wording for a citizen whose sex is not recorded.
+ */
+export type Address = 'female' | 'male' | 'unknown';
+export const addressOf = (sex: ScoringContext['sex'] | null | undefined): Address =>
+  sex === 'female' || sex === 'male' ? sex : 'unknown';
+
+type TextRule = (r: ScoreResult, inst: Instrument, sex: Address) => Text;
+const fixed =
+  (key: string): TextRule =>
+  (_r, _inst, sex) =>
+    msg(key, { sex });
 
 const NEED_NAMES: Record<SocialNeedDomain, Text> = {
   housing: msg('profile.need.housing'),
@@ -149,15 +163,15 @@ const TEXTS: Record<string, Record<string, { attention: boolean; text: TextRule 
   'alcohol-units': {
     within: {
       attention: false,
-      text: (_r, inst) => msg('profile.alcoholUnits.within', limitValues(inst)),
+      text: (_r, inst, sex) => msg('profile.alcoholUnits.within', { ...limitValues(inst), sex }),
     },
     above: {
       attention: true,
-      text: (r, inst) => {
+      text: (r, inst, sex) => {
         const l = alcoholLimits(inst);
         return r.score !== null && r.score > l.week
-          ? msg('profile.alcoholUnits.aboveWeek', limitValues(inst))
-          : msg('profile.alcoholUnits.aboveDay', limitValues(inst));
+          ? msg('profile.alcoholUnits.aboveWeek', { ...limitValues(inst), sex })
+          : msg('profile.alcoholUnits.aboveDay', { ...limitValues(inst), sex });
       },
     },
     underAge: { attention: true, text: fixed('profile.alcoholUnits.underAge') },
@@ -202,12 +216,12 @@ const TEXTS: Record<string, Record<string, { attention: boolean; text: TextRule 
     none: { attention: false, text: fixed('profile.socialNeeds.none') },
     need: {
       attention: true,
-      text: (r) => msg('profile.socialNeeds.need', { needs: needsList(r) }),
+      text: (r, _inst, sex) => msg('profile.socialNeeds.need', { needs: needsList(r), sex }),
     },
   },
 };
 
-function statementFor(r: ScoreResult, inst: Instrument): Statement | null {
+function statementFor(r: ScoreResult, inst: Instrument, sex: Address): Statement | null {
   if (inst.scoring.kind === 'none') return null;
   if (!r.scored || !r.band)
     return { instrumentId: inst.id, bandId: null, attention: false, text: NOT_ENOUGH };
@@ -224,8 +238,16 @@ function statementFor(r: ScoreResult, inst: Instrument): Statement | null {
     instrumentId: inst.id,
     bandId: r.band.id,
     attention: rule.attention,
-    text: rule.text(r, inst),
+    text: rule.text(r, inst, sex),
   };
+}
+
+/** The statements a domain shows: see DomainStatus. */
+export function domainVerdict(statements: readonly Statement[]): Statement[] {
+  const scored = statements.filter((s) => s.bandId !== null);
+  if (scored.length === 0) return statements.slice(0, 1);
+  const attention = scored.filter((s) => s.attention);
+  return attention.length > 0 ? attention : scored;
 }
 
 export type RiskFactor = 'smoking' | 'alcohol' | 'inactivity' | 'diet';
@@ -290,11 +312,8 @@ function confidenceOf(responses: readonly Response[]): number | undefined {
   return Number.isInteger(n) ? n : undefined;
 }
 
-const LEVEL_SUMMARY: Record<SupportLevel, Text> = {
-  selfHelp: msg('support.summary.selfHelp'),
-  guided: msg('support.summary.guided'),
-  handHeld: msg('support.summary.handHeld', { count: SUPPORT_RULES.handHeldFromReasons }),
-};
+const levelSummary = (level: SupportLevel, sex: Address): Text =>
+  msg(`support.summary.${level}`, { count: SUPPORT_RULES.handHeldFromReasons, sex });
 
 /**
  * The support level by transparent rules (CONVERSATION.md): each rule that applies is a
@@ -306,9 +325,10 @@ export function assessSupport(
   ctx: ProfileContext,
 ): SupportAssessment {
   const band = (id: string) => results.find((r) => r.instrumentId === id && r.scored)?.band?.id;
+  const sex = addressOf(ctx.sex);
   const reasons: SupportReason[] = [];
   const reason = (code: SupportReasonCode, values?: Parameters<typeof msg>[1]) =>
-    reasons.push({ code, text: msg(`support.reason.${code}`, values) });
+    reasons.push({ code, text: msg(`support.reason.${code}`, { ...values, sex }) });
   if (band('health-literacy-1') === 'limited') reason('limitedHealthLiteracy');
   const who5 = results.find((r) => r.instrumentId === 'who-5' && r.scored);
   if (who5?.score != null && who5.score <= SUPPORT_RULES.who5AtMost)
@@ -331,7 +351,7 @@ export function assessSupport(
       : reasons.length < SUPPORT_RULES.handHeldFromReasons
         ? 'guided'
         : 'handHeld';
-  return { level, reasons, summary: LEVEL_SUMMARY[level] };
+  return { level, reasons, summary: levelSummary(level, sex) };
 }
 
 /** Builds the whole profile from the conversation's responses. */
@@ -344,12 +364,13 @@ export function buildProfile(responses: readonly Response[], ctx: ProfileContext
   const domains: DomainStatus[] = [];
   responses.forEach((resp, i) => {
     const r = results[i];
-    const statement = r ? statementFor(r, resp.instrument) : null;
+    const statement = r ? statementFor(r, resp.instrument, addressOf(ctx.sex)) : null;
     if (!statement) return;
     const existing = domains.find((d) => d.domain === resp.instrument.domain);
     if (existing) existing.statements.push(statement);
     else domains.push({ domain: resp.instrument.domain, statements: [statement] });
   });
+  for (const d of domains) d.statements = domainVerdict(d.statements);
   return {
     results,
     domains,

@@ -15,10 +15,19 @@ export interface Db extends Queryable {
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Runs several statements as the owner (migrations, test set-up). Not for request paths. */
   execAsOwner(sql: string): Promise<void>;
+  /**
+   * Runs `fn` in one transaction as the owner, with parameters: operator tasks the application
+   * role may not do (creating a municipality, loading postcodes). Never from a request path.
+   */
+  asOwner<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
-/** The role requests run as: row-level security applies to it (it owns nothing). */
+/**
+ * The role requests run as: row-level security applies to it (it owns nothing), and it may not
+ * change `tenant`, `postcode`, roles or grants. On a server it is also the login role of the
+ * request pool, so it cannot `reset role` back to the owner (docs/decisions/0003).
+ */
 export const APP_ROLE = 'lighed_app';
 
 /**

@@ -50,6 +50,14 @@ export function wrapPglite(pg: PGlite): Db & { raw: PGlite } {
       asApp = false;
       await pg.exec(sql);
     },
+    async asOwner<T>(fn: (tx: Queryable) => Promise<T>) {
+      // Owner for this transaction only (PGlite runs one transaction at a time): at its end the
+      // role reverts, so the next request still runs as the application role.
+      return pg.transaction(async (tx) => {
+        await tx.exec('set local role none');
+        return fn(q(tx));
+      });
+    },
     async close() {
       await pg.close();
     },

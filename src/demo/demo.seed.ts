@@ -24,12 +24,19 @@ import {
 import {
   accountTeam,
   ensureTeam,
+  hasAnyTeam,
   insertDemoTenant,
   setAccountTeam,
   tenantExists,
 } from './demo.store.ts';
 
-export function demoAccounts(): { role: string; email: string; password: string }[] {
+export interface DemoAccount {
+  role: string;
+  email: string;
+  password: string;
+}
+
+export function demoAccounts(): DemoAccount[] {
   return demoStaff.map((s) => ({ role: s.role, email: s.email, password: DEMO_PASSWORD }));
 }
 
@@ -37,7 +44,8 @@ export function demoAccounts(): { role: string; email: string; password: string 
 export async function seedDemo(db: Db, opts: { hostnames?: string[] } = {}): Promise<boolean> {
   if (await tenantExists(db, DEMO_KOMMUNE)) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.transaction((tx) =>
+  // Creating a municipality is an owner task: the application role may not write `tenant`.
+  await db.asOwner((tx) =>
     insertDemoTenant(tx, DEMO_KOMMUNE, DEMO_KOMMUNE_NAME, opts.hostnames ?? []),
   );
   await inTenant(db, DEMO_KOMMUNE, async (tx) => {
@@ -143,31 +151,20 @@ async function demoTeamIds(tx: Queryable): Promise<Map<string, string>> {
 }
 
 /**
- * A demo municipality made before teams existed gets them now, and its frontline accounts
- * join their team, so the health conversation works on an upgraded demo database too.
+ * A demo municipality made before teams existed gets them, and its frontline accounts join
+ * their team, so the health conversation works on an upgraded demo database. Once only: when
+ * the demo has any team this does nothing, so an admin's later changes (a worker moved out of
+ * a team, an account or team deleted) stand, and no account is ever made here.
  */
 export async function ensureDemoTeams(db: Db): Promise<void> {
   if (!(await tenantExists(db, DEMO_KOMMUNE, { demoOnly: true }))) return;
   await inTenant(db, DEMO_KOMMUNE, async (tx) => {
+    if (await hasAnyTeam(tx, DEMO_KOMMUNE)) return;
     const teamIds = await demoTeamIds(tx);
     for (const s of demoStaff.filter((x) => x.team)) {
-      const team = must(teamIds, s.team!);
       const row = await accountTeam(tx, DEMO_KOMMUNE, s.email);
-      if (row && row.team_id === null) {
-        await setAccountTeam(tx, DEMO_KOMMUNE, s.email, team);
-      } else if (!row) {
-        // Hashed only when an account is missing: scrypt is deliberately slow, and this runs at every start.
-        const password_hash = await hashPassword(DEMO_PASSWORD);
-        await createUser(tx, {
-          kommune: DEMO_KOMMUNE,
-          email: s.email,
-          name: s.name,
-          role: s.role,
-          organization_id: null,
-          team_id: team,
-          password_hash,
-        });
-      }
+      if (row && row.team_id === null)
+        await setAccountTeam(tx, DEMO_KOMMUNE, s.email, must(teamIds, s.team!));
     }
   });
 }

@@ -38,6 +38,11 @@ export async function insertDemoTenant(
   ]);
 }
 
+export async function hasAnyTeam(q: Queryable, kommune: string): Promise<boolean> {
+  const rows = await q.query('select 1 from team where kommune = $1 limit 1', [kommune]);
+  return rows.length > 0;
+}
+
 /** The team's id, creating the team when missing (idempotent, unlike staff's createTeam). */
 export async function ensureTeam(q: Queryable, kommune: string, t: DemoTeam): Promise<string> {
   await q.query(

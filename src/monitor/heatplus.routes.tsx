@@ -10,11 +10,14 @@ import { measureTemplate } from './heatplus/heatplus.service.ts';
 import { planners } from './access.ts';
 import { monitorContext } from './pages/context.ts';
 import { HeatPlusPage } from './pages/heatplus-page.tsx';
-import { fileOf, multipartLimits } from './upload.ts';
+import { fileOf, HEATPLUS_LIMITS, multipartLimits } from './upload.ts';
 
 export const heatPlusRoutes: FastifyPluginAsync<RouteDeps> = async (app) => {
   // Only this plugin's routes accept multipart bodies (Fastify encapsulation).
-  await app.register(multipart, { attachFieldsToBody: true, limits: multipartLimits });
+  await app.register(multipart, {
+    attachFieldsToBody: true,
+    ...multipartLimits(HEATPLUS_LIMITS.bytes),
+  });
 
   app.get('/personale/monitor/heatplus', { preHandler: planners }, (req, reply) =>
     sendPage(reply, <HeatPlusPage ctx={monitorContext(req, reply)} />),

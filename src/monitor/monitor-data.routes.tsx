@@ -10,19 +10,22 @@ import type { RouteDeps } from '../platform/deps.ts';
 import { LighedError } from '../platform/errors.ts';
 import { actorOf } from '../web/access.ts';
 import { sendPage } from '../web/context.ts';
-import { deleteDataset, getJob } from './microdata/import.store.ts';
-import { datasetsOf, startImport } from './microdata/import.service.ts';
+import { getJob } from './microdata/import.store.ts';
+import { datasetsOf, deleteOwnDataset, startImport } from './microdata/import.service.ts';
 import { planners } from './access.ts';
 import { monitorContext } from './pages/context.ts';
 import { DataPage } from './pages/data-page.tsx';
 import { ImportJobPage } from './pages/import-job-page.tsx';
-import { fileOf, multipartLimits } from './upload.ts';
+import { fileOf, multipartLimits, SURVEY_LIMITS } from './upload.ts';
 
 type UploadBody = { fil?: unknown; kodebog?: unknown };
 
 export const monitorDataRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db }) => {
   // Only this plugin's routes accept multipart bodies (Fastify encapsulation).
-  await app.register(multipart, { attachFieldsToBody: true, limits: multipartLimits });
+  await app.register(multipart, {
+    attachFieldsToBody: true,
+    ...multipartLimits(SURVEY_LIMITS.bytes),
+  });
 
   app.get('/personale/monitor/data', { preHandler: planners }, async (req, reply) => {
     const ctx = monitorContext(req, reply);
@@ -70,13 +73,11 @@ export const monitorDataRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db
     '/personale/monitor/data/:id/slet',
     { preHandler: planners },
     async (req, reply) => {
-      const deleted = await deleteDataset(
-        db,
-        req.tenant.kommune,
-        req.params.id,
-        actorOf(req).actorId,
-      );
-      if (!deleted) throw new LighedError('LIGHED_ERR_NOT_FOUND', 'No such dataset');
+      const outcome = await deleteOwnDataset(db, actorOf(req), req.params.id);
+      if (outcome === 'notFound') throw new LighedError('LIGHED_ERR_NOT_FOUND', 'No such dataset');
+      // A shared (national) dataset is every municipality's: no planner deletes it.
+      if (outcome === 'shared')
+        throw new LighedError('LIGHED_ERR_FORBIDDEN', 'A shared dataset cannot be deleted here');
       return reply.redirect('/personale/monitor/data', 303);
     },
   );

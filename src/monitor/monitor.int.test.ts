@@ -10,7 +10,9 @@ import { Client, seedFixture, testApp } from '../../test/support/app.ts';
 import { seedSurvey } from '../../test/support/monitor.ts';
 import { TEMPLATE_COLUMNS } from './heatplus/template.ts';
 import { readTemplateCsv } from './heatplus/template.read.ts';
-import { getJob } from './microdata/import.store.ts';
+import { inTenant } from '../db/db.ts';
+import { getJob, startJob } from './microdata/import.store.ts';
+import { recoverImports } from './microdata/import.service.ts';
 
 const EXAMPLES = new URL('../../examples/monitor/', import.meta.url);
 
@@ -71,8 +73,9 @@ eachEngine('equity monitor pages', (ctx) => {
     );
     expect(res.statusCode).toBe(200);
     const body = res.body;
-    expect(body).toContain('Region Sjælland');
-    expect(body).toContain('Hele landet');
+    // Three municipalities in two regions: named for what they sum, not the whole region or country.
+    expect(body).toContain('de 2 kommuner i datasættet i Region Sjælland');
+    expect(body).toContain('de 3 kommuner i datasættet');
     for (const code of ['SII', 'RII', 'ACI', 'RCI', 'D', 'R', 'PAF', 'PAR'])
       expect(body.includes(`>${code}</abbr>`), code).toBe(true);
     // Each measure names its method (HEAT's logit convention for SII here).
@@ -134,7 +137,7 @@ eachEngine('equity monitor pages', (ctx) => {
     expect(parsed.problems.filter((p) => p.severity === 'error')).toEqual([]);
     const education = parsed.rows.filter(
       (r) =>
-        r.setting === 'Hele landet' &&
+        r.setting === 'de 3 kommuner i datasættet' &&
         r.indicator_abbr === 'dagligryger' &&
         r.dimension === 'Uddannelse',
     );
@@ -197,6 +200,14 @@ eachEngine('equity monitor pages', (ctx) => {
       expect(res.body).toContain('Ghana 2014');
       expect(res.body).toContain('>SII</abbr>');
       expect(res.body).toMatch(/HC1/);
+    });
+
+    it('refuses a file over the size limit with a clear message, without reading it', async () => {
+      const c = await planner();
+      const res = await send(c, fixture + 'x'.repeat(9 * 1024 * 1024), 'stor.csv');
+      expect(res.statusCode).toBe(413);
+      expect(res.body).toContain('Filen er større end 8 MB');
+      expect(res.body).not.toContain('>SII</abbr>');
     });
 
     it('names the line and column of a broken template and computes nothing', async () => {
@@ -284,5 +295,117 @@ eachEngine('equity monitor pages', (ctx) => {
       fd.append('fil', new Blob(['x']), 'x.csv');
       expect((await provider.postForm('/personale/monitor/data', fd)).statusCode).toBe(403);
     });
+
+    it('keeps /healthz and the citizen pages answering while a large survey is imported', async () => {
+      const c = await planner();
+      // 50,000 rows (about 3 MB): the example repeated, parsed in a worker, written in batches.
+      const [header, ...rows] = readFileSync(new URL('roskilde-2025.csv', EXAMPLES), 'utf8')
+        .trim()
+        .split(/\r?\n/);
+      const big = [header, ...Array.from({ length: 25 }, () => rows).flat()].join('\n');
+      const form = await c.get('/personale/monitor/data');
+      const token = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
+      const fd = new FormData();
+      fd.append('_csrf', token);
+      fd.append('fil', new Blob([big]), 'stor.csv');
+      const res = await c.postForm('/personale/monitor/data', fd);
+      expect(res.statusCode).toBe(303);
+      const jobId = /([0-9a-f-]{36})$/.exec(res.headers.location as string)![1]!;
+      const answered: { ms: number; running: boolean }[] = [];
+      for (;;) {
+        const started = Date.now();
+        const health = await app.inject({ method: 'GET', url: '/healthz' });
+        const citizen = await app.inject({ method: 'GET', url: '/' });
+        const ms = Date.now() - started;
+        expect(health.statusCode).toBe(200);
+        expect(citizen.statusCode).toBe(200);
+        const job = await getJob(ctx.db, '0265', jobId);
+        answered.push({ ms, running: job!.status === 'running' });
+        if (job!.status !== 'running') break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      // Answered before the import finished, and promptly (a guard, not a benchmark).
+      expect(answered.filter((a) => a.running).length).toBeGreaterThan(0);
+      expect(Math.max(...answered.map((a) => a.ms))).toBeLessThan(1000);
+      expect((await getJob(ctx.db, '0265', jobId))!.status).toBe('done');
+    });
+
+    it('shows the audit page after an upload, in Danish, with the planner’s role', async () => {
+      const admin = new Client(app);
+      await admin.signIn('admin@test.dk');
+      const res = await admin.get('/personale/audit?type=monitor_dataset');
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toMatch(/Sundhedsundersøgelse indlæst \([\d.]+ besvarelser\)/);
+      expect(res.body).toContain('(planlægger)');
+      expect(res.body).toContain('Datasæt i monitoren');
+      expect(res.body).not.toContain('imported microdata');
+    });
+
+    it('says on the job page that an import killed mid-way was interrupted', async () => {
+      const c = await planner();
+      const jobId = await startJob(ctx.db, '0265', 'afbrudt.csv', null);
+      await inTenant(ctx.db, '0265', (tx) =>
+        tx.query(
+          `update monitor_import_job set heartbeat_at = now() - interval '5 minutes' where id = $1`,
+          [jobId],
+        ),
+      );
+      await recoverImports(ctx.db);
+      const page = await c.get(`/personale/monitor/import/${jobId}`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('Indlæsningen blev afbrudt');
+      expect(page.body).not.toContain('http-equiv="refresh"');
+    });
+  });
+
+  describe('datasets: whose they are', () => {
+    it('labels the national dataset shared, without a delete button, and refuses deleting it', async () => {
+      const c = await planner();
+      const page = await c.get('/personale/monitor/data');
+      const row = page.body.split('<tr>').find((r) => r.includes(`datasaet=${datasetId}`))!;
+      expect(row).toContain('Nationalt (delt)');
+      expect(row).not.toContain('Kommunens eget');
+      expect(row).not.toContain('/slet');
+      const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+      const res = await c.post(`/personale/monitor/data/${datasetId}/slet`, { _csrf: token });
+      expect(res.statusCode).toBe(403);
+      expect((await c.get('/personale/monitor/data')).body).toContain(`datasaet=${datasetId}`);
+    });
+  });
+
+  it('keeps /healthz answering while a large HEAT Plus file is measured', async () => {
+    const c = await planner();
+    const header =
+      'setting,date,source,indicator_abbr,indicator_name,dimension,subgroup,estimate,se,ci_lb,ci_ub,population,note,setting_average,iso3,favourable_indicator,indicator_scale,ordered_dimension,subgroup_order,reference_subgroup';
+    const lines = [header];
+    // 2,500 rows with long notes: about 3 MB, measured in a worker for a few seconds.
+    const note = 'Bemærkning '.repeat(110);
+    for (let g = 1; g <= 10; g++)
+      for (let k = 1; k <= 250; k++) {
+        const est = 10 + ((g * 7 + k * 13) % 200) / 10;
+        lines.push(
+          `Område ${g},2021,Kilde,ryg,Daglig rygning (%),Kommune,Kommune ${k},${est},0.5,${est - 1},${est + 1},1000,${note},20,DNK,0,100,0,0,${k === 1 ? 1 : 0}`,
+        );
+      }
+    const form = await c.get('/personale/monitor/heatplus');
+    const token = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
+    const fd = new FormData();
+    fd.append('_csrf', token);
+    fd.append('skabelon', new Blob([lines.join('\n')]), 'stor.csv');
+    let finished = false;
+    const post = c.postForm('/personale/monitor/heatplus', fd).finally(() => (finished = true));
+    const during: number[] = [];
+    while (!finished) {
+      const started = Date.now();
+      const health = await app.inject({ method: 'GET', url: '/healthz' });
+      expect(health.statusCode).toBe(200);
+      if (!finished) during.push(Date.now() - started);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const res = await post;
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Område 10');
+    expect(during.length).toBeGreaterThan(2);
+    expect(Math.max(...during)).toBeLessThan(1000);
   });
 });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { LighedError } from './errors.ts';
 
@@ -13,6 +14,13 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
     .optional()
     .describe('PostgreSQL server; without it Lighed uses embedded PGlite'),
+  LIGHED_APP_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
+    .optional()
+    .describe(
+      'PostgreSQL login for requests (role lighed_app, not the owner); default DATABASE_URL as lighed_app without password',
+    ),
   LIGHED_DATA_DIR: z.string().default('./data').describe('PGlite data directory (embedded mode)'),
   LIGHED_KOMMUNE: z
     .string()
@@ -28,10 +36,22 @@ const schema = z.object({
     .enum(['true', 'false'])
     .optional()
     .describe('Secure flag on cookies; default true when NODE_ENV=production'),
+  LIGHED_TRUST_PROXY: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || parseTrustProxy(v) !== undefined, {
+      message:
+        'must be a hop count (1) or a comma-separated list of proxy addresses or CIDR ranges',
+    })
+    .describe(
+      'Reverse proxies whose X-Forwarded-For is believed: a hop count or addresses/CIDRs; off by default',
+    ),
   LIGHED_DEMO: z
-    .enum(['auto', 'true', 'false'])
+    .enum(['auto', 'yes', 'no', 'true', 'false'])
     .default('auto')
-    .describe('Seed the demo municipality on start: auto = when the database is empty'),
+    .describe(
+      'Demo municipality on start: yes (also in production), no, or auto = when the database is empty, never in production (true/false = yes/no)',
+    ),
   LIGHED_MONITOR_MIN_RESPONDENTS: z.coerce
     .number()
     .int()
@@ -53,26 +73,80 @@ const schema = z.object({
     .url()
     .default('https://api.dataforsyningen.dk')
     .describe('DAWA base URL'),
+  LIGHED_ACCESSIBILITY_EMAIL: z
+    .string()
+    .email()
+    .optional()
+    .describe("Accessibility statement: where people write about the site's accessibility"),
+  LIGHED_WAS_STATEMENT_URL: z
+    .string()
+    .url()
+    .optional()
+    .describe(
+      "Accessibility statement: the municipality's statement in Digitaliseringsstyrelsen's WAS-Tool",
+    ),
   LIGHED_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
 
 export type Env = z.infer<typeof schema>;
 
+/**
+ * LIGHED_TRUST_PROXY: a hop count, or proxies by address or CIDR range (proxy-addr's names
+ * loopback, linklocal and uniquelocal too). Never "true": believing any X-Forwarded-For lets a
+ * client choose its own address and so its own rate-limit budget. Undefined when invalid.
+ */
+export function parseTrustProxy(raw: string): false | number | string[] | undefined {
+  const v = raw.trim();
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (/^\d+$/.test(v)) return Number(v) <= 10 ? Number(v) : undefined;
+  const items = v.split(',').map((x) => x.trim());
+  const ok = items.every((x) => {
+    if (['loopback', 'linklocal', 'uniquelocal'].includes(x)) return true;
+    const [addr = '', bits, ...rest] = x.split('/');
+    const family = isIP(addr);
+    if (!family || rest.length) return false;
+    if (bits === undefined) return true;
+    return /^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+  });
+  return ok && items.length > 0 ? items : undefined;
+}
+
+/**
+ * The setting as Fastify's `trustProxy`. A hop count becomes a function: Fastify 5.12 trusts
+ * nothing for a bare number (it cannot check the nearest peer), so the count trusts the
+ * nearest n hops, whoever they are; an address list is the safer choice (docs/operations.md).
+ */
+export function fastifyTrustProxy(
+  setting: Config['trustProxy'],
+): false | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof setting === 'number') return (_address, hop) => hop < setting;
+  return setting;
+}
+
 export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** The request pool's login (lighed_app); undefined: derived from databaseUrl. */
+  appDatabaseUrl: string | undefined;
   dataDir: string;
   defaultKommune: string;
   cookieSecret: string | undefined;
   secureCookies: boolean;
-  demo: 'auto' | 'true' | 'false';
+  /** Fastify's trustProxy: false (the socket's address), a hop count, or proxy addresses. */
+  trustProxy: false | number | string[];
+  /** Whether to create the demo on start (src/demo/demo-setting.ts); true/false read as yes/no. */
+  demo: 'auto' | 'yes' | 'no';
   geocoder: 'none' | 'dawa';
   monitorMinRespondents: number;
   monitorMinCount: number;
   dawaUrl: string;
   logLevel: Env['LIGHED_LOG_LEVEL'];
+  /** The accessibility statement's contact address; unset: it names the citizen service. */
+  accessibilityEmail: string | undefined;
+  /** The statement as published in WAS-Tool, linked when set. */
+  wasStatementUrl: string | undefined;
   production: boolean;
 }
 
@@ -94,16 +168,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    appDatabaseUrl: e.LIGHED_APP_DATABASE_URL,
     dataDir: e.LIGHED_DATA_DIR,
     defaultKommune: e.LIGHED_KOMMUNE,
     cookieSecret: e.LIGHED_COOKIE_SECRET,
     secureCookies: e.LIGHED_SECURE_COOKIES ? e.LIGHED_SECURE_COOKIES === 'true' : production,
-    demo: e.LIGHED_DEMO,
+    trustProxy: e.LIGHED_TRUST_PROXY ? (parseTrustProxy(e.LIGHED_TRUST_PROXY) ?? false) : false,
+    demo: e.LIGHED_DEMO === 'true' ? 'yes' : e.LIGHED_DEMO === 'false' ? 'no' : e.LIGHED_DEMO,
     geocoder: e.LIGHED_GEOCODER,
     monitorMinRespondents: e.LIGHED_MONITOR_MIN_RESPONDENTS,
     monitorMinCount: e.LIGHED_MONITOR_MIN_COUNT,
     dawaUrl: e.LIGHED_DAWA_URL,
     logLevel: e.LIGHED_LOG_LEVEL,
+    accessibilityEmail: e.LIGHED_ACCESSIBILITY_EMAIL,
+    wasStatementUrl: e.LIGHED_WAS_STATEMENT_URL,
     production,
   };
 }

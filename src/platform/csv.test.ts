@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, parseCsv, parseCsvTable, writeCsv } from './csv.ts';
+import {
+  CsvSyntaxError,
+  neutraliseCell,
+  parseCsv,
+  parseCsvTable,
+  readNeutralisedCell,
+  writeCsv,
+} from './csv.ts';
+import { FORMULA_PAYLOADS } from '../../test/support/payloads.ts';
 
 describe('CSV (RFC 4180)', () => {
   it('reads quoted fields with commas, doubled quotes and line breaks', () => {
@@ -69,5 +77,64 @@ describe('CSV (RFC 4180)', () => {
       { a: ' padded ', b: 'two\nlines', c: 'crlf\r\nlines' },
       { a: '', b: '42', c: '' },
     ]);
+  });
+});
+
+describe('formula injection', () => {
+  it('writes every OWASP payload as text, with a leading apostrophe', () => {
+    const text = writeCsv(
+      ['v'],
+      FORMULA_PAYLOADS.map((v) => ({ v })),
+    );
+    const cells = parseCsvTable(text).rows.map((r) => r.values.v ?? '');
+    expect(cells).toEqual(FORMULA_PAYLOADS.map((p) => `'${p}`));
+    for (const c of cells) expect(c).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it('leaves numbers, and text that is only a number, as they are', () => {
+    const rows = [
+      { v: -1.5 },
+      { v: -0.000123 },
+      { v: '-1.5' },
+      { v: '-1,5' },
+      { v: '+45 33 12 34 56' },
+      { v: '-2e-3' },
+      { v: 'Roskilde' },
+      { v: "'quoted already" },
+    ];
+    const cells = parseCsvTable(writeCsv(['v'], rows)).rows.map((r) => r.values.v);
+    expect(cells).toEqual([
+      '-1.5',
+      '-0.000123',
+      '-1.5',
+      '-1,5',
+      '+45 33 12 34 56',
+      '-2e-3',
+      'Roskilde',
+      "'quoted already",
+    ]);
+  });
+
+  it('neutralises text in the Danish layout too, and keeps decimal commas on numbers', () => {
+    const text = writeCsv(['a', 'b'], [{ a: '=1+1', b: -12.5 }], {
+      delimiter: ';',
+      decimalComma: true,
+    });
+    expect(text).toBe("a;b\r\n'=1+1;-12,5\r\n");
+  });
+
+  it('reads back exactly the text it was given', () => {
+    for (const original of [
+      ...FORMULA_PAYLOADS,
+      "'=already quoted",
+      "''@twice",
+      "'plain",
+      '-1.5',
+      'plain',
+      '',
+    ]) {
+      expect(readNeutralisedCell(neutraliseCell(original))).toBe(original);
+    }
+    expect(neutraliseCell("'=x")).toBe("''=x");
   });
 });

@@ -127,20 +127,61 @@ export function parseCsvTable(text: string): {
 }
 
 /**
- * Writes a table with a header row. Records end with CRLF, as RFC 4180 says; a field is quoted
- * when it holds a comma, quote, line break or white space at either end; objects are JSON.
+ * Formula injection (OWASP "CSV Injection"): a spreadsheet opening our CSV runs a cell that
+ * begins with `=`, `+`, `-` or `@` as a formula, and tab or carriage return hide such a start.
+ * Provider-edited and codebook text reaches our files, so every text cell that begins so is
+ * written with a leading `'`, which spreadsheets show as text. A number as people write it
+ * (a sign, digits, spaces, one decimal point or comma: `-1.5`, `+45 33 12 34 56`) is left as it
+ * is: it can neither call a function nor reference a cell. Cells that are JavaScript numbers
+ * are never touched.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]? ?\d[\d ]*(?:[.,]\d+)?(?:[eE][+-]?\d+)?$/;
+
+const needsQuote = (text: string): boolean => FORMULA_START.test(text) && !PLAIN_NUMBER.test(text);
+
+/**
+ * The text as `writeCsv` writes it: with a `'` before a formula start. Text that already begins
+ * with apostrophes before such a start gets one more, so `readNeutralisedCell` gives back
+ * exactly the original (`'=x` is written `''=x` and read back `'=x`).
+ */
+export function neutraliseCell(text: string): string {
+  return needsQuote(text.replace(/^'+/, '')) ? `'${text}` : text;
+}
+
+/** Undoes `neutraliseCell`, for importers of files we wrote (the HSDS data package). */
+export function readNeutralisedCell(text: string): string {
+  return text.startsWith("'") && needsQuote(text.replace(/^'+/, '')) ? text.slice(1) : text;
+}
+
+export interface WriteCsvOptions {
+  /** `;` for Danish Excel; `,` (RFC 4180) otherwise. */
+  delimiter?: ',' | ';';
+  /** Numbers with a decimal comma (Danish Excel). */
+  decimalComma?: boolean;
+}
+
+/**
+ * Writes a table with a header row: every CSV we write goes through here. Records end with
+ * CRLF, as RFC 4180 says; a field is quoted when it holds the delimiter, a quote, a line break
+ * or white space at either end; objects are JSON; text that a spreadsheet would run as a
+ * formula is neutralised (`neutraliseCell`).
  */
 export function writeCsv(
   columns: readonly string[],
   rows: readonly Record<string, unknown>[],
+  opts: WriteCsvOptions = {},
 ): string {
   return stringify([columns, ...rows.map((row) => columns.map((c) => row[c]))], {
+    delimiter: opts.delimiter ?? ',',
     record_delimiter: '\r\n',
     quoted_match: /[\r\n]|^\s|\s$/,
     cast: {
+      string: (v) => neutraliseCell(v),
+      number: (v) => (opts.decimalComma ? String(v).replace('.', ',') : String(v)),
       boolean: (v) => String(v),
       date: (v) => v.toISOString(),
-      object: (v) => JSON.stringify(v),
+      object: (v) => neutraliseCell(JSON.stringify(v)),
     },
   });
 }

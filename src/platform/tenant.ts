@@ -38,7 +38,7 @@ export function tenantResolver(db: Db, defaultKommune: string, clock: Clock = sy
       if (!t) {
         throw new LighedError(
           'LIGHED_ERR_CONFIG',
-          `No tenant for ${defaultKommune}: run "npx lighed demo" or create the municipality first.`,
+          `No tenant for ${defaultKommune}: run "npx lighed admin create" (or "npx lighed demo" to try Lighed) first.`,
         );
       }
       return t;

@@ -5,6 +5,7 @@
  */
 export { createUser } from './staff.store.ts';
 export { hashPassword } from './password.ts';
+export { SIGNIN_LINK_HOURS } from './first-admin.ts';
 export {
   assignTeam,
   createTeam,

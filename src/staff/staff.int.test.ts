@@ -146,8 +146,8 @@ eachEngine('staff sign-in, roles and offer editing', (ctx) => {
     expect((await app.inject(`/tilbud/${id}`)).statusCode).toBe(200);
     await c.post(
       `/personale/tilbud/${id}/status`,
-      { status: 'retired' },
-      `/personale/tilbud/${id}`,
+      { status: 'retired', confirm: 'ja' },
+      `/personale/tilbud/${id}/afslut`,
     );
     expect((await app.inject(`/tilbud/${id}`)).statusCode).toBe(404);
     const log = await inTenant(ctx.db, '0265', (tx) =>

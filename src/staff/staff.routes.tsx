@@ -6,6 +6,7 @@ import { pageContext, sendPage } from '../web/context.ts';
 import { SESSION_COOKIE } from './auth.ts';
 import { requireRole } from '../web/access.ts';
 import { ROLES } from '../platform/principal.ts';
+import { normaliseEmail } from './sign-in.ts';
 import { signIn, signOut } from './staff.service.ts';
 import { SignInPage } from './pages/signin-page.tsx';
 import { StaffHomePage } from './pages/home-page.tsx';
@@ -14,7 +15,7 @@ import { StaffHomePage } from './pages/home-page.tsx';
 const safeNext = (next: unknown) =>
   typeof next === 'string' && /^\/personale(\/[\w\-/]*)?$/.test(next) ? next : '/personale';
 
-export const staffRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db, config }) => {
+export const staffRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db, config, clock }) => {
   app.get<{ Querystring: { next?: string } }>('/personale/log-ind', async (req, reply) => {
     if (req.staff) return reply.redirect(safeNext(req.query.next), 303);
     return sendPage(
@@ -28,48 +29,44 @@ export const staffRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db, conf
     );
   });
 
-  app.post<{ Body: Record<string, unknown> }>(
-    '/personale/log-ind',
-    {
-      config: {
-        rateLimit: {
-          max: 10,
-          timeWindow: '1 minute',
-          keyGenerator: (req) => {
-            const email = (req.body as Record<string, unknown> | undefined)?.email;
-            return `${req.ip}:${typeof email === 'string' ? email.toLowerCase() : ''}`;
-          },
-        },
-      },
-    },
-    async (req, reply) => {
-      const email = typeof req.body.email === 'string' ? req.body.email.trim().slice(0, 200) : '';
-      const password = typeof req.body.password === 'string' ? req.body.password : '';
-      const next = safeNext(req.body.next);
-      const problems: FieldProblem[] = [];
-      if (!email) problems.push({ path: 'email', message: 'signin.error.email' });
-      if (!password) problems.push({ path: 'password', message: 'signin.error.password' });
-      if (problems.length === 0) {
-        const token = await signIn(db, req.tenant.kommune, email, password);
-        if (token) {
-          reply.setCookie(SESSION_COOKIE, token, {
-            path: '/',
-            httpOnly: true,
-            sameSite: 'lax',
-            secure: config.secureCookies,
-            maxAge: 8 * 3600,
-          });
-          return reply.redirect(next, 303);
-        }
-        problems.push({ path: 'email', message: 'signin.error.wrong' });
+  app.post<{ Body: Record<string, unknown> }>('/personale/log-ind', async (req, reply) => {
+    // Normalised first, so " Anna@X.dk" and "anna@x.dk" are one account everywhere after.
+    const email = normaliseEmail(req.body.email);
+    const password = typeof req.body.password === 'string' ? req.body.password : '';
+    const next = safeNext(req.body.next);
+    const problems: FieldProblem[] = [];
+    if (!email) problems.push({ path: 'email', message: 'signin.error.email' });
+    if (!password) problems.push({ path: 'password', message: 'signin.error.password' });
+    let status = 400;
+    if (problems.length === 0) {
+      const result = await signIn(db, clock, {
+        kommune: req.tenant.kommune,
+        email,
+        password,
+        address: req.ip,
+      });
+      if (result.ok) {
+        reply.setCookie(SESSION_COOKIE, result.token, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: config.secureCookies,
+          maxAge: 8 * 3600,
+        });
+        return reply.redirect(next, 303);
       }
-      return sendPage(
-        reply,
-        <SignInPage ctx={pageContext(req, reply)} email={email} next={next} problems={problems} />,
-        { status: 400 },
-      );
-    },
-  );
+      if (result.reason === 'throttled') {
+        status = 429;
+        reply.header('retry-after', String(result.retryAfterSeconds));
+        problems.push({ path: 'email', message: 'signin.error.throttled' });
+      } else problems.push({ path: 'email', message: 'signin.error.wrong' });
+    }
+    return sendPage(
+      reply,
+      <SignInPage ctx={pageContext(req, reply)} email={email} next={next} problems={problems} />,
+      { status },
+    );
+  });
 
   app.post('/personale/log-ud', async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];

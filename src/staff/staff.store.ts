@@ -15,6 +15,20 @@ export async function findUserForSignIn(q: Queryable, email: string) {
   );
 }
 
+/** Stores a hash made at today's cost, unless the password changed in the meantime. */
+export async function replacePasswordHash(
+  q: Queryable,
+  userId: string,
+  oldHash: string,
+  newHash: string,
+): Promise<void> {
+  await q.query('update staff_user set password_hash = $3 where id = $1 and password_hash = $2', [
+    userId,
+    oldHash,
+    newHash,
+  ]);
+}
+
 export async function createUser(
   q: Queryable,
   u: Omit<StaffUser, 'id' | 'team_id'> & { team_id?: string | null; password_hash: string | null },

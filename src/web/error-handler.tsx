@@ -33,9 +33,17 @@ const pageKey: Partial<Record<ErrorCode, string>> = {
   LIGHED_ERR_CSRF: 'error.csrf',
   LIGHED_ERR_RATE_LIMITED: 'error.rateLimited',
   LIGHED_ERR_VALIDATION: 'error.validation',
+  LIGHED_ERR_IMPORT_INVALID: 'error.importInvalid',
+  LIGHED_ERR_CONFLICT: 'error.conflict',
 };
 
-export function sendError(req: FastifyRequest, reply: FastifyReply, e: LighedError) {
+/** Sends the error as problem+json or as a page; `key` picks other words for the page (`error.nul`). */
+export function sendError(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  e: LighedError,
+  key = pageKey[e.code] ?? 'error.internal',
+) {
   if (isApi(req)) {
     return reply
       .status(e.status)
@@ -58,15 +66,23 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, e: LighedErr
   if (!req.tenant) req.tenant = { kommune: '', name: 'Lighed', demo: false };
   if (!req.t) req.t = translator('da');
   const t = req.t;
-  const key = pageKey[e.code] ?? 'error.internal';
   const ctx = pageContext(req, reply);
+  // A signed-in worker on a staff page keeps the staff navigation and is told where to go next.
+  const staff = ctx.staff !== null && req.url.startsWith('/personale');
   return sendPage(
     reply,
-    <Layout ctx={ctx} title={t(`${key}.title`)}>
+    <Layout ctx={ctx} title={t(`${key}.title`)} area={staff ? 'staff' : 'citizen'}>
       <h1>{t(`${key}.title`)}</h1>
       <p class="font-lead">{t(`${key}.body`)}</p>
+      {staff && (
+        <p>{t(e.code === 'LIGHED_ERR_FORBIDDEN' ? 'error.forbidden.next' : 'error.staffNext')}</p>
+      )}
       <p>
-        <a href="/">{t('error.backToFinder')}</a>
+        {staff ? (
+          <a href="/personale">{t('error.backToStaff')}</a>
+        ) : (
+          <a href="/">{t('error.backToFinder')}</a>
+        )}
       </p>
       <p class="lighed-muted">{t('error.reference', { id: req.id })}</p>
     </Layout>,

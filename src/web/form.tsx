@@ -16,7 +16,8 @@ const problemFor = (problems: Problems, name: string) => problems.find((p) => p.
 export function ErrorSummary({ problems, t }: { problems: Problems; t: Translate }) {
   if (problems.length === 0) return null;
   return (
-    <ErrorSummaryBox heading={t('form.errorSummary')}>
+    // The heading counts the problems ("Der er 2 fejl"), as the GOV.UK pattern does.
+    <ErrorSummaryBox heading={t('form.errorCount', { count: problems.length })}>
       <ul class="nobullet-list">
         {problems.map((p) => (
           <li>
@@ -300,7 +301,7 @@ export function CsrfField({ token }: { token: string }) {
 
 export function SubmitButton({ children }: { children: ComponentChildren }) {
   return (
-    <button type="submit" class="button button-primary">
+    <button type="submit" class="button button-primary lighed-submit">
       {children}
     </button>
   );

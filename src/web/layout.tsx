@@ -19,8 +19,13 @@ export interface LayoutProps {
   ctx: PageContext;
   title: string;
   children: ComponentChildren;
-  /** Staff area: adds staff navigation. */
+  /** Staff area: adds staff navigation and, unless `wide` says otherwise, the full width. */
   area?: 'citizen' | 'staff';
+  /**
+   * Full-width main column (tables, charts). Staff pages default to it; the citizen pages keep
+   * a reading column.
+   */
+  wide?: boolean;
   /** Languages the page is offered in (the monitor is Danish and English); all by default. */
   languages?: readonly UiLanguage[];
 }
@@ -37,6 +42,7 @@ export function Layout({
   title,
   children,
   area = 'citizen',
+  wide = area === 'staff',
   languages = UI_LANGUAGES,
 }: LayoutProps) {
   const { t, lang } = ctx;
@@ -49,9 +55,10 @@ export function Layout({
         <title>{`${title} · ${t('site.name', { kommune: ctx.tenantName })}`}</title>
         <link rel="stylesheet" href="/assets/dkfds/css/dkfds.min.css" />
         <link rel="stylesheet" href="/assets/lighed.css" />
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <script src="/assets/lighed.js" defer></script>
       </head>
-      <body>
+      <body class={wide ? 'lighed-wide' : undefined}>
         <a class="skipnav" href="#main">
           {t('layout.skip')}
         </a>
@@ -67,6 +74,7 @@ export function Layout({
                     <a
                       href={languageHref(ctx.url, l)}
                       lang={l}
+                      dir={RTL_LANGUAGES.has(l) ? 'rtl' : 'ltr'}
                       hreflang={l}
                       aria-current={l === lang ? 'true' : undefined}
                     >
@@ -122,7 +130,8 @@ function StaffNav({ ctx }: { ctx: PageContext }) {
   return (
     <nav class="lighed-staff-nav" aria-label={t('staff.nav.label')}>
       <div class="container">
-        <ul class="nobullet-list">
+        {/* DKFDS caps lists at 66ch for reading; a menu bar must not wrap because of it. */}
+        <ul class="nobullet-list no-max-width">
           {links
             .filter(([, , roles]) => roles.includes(staff.role))
             .map(([href, label]) => (

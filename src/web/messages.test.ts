@@ -33,6 +33,7 @@ const SAME_AS_DANISH: Record<string, readonly Lang[]> = {
   'offerForm.status': ['en'],
   'orgKind.regional': ['en'],
   'role.system': ['en'],
+  'audit.entity.team': ['en'],
   'role.admin': ['en'],
   'report.submit': ['en'],
   'offer.phone': ['tr'],
@@ -58,6 +59,13 @@ const STAFF_DA_EN_ONLY = (key: string) =>
 /** Sample values per argument name: numbers where a message may count or compare them. */
 const SAMPLES: Record<string, string | number> = {
   count: 3,
+  status: 'published',
+  respondents: 1200,
+  instrument: 'who5',
+  kind: 'pdf',
+  lang: 'ar',
+  on: 4,
+  mb: 128,
   km: '2,5',
   weeks: 2,
   min: 18,
@@ -98,6 +106,7 @@ const SAMPLES: Record<string, string | number> = {
   when: 'tirsdag 1. december kl. 10.00',
   team: 'Sundhedsteamet i Jobcenter Roskilde',
   name: 'Anna Jensen',
+  email: 'anna@roskilde.dk',
   role: 'administrator',
   offer: 'Gåtur i Musicon',
   provider: 'Roskilde Kommune',
@@ -124,6 +133,9 @@ const SAMPLES: Record<string, string | number> = {
   low: 'Lang videregående',
   lowValue: '7,0 %',
   note: 'Spørgsmålet blev ændret.',
+  areas: 2,
+  of: 17,
+  sex: 'female',
 };
 
 interface Shape {
@@ -169,6 +181,12 @@ function shape(message: string): Shape {
 
 const sorted = (xs: Iterable<string>) => [...xs].sort();
 
+/**
+ * Grammatical gender of the person addressed: the conversation passes `sex` ('female', 'male',
+ * or anything else for neutral wording) to every citizen-facing message (issue 14).
+ */
+const GENDER_ARGS = new Set(['sex']);
+
 /** Plural categories a language uses (CLDR), per Intl.PluralRules. */
 const categories = (lang: string) =>
   new Intl.PluralRules(lang).resolvedOptions().pluralCategories as string[];
@@ -209,7 +227,18 @@ describe('message catalogs', () => {
       for (const [key, msg] of Object.entries(catalog)) {
         const source = da[key];
         if (source === undefined) continue;
-        expect(sorted(shape(msg).args), key).toEqual(sorted(shape(source).args));
+        const own = shape(msg);
+        // A language whose "you" has a gender (Arabic) may select on {sex}; Danish need not.
+        const extra = [...own.args].filter((a) => GENDER_ARGS.has(a) && !shape(source).args.has(a));
+        for (const a of extra)
+          expect(sorted(own.selects.get(a) ?? []), `${key}: select ${a}`).toEqual([
+            'female',
+            'male',
+            'other',
+          ]);
+        expect(sorted([...own.args].filter((a) => !extra.includes(a))), key).toEqual(
+          sorted(shape(source).args),
+        );
       }
     });
 

@@ -316,7 +316,11 @@ describeBrowser('frontline worker holds a health conversation in Chromium', () =
     await walk.locator('label').click();
     expect(await walk.locator('input[type="checkbox"]').isChecked()).toBe(true);
     await press(page, 'Gem de valgte tilbud');
-    await page.waitForURL(`${conversationUrl}/tilbud`);
+    await page.waitForURL(`${conversationUrl}/tilbud?gemt=1`);
+    // Saving says so (issue 14).
+    expect(await page.locator('[role="status"]').textContent()).toContain(
+      '1 tilbud er gemt i samtalen.',
+    );
     expect(await page.locator('.lighed-saved').textContent()).toContain('Gåtur i Æblehaven');
     await expectAccessible(page, 'matched offers');
   });

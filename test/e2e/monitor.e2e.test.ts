@@ -102,7 +102,10 @@ describeBrowser('planner journey through the equity monitor in Chromium', () => 
       const main = page.locator('main');
       await expect
         .poll(() => main.textContent())
-        .toContain(lang === 'da' ? 'Hele landet' : 'All of Denmark');
+        // Three municipalities of 98: named for what they sum, never "the whole country".
+        .toContain(
+          lang === 'da' ? 'de 3 kommuner i datasættet' : 'the 3 municipalities in the dataset',
+        );
       expect(await page.locator('abbr', { hasText: /^SII$/ }).count()).toBeGreaterThan(0);
       expect(await page.locator('abbr', { hasText: /^RII$/ }).count()).toBeGreaterThan(0);
       expect(await page.locator('svg[role="img"]').count()).toBeGreaterThanOrEqual(3);
@@ -131,6 +134,12 @@ describeBrowser('planner journey through the equity monitor in Chromium', () => 
     await page.getByRole('button', { name: 'Vis' }).click();
     await page.waitForURL(/dimension=herkomst/);
     expect(await page.locator('main').textContent()).toContain('For få svar');
+    // PHE's SII/RII through the same GET form (issue 14).
+    await page.selectOption('#f-dimension', 'uddannelse');
+    await page.selectOption('#f-metode', 'phe');
+    await page.getByRole('button', { name: 'Vis' }).click();
+    await page.waitForURL(/metode=phe/);
+    expect(await page.locator('main').textContent()).toContain("som i PHE's Fingertips");
     await context.close();
   });
 

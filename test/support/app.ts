@@ -5,11 +5,15 @@ import { loadConfig } from '../../src/platform/config.ts';
 import { inTenant, type Db } from '../../src/db/db.ts';
 import { ensurePostcodes } from '../../src/platform/geo/postcode.store.ts';
 import { saveOffer, type OfferInput } from '../../src/catalog/offer.store.ts';
-import { hashPassword } from '../../src/staff/password.ts';
+import { hashPassword, useScryptCostForTests } from '../../src/staff/password.ts';
 import { createUser } from '../../src/staff/staff.store.ts';
 import { type Role } from '../../src/platform/principal.ts';
 
 export const TEST_PASSWORD = 'test-password-1';
+
+// Suites sign in hundreds of times: a cheap scrypt cost here. Production's (2^17) is asserted
+// in src/staff/password.test.ts.
+useScryptCostForTests({ N: 2 ** 12, r: 8, p: 1 });
 
 export async function testApp(db: Db): Promise<FastifyInstance> {
   const config = loadConfig({ LIGHED_KOMMUNE: '0265', LIGHED_LOG_LEVEL: 'silent' });
@@ -28,7 +32,7 @@ export interface Fixture {
 /** Roskilde with two organisations, a place in 4000, one in Lejre (0350), and offers. */
 export async function seedFixture(db: Db): Promise<Fixture> {
   await ensurePostcodes(db);
-  await db.transaction((tx) =>
+  await db.asOwner((tx) =>
     tx.query(
       `insert into tenant (kommune, name) values ('0265', 'Roskilde'), ('0350', 'Lejre') on conflict do nothing`,
     ),

@@ -1,11 +1,21 @@
 /** The admin's audit page: the search form and the entries found, newest first. */
 import type { AuditRow, AuditSearch } from '../audit.store.ts';
 import { AUDIT_ACTIONS } from '../audit.ts';
+import { actionKey, AUDIT_ENTITIES, entityKey, roleKey, wordSummary } from '../summary.ts';
+import type { Translate } from '../../web/i18n.ts';
 import { Select, SubmitButton, TextField } from '../../web/form.tsx';
 import { Layout, type PageContext } from '../../web/layout.tsx';
 import { DataTable } from '../../web/table.tsx';
 
 export const AUDIT_PATH = '/personale/audit';
+
+/** A stored code in words; an unknown one as stored, so no row can break the page. */
+const label = (t: Translate, key: string | null, stored: string) => (key ? t(key) : stored);
+
+function summaryText(t: Translate, summary: string): string {
+  const worded = wordSummary(summary);
+  return worded ? t(worded.key, worded.values) : summary;
+}
 
 export function AuditPage({
   ctx,
@@ -30,11 +40,18 @@ export function AuditPage({
       <p>{t('audit.lead')}</p>
       <form method="get" action={AUDIT_PATH} class="lighed-audit-form">
         <TextField name="bruger" label={t('audit.actor')} value={search.actor ?? ''} {...none} />
-        <TextField
+        <Select
           name="type"
           label={t('audit.entity')}
-          hint={t('audit.entityHint')}
           value={search.entity ?? ''}
+          options={[
+            { value: '', label: t('audit.anyEntity') },
+            ...AUDIT_ENTITIES.map((e) => ({ value: e, label: t(`audit.entity.${e}`) })),
+            // A value typed into the address that is no known type still shows as chosen.
+            ...(search.entity && !entityKey(search.entity)
+              ? [{ value: search.entity, label: search.entity }]
+              : []),
+          ]}
           {...none}
         />
         <TextField name="id" label={t('audit.entityId')} value={search.entityId ?? ''} {...none} />
@@ -80,13 +97,13 @@ export function AuditPage({
         cells={(r) => [
           fmt.format(r.at),
           r.actor_name
-            ? `${r.actor_name} (${t(`role.${r.actor_role}`)})`
-            : t(`role.${r.actor_role}`),
-          t(`audit.action.${r.action}`),
+            ? `${r.actor_name} (${label(t, roleKey(r.actor_role), r.actor_role)})`
+            : label(t, roleKey(r.actor_role), r.actor_role),
+          label(t, actionKey(r.action), r.action),
           <>
-            {r.entity} <code>{r.entity_id}</code>
+            {label(t, entityKey(r.entity), r.entity)} <code>{r.entity_id}</code>
           </>,
-          r.summary,
+          summaryText(t, r.summary),
         ]}
       />
     </Layout>

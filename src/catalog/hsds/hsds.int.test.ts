@@ -1,15 +1,8 @@
 import { systemClock } from '../../platform/clock.ts';
-import {
-  cpSync,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eachEngine } from '../../../test/support/db.ts';
@@ -37,7 +30,8 @@ const SAL1 = '44444444-4444-4444-8444-444444444441';
 const SAL2 = '44444444-4444-4444-8444-444444444442';
 const SAL3 = '44444444-4444-4444-8444-444444444443';
 
-const EXAMPLES = join(process.cwd(), '..', 'shared', 'reference', 'hsds', '3.0', 'examples');
+// Open Referral's HSDS 3.0 examples, carried verbatim as a fixture (test/fixtures/README.md).
+const EXAMPLES = fileURLToPath(new URL('../../../test/fixtures/hsds/examples', import.meta.url));
 const EXAMPLE_SERVICE = 'ac148810-d857-441c-9679-408f346de14b';
 
 async function seed(db: Db) {
@@ -360,6 +354,21 @@ eachEngine('HSDS export, API and import', (ctx) => {
       expect((await get(`/api/hsds/organizations/${stableId('nobody')}`)).status).toBe(404);
     });
 
+    it('gives no retired organization, nor lists it', async () => {
+      const [retired] = await inTenant(ctx.db, K, (tx) =>
+        tx.query<{ id: string }>(
+          `insert into organization (kommune, name, kind, email, phone, status)
+           values ($1, 'Nedlagt forening', 'civil_society', 'kasserer@nedlagt.dk', '11223344', 'retired') returning id`,
+          [K],
+        ),
+      );
+      const one = await get(`/api/hsds/organizations/${retired!.id}`);
+      expect(one.status).toBe(404);
+      expect(JSON.stringify(one.body)).not.toContain('kasserer@nedlagt.dk');
+      const list = await get(`/api/hsds/organizations?kommune=${K}&search=Nedlagt`);
+      expect(list.body).toMatchObject({ total_items: 0 });
+    });
+
     it('lists and gives service_at_locations, by postcode and proximity', async () => {
       const list = await get(`/api/hsds/service_at_locations?kommune=${K}`);
       expect(list.body).toMatchObject({ total_items: 2, size: 2 });
@@ -382,135 +391,132 @@ eachEngine('HSDS export, API and import', (ctx) => {
     });
   });
 
-  describe.skipIf(!existsSync(EXAMPLES))(
-    'import of the HSDS 3.0 reference examples (../shared/reference/hsds; absent in a clone)',
-    () => {
-      it.each([
-        [
-          'service_full.json',
-          { organizations: 1, locations: 1, services: 1, service_at_locations: 1, schedules: 2 },
-        ],
-        [
-          'organization_full.json',
-          { organizations: 1, locations: 1, services: 1, service_at_locations: 1, schedules: 2 },
-        ],
-        ['service_list.json', { organizations: 1, locations: 0, services: 1 }],
-        ['organization_list.json', { organizations: 1, locations: 0, services: 0 }],
-        [
-          'service_at_location_full.json',
-          { organizations: 1, locations: 1, services: 1, service_at_locations: 1 },
-        ],
-        [
-          'service_at_location_list.json',
-          { organizations: 1, locations: 1, services: 1, service_at_locations: 1 },
-        ],
-        [
-          'tabular.json',
-          { organizations: 1, locations: 1, services: 1, service_at_locations: 1, schedules: 2 },
-        ],
-        [
-          'csv',
-          { organizations: 1, locations: 1, services: 1, service_at_locations: 1, schedules: 2 },
-        ],
-      ])('imports %s cleanly', async (file, expected) => {
-        const result = await importHsdsPath(ctx.db, K, join(EXAMPLES, file));
-        expect(result).toMatchObject(expected);
-        const [row] = await inTenant(ctx.db, K, (tx) =>
-          tx.query<{ title: string; status: string; kommune: string }>(
-            'select title, status, kommune from offer where id = $1',
-            [EXAMPLE_SERVICE],
+  describe('import of the HSDS 3.0 reference examples', () => {
+    it.each([
+      [
+        'service_full.json',
+        { organizations: 1, locations: 1, services: 1, service_at_locations: 1, schedules: 2 },
+      ],
+      [
+        'organization_full.json',
+        { organizations: 1, locations: 1, services: 1, service_at_locations: 1, schedules: 2 },
+      ],
+      ['service_list.json', { organizations: 1, locations: 0, services: 1 }],
+      ['organization_list.json', { organizations: 1, locations: 0, services: 0 }],
+      [
+        'service_at_location_full.json',
+        { organizations: 1, locations: 1, services: 1, service_at_locations: 1 },
+      ],
+      [
+        'service_at_location_list.json',
+        { organizations: 1, locations: 1, services: 1, service_at_locations: 1 },
+      ],
+      [
+        'tabular.json',
+        { organizations: 1, locations: 1, services: 1, service_at_locations: 1, schedules: 2 },
+      ],
+      [
+        'csv',
+        { organizations: 1, locations: 1, services: 1, service_at_locations: 1, schedules: 2 },
+      ],
+    ])('imports %s cleanly', async (file, expected) => {
+      const result = await importHsdsPath(ctx.db, K, join(EXAMPLES, file));
+      expect(result).toMatchObject(expected);
+      const [row] = await inTenant(ctx.db, K, (tx) =>
+        tx.query<{ title: string; status: string; kommune: string }>(
+          'select title, status, kommune from offer where id = $1',
+          [EXAMPLE_SERVICE],
+        ),
+      );
+      expect(row).toEqual({ title: 'Community Counselling', status: 'published', kommune: K });
+    });
+
+    it('stores the example location with postcode 0000, the original address kept, and no coordinates', async () => {
+      await importHsdsPath(ctx.db, K, join(EXAMPLES, 'service_full.json'));
+      const [loc] = await ctx.db.query(
+        'select postal_code, address_1, city, latitude, organization_id from location where id = $1',
+        ['3a19ff88-4620-4d17-9830-ac1d859eb5d5'],
+      );
+      expect(loc).toEqual({
+        postal_code: '0000',
+        address_1: '1-30 Main Street, MyVillage, MyRegion, MyState, ABC 1234, US',
+        city: 'MyCity',
+        latitude: null,
+        organization_id: 'd9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610',
+      });
+      const exported = (await exportServices(ctx.db, K)).find((s) => s.id === EXAMPLE_SERVICE);
+      expect(hsdsErrors('service', exported)).toEqual([]);
+    });
+
+    it('re-importing the CSV data package and the JSON changes nothing', async () => {
+      await importHsdsPath(ctx.db, K, join(EXAMPLES, 'csv'));
+      const before = await snapshot(ctx.db);
+      const again = await importHsdsPath(ctx.db, K, join(EXAMPLES, 'csv'));
+      expect(again.warnings).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(
+            /^addresses\.csv line 2, column postal_code: "ABC 1234" \(US\) is not a Danish postcode/,
           ),
-        );
-        expect(row).toEqual({ title: 'Community Counselling', status: 'published', kommune: K });
-      });
+          expect.stringMatching(
+            /^locations\.csv line 2, column latitude: 100, 101 is not a position on Earth/,
+          ),
+          expect.stringMatching(
+            /^locations\.csv line 2\.organization_id: organization 985e4a42-bd9f-4edc-911d-0243a4640aca is not in the import/,
+          ),
+        ]),
+      );
+      expect(await snapshot(ctx.db)).toEqual(before);
+    });
 
-      it('stores the example location with postcode 0000, the original address kept, and no coordinates', async () => {
-        await importHsdsPath(ctx.db, K, join(EXAMPLES, 'service_full.json'));
-        const [loc] = await ctx.db.query(
-          'select postal_code, address_1, city, latitude, organization_id from location where id = $1',
-          ['3a19ff88-4620-4d17-9830-ac1d859eb5d5'],
-        );
-        expect(loc).toEqual({
-          postal_code: '0000',
-          address_1: '1-30 Main Street, MyVillage, MyRegion, MyState, ABC 1234, US',
-          city: 'MyCity',
-          latitude: null,
-          organization_id: 'd9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610',
-        });
-        const exported = (await exportServices(ctx.db, K)).find((s) => s.id === EXAMPLE_SERVICE);
-        expect(hsdsErrors('service', exported)).toEqual([]);
-      });
+    it('refuses ids another municipality already has, changing nothing', async () => {
+      const before = await snapshot(ctx.db, OTHER);
+      const err = await expectImportInvalid(
+        importHsdsPath(ctx.db, OTHER, join(EXAMPLES, 'service_full.json')),
+      );
+      expect(err.problems).toEqual(
+        expect.arrayContaining([
+          { path: 'service.id', message: 'already used by municipality 0265' },
+        ]),
+      );
+      expect(await snapshot(ctx.db, OTHER)).toEqual(before);
+    });
 
-      it('re-importing the CSV data package and the JSON changes nothing', async () => {
-        await importHsdsPath(ctx.db, K, join(EXAMPLES, 'csv'));
-        const before = await snapshot(ctx.db);
-        const again = await importHsdsPath(ctx.db, K, join(EXAMPLES, 'csv'));
-        expect(again.warnings).toEqual(
-          expect.arrayContaining([
-            expect.stringMatching(
-              /^addresses\.csv line 2, column postal_code: "ABC 1234" \(US\) is not a Danish postcode/,
-            ),
-            expect.stringMatching(
-              /^locations\.csv line 2, column latitude: 100, 101 is not a position on Earth/,
-            ),
-            expect.stringMatching(
-              /^locations\.csv line 2\.organization_id: organization 985e4a42-bd9f-4edc-911d-0243a4640aca is not in the import/,
-            ),
-          ]),
-        );
-        expect(await snapshot(ctx.db)).toEqual(before);
-      });
+    it('refuses a location without an organization', async () => {
+      const err = await expectImportInvalid(
+        importHsdsPath(ctx.db, K, join(EXAMPLES, 'location.json')),
+      );
+      expect(err.problems).toEqual([
+        {
+          path: 'location.organization_id',
+          message: expect.stringMatching(/^required/) as unknown,
+        },
+      ]);
+    });
 
-      it('refuses ids another municipality already has, changing nothing', async () => {
-        const before = await snapshot(ctx.db, OTHER);
-        const err = await expectImportInvalid(
-          importHsdsPath(ctx.db, OTHER, join(EXAMPLES, 'service_full.json')),
-        );
-        expect(err.problems).toEqual(
-          expect.arrayContaining([
-            { path: 'service.id', message: 'already used by municipality 0265' },
-          ]),
-        );
-        expect(await snapshot(ctx.db, OTHER)).toEqual(before);
-      });
-
-      it('refuses a location without an organization', async () => {
-        const err = await expectImportInvalid(
-          importHsdsPath(ctx.db, K, join(EXAMPLES, 'location.json')),
-        );
-        expect(err.problems).toEqual([
-          {
-            path: 'location.organization_id',
-            message: expect.stringMatching(/^required/) as unknown,
-          },
-        ]);
-      });
-
-      it('a broken CSV package (bad latitude, missing name) gets every problem by file, line and column, and imports nothing', async () => {
-        const dir = join(work, 'broken-csv');
-        cpSync(join(EXAMPLES, 'csv'), dir, { recursive: true });
-        const locations = readFileSync(join(dir, 'locations.csv'), 'utf8').replace(
-          ',100,101,',
-          ',north,101,',
-        );
-        writeFileSync(join(dir, 'locations.csv'), locations);
-        const services = readFileSync(join(dir, 'services.csv'), 'utf8').replace(
-          ',Community Counselling,',
-          ',,',
-        );
-        writeFileSync(join(dir, 'services.csv'), services);
-        const before = await counts(ctx.db);
-        const err = await expectImportInvalid(importHsdsPath(ctx.db, K, dir));
-        expect(err.problems).toEqual(
-          expect.arrayContaining([
-            { path: 'locations.csv line 2, column latitude', message: 'not a number' },
-            { path: 'services.csv line 2, column name', message: 'required' },
-          ]),
-        );
-        expect(await counts(ctx.db)).toEqual(before);
-      });
-    },
-  );
+    it('a broken CSV package (bad latitude, missing name) gets every problem by file, line and column, and imports nothing', async () => {
+      const dir = join(work, 'broken-csv');
+      cpSync(join(EXAMPLES, 'csv'), dir, { recursive: true });
+      const locations = readFileSync(join(dir, 'locations.csv'), 'utf8').replace(
+        ',100,101,',
+        ',north,101,',
+      );
+      writeFileSync(join(dir, 'locations.csv'), locations);
+      const services = readFileSync(join(dir, 'services.csv'), 'utf8').replace(
+        ',Community Counselling,',
+        ',,',
+      );
+      writeFileSync(join(dir, 'services.csv'), services);
+      const before = await counts(ctx.db);
+      const err = await expectImportInvalid(importHsdsPath(ctx.db, K, dir));
+      expect(err.problems).toEqual(
+        expect.arrayContaining([
+          { path: 'locations.csv line 2, column latitude', message: 'not a number' },
+          { path: 'services.csv line 2, column name', message: 'required' },
+        ]),
+      );
+      expect(await counts(ctx.db)).toEqual(before);
+    });
+  });
 
   describe('all or nothing', () => {
     const NEW_ORG = '77777777-7777-4777-8777-777777777771';
@@ -551,6 +557,37 @@ eachEngine('HSDS export, API and import', (ctx) => {
         importHsdsPath(ctx.db, K, join(work, 'not-json.json')),
       );
       expect(notJson.problems[0]?.path).toBe('not-json.json');
+    });
+
+    it('a NUL character in a CSV cell or a JSON string names file, line or field and imports nothing', async () => {
+      const before = await counts(ctx.db);
+      const dir = join(work, 'nul-csv');
+      await exportHsds(ctx.db, K, dir);
+      const services = readFileSync(join(dir, 'services.csv'), 'utf8').replace(
+        ',Gåtur for alle,',
+        ',Gåtur\u0000for alle,',
+      );
+      writeFileSync(join(dir, 'services.csv'), services);
+      const csv = await expectImportInvalid(importHsdsPath(ctx.db, K, dir));
+      expect(csv.problems).toEqual(
+        expect.arrayContaining([
+          {
+            // Which line depends on the export's order; the file, a line and the column are named.
+            path: expect.stringMatching(/^services\.csv line \d+, column name$/) as string,
+            message: 'holds a NUL character (U+0000), which cannot be stored',
+          },
+        ]),
+      );
+      const [good] = await exportServices(ctx.db, K);
+      const file = join(work, 'nul.json');
+      writeFileSync(file, JSON.stringify([{ ...(good as HsdsService), name: 'Gå\u0000tur' }]));
+      const json = await expectImportInvalid(importHsdsPath(ctx.db, K, file));
+      expect(json.problems).toEqual(
+        expect.arrayContaining([
+          { path: '[0].name', message: 'holds a NUL character (U+0000), which cannot be stored' },
+        ]),
+      );
+      expect(await counts(ctx.db)).toEqual(before);
     });
 
     it('a failure inside the transaction rolls back what was already written', async () => {

@@ -273,7 +273,8 @@ export async function loadOrganization(
 > {
   if (!isUuid(id)) return undefined;
   const [organization] = await q.query<Organization>(
-    `select ${organizationColumns} from organization org where org.id = $1`,
+    // A retired organisation is gone from the open data, contact details and all.
+    `select ${organizationColumns} from organization org where org.id = $1 and org.status = 'active'`,
     [id],
   );
   if (!organization) return undefined;

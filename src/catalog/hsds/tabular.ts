@@ -5,7 +5,8 @@
  * written by the kernel (platform/csv.ts).
  */
 import type { FieldProblem } from '../../platform/errors.ts';
-import { CsvSyntaxError, parseCsvTable } from '../../platform/csv.ts';
+import { CsvSyntaxError, parseCsvTable, readNeutralisedCell } from '../../platform/csv.ts';
+import { hasNul, NUL } from '../../platform/nul.ts';
 import { isObject } from './fields.ts';
 import type { HsdsReadResult } from './import-records.ts';
 import { Reader } from './import-reader.ts';
@@ -146,9 +147,13 @@ export function tabularJsonToTables(value: Record<string, unknown>): HsdsTableIn
 
 /**
  * Parses the CSV files of a data package (file name → text) into typed rows: number columns
- * become numbers ("not a number" otherwise), empty cells are absent. Unknown files and
+ * become numbers ("not a number" otherwise), empty cells are absent, a text cell that our export
+ * neutralised against formula injection (`'=…`) is read back as the original text. Unknown files and
  * columns are reported as warnings and ignored.
  */
+/** PostgreSQL cannot store U+0000: said per cell, rather than failing in the database. */
+export const NUL_MESSAGE = 'holds a NUL character (U+0000), which cannot be stored';
+
 export function csvFilesToTables(files: Record<string, string>): {
   tables: HsdsTableInput;
   problems: FieldProblem[];
@@ -189,9 +194,12 @@ export function csvFilesToTables(files: Record<string, string>): {
       const where: Where = (field) =>
         field ? `${file} line ${line}, column ${field}` : `${file} line ${line}`;
       const row: Record<string, unknown> = {};
-      for (const [col, raw] of Object.entries(values)) {
+      for (const [col, cell] of Object.entries(values)) {
         const type = types.get(col);
-        if (!type || raw.trim() === '') continue;
+        if (!type || cell.trim() === '') continue;
+        // Reported once here; the rest of the cell is read on, so no second problem follows.
+        if (hasNul(cell)) problems.push({ path: where(col), message: NUL_MESSAGE });
+        const raw = cell.replaceAll(NUL, '');
         if (type === 'number' || type === 'integer') {
           const n = Number(raw.trim());
           if (Number.isFinite(n)) row[col] = n;
@@ -201,7 +209,8 @@ export function csvFilesToTables(files: Record<string, string>): {
           if (b === 'true' || b === 'false') row[col] = b === 'true';
           else problems.push({ path: where(col), message: 'not true or false' });
         } else {
-          row[col] = raw;
+          // Our export writes `'=…` for text a spreadsheet would run as a formula: give back the text.
+          row[col] = readNeutralisedCell(raw);
         }
       }
       return { where, values: row };

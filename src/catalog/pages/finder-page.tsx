@@ -4,7 +4,7 @@ import { DISTANCES_KM, PAGE_SIZE, TIMES_OF_DAY, type FinderQuery } from '../find
 import { OFFER_LANGUAGES, TOPICS } from '../offer.ts';
 import type { FinderResult } from '../offer.store.ts';
 import { distanceText, localText, nextSessionText, priceText } from './present.ts';
-import { languageName, languagesText, weekdayName } from '../../web/present.ts';
+import { autoIn, languageName, languagesText, textAttrs, weekdayName } from '../../web/present.ts';
 
 export interface FinderPageProps {
   ctx: PageContext;
@@ -196,23 +196,31 @@ function Results({
     <section aria-labelledby="results-heading" class="lighed-results">
       <h2 id="results-heading">{t('finder.resultCount', { count: result.total })}</h2>
       {result.fuzzy && (
-        <p class="alert alert-info lighed-note">{t('finder.fuzzy', { q: query.q })}</p>
+        <p class="alert alert-info lighed-note">
+          {t('finder.fuzzy', { q: autoIn(lang, query.q) })}
+        </p>
       )}
       {result.total === 0 && <p>{t('finder.noResults')}</p>}
       <ol class="nobullet-list lighed-result-list">
         {result.hits.map((h) => {
           const text = localText(h, lang);
-          const next = nextSessionText(h.schedules, lang, t);
-          const distance = originLabel ? distanceText(h.meters, lang, t, originLabel) : null;
-          const place = h.location_name
-            ? `${h.location_name}, ${h.address_1 ?? ''}, ${h.postal_code ?? ''} ${h.city ?? ''}`
+          // The term "Next time" stands before it: the value says only when.
+          const next = nextSessionText(h.schedules, lang, t, undefined, false);
+          const distance = originLabel
+            ? distanceText(h.meters, lang, t, autoIn(lang, originLabel))
             : null;
+          // A Danish address, left to right in every language ("4000 Roskilde").
+          const place = h.location_name ? (
+            <span lang="da" dir="ltr">
+              {`${h.location_name}, ${h.address_1 ?? ''}, ${h.postal_code ?? ''} ${h.city ?? ''}`}
+            </span>
+          ) : null;
           return (
             <li class="lighed-result">
-              <h3 class="h4" lang={text.textLang === lang ? undefined : text.textLang}>
+              <h3 class="h4" {...textAttrs(text.langs.title, lang)}>
                 <a href={`/tilbud/${h.id}`}>{text.title}</a>
               </h3>
-              <p lang={text.textLang === lang ? undefined : text.textLang}>{text.summary}</p>
+              <p {...textAttrs(text.langs.summary, lang)}>{text.summary}</p>
               <dl class="lighed-facts">
                 {distance && (
                   <>

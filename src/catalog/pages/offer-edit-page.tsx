@@ -74,19 +74,31 @@ export function OfferEditPage({
             {t('offerForm.status')} <strong>{t(`status.${status}`)}</strong> ·{' '}
             <a href={`/tilbud/${id}`}>{t('offerForm.preview')}</a>
           </p>
-          <form method="post" action={`/personale/tilbud/${id}/status`} class="lighed-inline-form">
-            <CsrfField token={ctx.csrfToken} />
-            {status !== 'published' && (
-              <button type="submit" name="status" value="published" class="button button-secondary">
-                {t('offerForm.publish')}
-              </button>
-            )}
+          <div class="lighed-inline-form">
+            <form
+              method="post"
+              action={`/personale/tilbud/${id}/status`}
+              class="lighed-inline-form"
+            >
+              <CsrfField token={ctx.csrfToken} />
+              {status !== 'published' && (
+                <button
+                  type="submit"
+                  name="status"
+                  value="published"
+                  class="button button-secondary"
+                >
+                  {t('offerForm.publish')}
+                </button>
+              )}
+            </form>
             {status !== 'retired' && (
-              <button type="submit" name="status" value="retired" class="button button-tertiary">
+              // Ending asks first, on a page of its own (no JavaScript needed).
+              <a href={`/personale/tilbud/${id}/afslut`} class="button button-tertiary">
                 {t('offerForm.retire')}
-              </button>
+              </a>
             )}
-          </form>
+          </div>
         </div>
       )}
       <form
@@ -382,5 +394,51 @@ function StigmaWarning({ ctx, findings }: { ctx: PageContext; findings: StigmaFi
         })}
       </div>
     </div>
+  );
+}
+
+/** "Afslut tilbuddet?": what ending means, a confirming button and a way back. */
+export function RetireOfferPage({
+  ctx,
+  id,
+  status,
+  values,
+}: { ctx: PageContext } & Pick<OfferEditState, 'id' | 'status' | 'values'>) {
+  const { t } = ctx;
+  const title = typeof values.title === 'string' ? values.title : '';
+  const back = `/personale/tilbud/${id ?? ''}`;
+  return (
+    <Layout ctx={ctx} title={t('offerForm.retireConfirm.title')} area="staff">
+      <p>
+        <a href={back} class="lighed-back">
+          {t('offerForm.retireConfirm.no')}
+        </a>
+      </p>
+      <h1>{t('offerForm.retireConfirm.title')}</h1>
+      {status === 'retired' ? (
+        <p class="font-lead">{t('offerForm.retireConfirm.already', { title })}</p>
+      ) : (
+        <>
+          <p class="font-lead">{t('offerForm.retireConfirm.lead', { title })}</p>
+          <ul>
+            <li>{t('offerForm.retireConfirm.search')}</li>
+            <li>{t('offerForm.retireConfirm.signups')}</li>
+          </ul>
+          <form method="post" action={`/personale/tilbud/${id ?? ''}/status`}>
+            <CsrfField token={ctx.csrfToken} />
+            <input type="hidden" name="status" value="retired" />
+            <input type="hidden" name="confirm" value="ja" />
+            <div class="lighed-inline-form">
+              <button type="submit" class="button button-primary">
+                {t('offerForm.retireConfirm.yes')}
+              </button>
+              <a href={back} class="button button-secondary">
+                {t('offerForm.retireConfirm.no')}
+              </a>
+            </div>
+          </form>
+        </>
+      )}
+    </Layout>
   );
 }

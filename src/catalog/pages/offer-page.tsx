@@ -9,17 +9,23 @@ import {
 } from '../../web/form.tsx';
 import { OFFER_LANGUAGES, type OfferDetail } from '../offer.ts';
 import { UI_LANGUAGES } from '../../web/languages.ts';
+import { Honeypot } from '../../web/honeypot.tsx';
 import type { SignupForm } from '../signup.ts';
 import { localText, nextSessionText, priceText, scheduleText } from './present.ts';
-import { dateText, languageName, languagesText } from '../../web/present.ts';
-
-const langAttr = (textLang: string, lang: string) => (textLang === lang ? undefined : textLang);
+import {
+  danishAttrs,
+  dateText,
+  languageName,
+  languagesText,
+  ltrIn,
+  textAttrs,
+} from '../../web/present.ts';
 
 export function OfferPage({ ctx, offer }: { ctx: PageContext; offer: OfferDetail }) {
   const { t, lang } = ctx;
   const text = localText(offer, lang);
   const next = nextSessionText(offer.schedules, lang, t);
-  const tl = langAttr(text.textLang, lang);
+  const da = danishAttrs(lang);
   const yesNo: [boolean, string][] = [
     [offer.interpreter_available, t('offer.interpreter')],
     [offer.children_welcome, t('offer.children')],
@@ -35,8 +41,13 @@ export function OfferPage({ ctx, offer }: { ctx: PageContext; offer: OfferDetail
           {t('offer.back')}
         </a>
       </p>
-      <h1 lang={tl}>{text.title}</h1>
-      <p class="font-lead" lang={tl}>
+      <h1 {...textAttrs(text.langs.title, lang)}>{text.title}</h1>
+      {text.danish !== 'none' && (
+        <p class="alert alert-info lighed-note lighed-danish-only">
+          {t(text.danish === 'all' ? 'offer.danishOnly' : 'offer.partlyDanish')}
+        </p>
+      )}
+      <p class="font-lead" {...textAttrs(text.langs.summary, lang)}>
         {text.summary}
       </p>
       {offer.status !== 'published' && (
@@ -49,12 +60,12 @@ export function OfferPage({ ctx, offer }: { ctx: PageContext; offer: OfferDetail
       </p>
       <h2>{t('offer.what')}</h2>
       {text.description.split(/\n{2,}/).map((para) => (
-        <p lang={tl}>{para}</p>
+        <p {...textAttrs(text.langs.description, lang)}>{para}</p>
       ))}
       {text.how_to_join && (
         <>
           <h2>{t('offer.howToJoin')}</h2>
-          <p lang={tl}>{text.how_to_join}</p>
+          <p {...textAttrs(text.langs.how_to_join, lang)}>{text.how_to_join}</p>
         </>
       )}
       <h2>{t('offer.whereWhen')}</h2>
@@ -64,7 +75,12 @@ export function OfferPage({ ctx, offer }: { ctx: PageContext; offer: OfferDetail
           {offer.schedules.map((s) => (
             <li>
               {scheduleText(s, lang, t)}
-              {s.note ? ` (${s.note})` : ''}
+              {s.note ? (
+                <>
+                  {' '}
+                  (<span {...da}>{s.note}</span>)
+                </>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -72,20 +88,23 @@ export function OfferPage({ ctx, offer }: { ctx: PageContext; offer: OfferDetail
       {offer.mode !== 'in_person' && <p>{t('offer.onlineToo')}</p>}
       {offer.locations.map((l) => (
         <div class="lighed-location">
-          <h3 class="h4">{l.name}</h3>
-          <p>
+          <h3 class="h4" {...da}>
+            {l.name}
+          </h3>
+          {/* An address is Danish and left to right in every language ("4000 Roskilde"). */}
+          <p lang="da" dir="ltr">
             {l.address_1}
             <br />
             {l.postal_code} {l.city}
           </p>
           {l.transport_note && (
             <p>
-              <strong>{t('offer.gettingThere')}</strong> <span lang="da">{l.transport_note}</span>
+              <strong>{t('offer.gettingThere')}</strong> <span {...da}>{l.transport_note}</span>
             </p>
           )}
           {l.accessibility_note && (
             <p>
-              <strong>{t('offer.access')}</strong> <span lang="da">{l.accessibility_note}</span>
+              <strong>{t('offer.access')}</strong> <span {...da}>{l.accessibility_note}</span>
             </p>
           )}
         </div>
@@ -95,7 +114,12 @@ export function OfferPage({ ctx, offer }: { ctx: PageContext; offer: OfferDetail
         <dt>{t('offer.fact.price')}</dt>
         <dd>
           {priceText(offer, lang, t)}
-          {offer.price_note ? <span lang="da"> ({offer.price_note})</span> : null}
+          {offer.price_note ? (
+            <>
+              {' '}
+              (<span {...da}>{offer.price_note}</span>)
+            </>
+          ) : null}
         </dd>
         <dt>{t('offer.fact.languages')}</dt>
         <dd>{languagesText(offer.languages, lang)}</dd>
@@ -112,7 +136,9 @@ export function OfferPage({ ctx, offer }: { ctx: PageContext; offer: OfferDetail
           </>
         )}
         <dt>{t('offer.fact.provider')}</dt>
-        <dd>{offer.organization.name}</dd>
+        <dd>
+          <span {...da}>{offer.organization.name}</span>
+        </dd>
       </dl>
       <ul class="lighed-checklist">
         {yesNo
@@ -125,19 +151,25 @@ export function OfferPage({ ctx, offer }: { ctx: PageContext; offer: OfferDetail
         <>
           <h2>{t('offer.contact')}</h2>
           <p>
-            {offer.contact_name}
+            {offer.contact_name && <span {...da}>{offer.contact_name}</span>}
+            {/* Phone numbers and addresses read left to right in every language:
+                without dir, Arabic shows "+45 4634 1000" as "1000 4634 +45". */}
             {offer.contact_phone && (
               <>
                 <br />
                 {t('offer.phone')}{' '}
-                <a href={`tel:${offer.contact_phone.replace(/\s/g, '')}`}>{offer.contact_phone}</a>
+                <a href={`tel:${offer.contact_phone.replace(/\s/g, '')}`} dir="ltr">
+                  {offer.contact_phone}
+                </a>
               </>
             )}
             {offer.contact_email && (
               <>
                 <br />
                 {t('offer.email')}{' '}
-                <a href={`mailto:${offer.contact_email}`}>{offer.contact_email}</a>
+                <a href={`mailto:${offer.contact_email}`} dir="ltr">
+                  {offer.contact_email}
+                </a>
               </>
             )}
           </p>
@@ -167,14 +199,16 @@ export function SignupPage({
   const { t, lang } = ctx;
   const text = localText(offer, lang);
   const languages = [...new Set([...UI_LANGUAGES, ...offer.languages, ...OFFER_LANGUAGES])];
-  const title = t('signup.title', { offer: text.title });
+  const title = t('signup.title', {
+    offer: text.textLang === lang ? text.title : ltrIn(lang, text.title),
+  });
   return (
     <FormPage
       ctx={ctx}
       title={title}
       heading={t('signup.heading')}
       lead={
-        <p class="font-lead" lang={langAttr(text.textLang, lang)}>
+        <p class="font-lead" {...textAttrs(text.textLang, lang)}>
           {text.title}
         </p>
       }
@@ -238,7 +272,7 @@ export function SignupPage({
         t={t}
       />
       <h2 class="h3">{t('signup.consentHeading')}</h2>
-      <p>{t('signup.consentText', { provider: offer.organization.name })}</p>
+      <p>{t('signup.consentText', { provider: ltrIn(lang, offer.organization.name) })}</p>
       <Checkbox
         name="consent"
         label={t('signup.consent')}
@@ -246,6 +280,7 @@ export function SignupPage({
         problems={problems}
         t={t}
       />
+      <Honeypot problems={problems} t={t} />
       <SubmitButton>{t('signup.submit')}</SubmitButton>
     </FormPage>
   );
@@ -268,14 +303,15 @@ export function SignupDonePage({
         <div class="alert-body">
           <h1 class="alert-heading">{t('signup.doneTitle')}</h1>
           <p class="alert-text">
-            {t('signup.doneText')}{' '}
-            <strong lang={langAttr(text.textLang, lang)}>{text.title}</strong>
+            {t('signup.doneText')} <strong {...textAttrs(text.textLang, lang)}>{text.title}</strong>
           </p>
         </div>
       </div>
       <h2>{t('signup.receipt')}</h2>
-      <p class="lighed-receipt">{receipt}</p>
-      <p>{t('signup.receiptHint', { provider: offer.organization.name })}</p>
+      <p class="lighed-receipt" dir="ltr">
+        {receipt}
+      </p>
+      <p>{t('signup.receiptHint', { provider: ltrIn(lang, offer.organization.name) })}</p>
       <h2>{t('signup.whatNext')}</h2>
       <p>{t('signup.whatNextText')}</p>
       <p>
@@ -322,7 +358,7 @@ export function ReportPage({
       ctx={ctx}
       title={title}
       lead={
-        <p class="font-lead" lang={langAttr(text.textLang, lang)}>
+        <p class="font-lead" {...textAttrs(text.textLang, lang)}>
           {text.title}
         </p>
       }
@@ -349,6 +385,7 @@ export function ReportPage({
         problems={problems}
         t={t}
       />
+      <Honeypot problems={problems} t={t} />
       <SubmitButton>{t('report.submit')}</SubmitButton>
     </FormPage>
   );

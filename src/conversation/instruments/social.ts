@@ -178,11 +178,13 @@ export const PRIORITY_DOMAINS = [
   'wellbeing',
   'loneliness',
   'socialNeeds',
+  // Offers for people living with an illness (a diabetes school) need the citizen to say so.
+  'illness',
 ] as const;
 
 export const priorities = defineInstrument({
   id: 'priorities',
-  version: '1',
+  version: '2',
   title: daEn('Det vil jeg gerne arbejde med', 'What I want to work on'),
   domain: 'priorities',
   source: 'Own item; the citizen chooses, the tool never prescribes.',
@@ -202,9 +204,20 @@ export const priorities = defineInstrument({
         opt('wellbeing', 'Trivsel og humør', 'Well-being and mood'),
         opt('loneliness', 'Fællesskab og at være mindre alene', 'Company and being less alone'),
         opt('socialNeeds', 'Bolig, penge eller hverdagen', 'Housing, money or everyday life'),
+        opt('illness', 'Leve godt med en langvarig sygdom', 'Living well with a long-term illness'),
       ],
     },
     { id: 'priorities-other', kind: 'text', text: daEn('Noget andet?', 'Anything else?') },
+    {
+      // A citizen who needs a person beside them is offered apps only when they ask (decision 0007).
+      id: 'priorities-digital',
+      kind: 'choice',
+      text: daEn(
+        'Vil du gerne bruge en app eller et forløb på nettet på egen hånd?',
+        'Would you like to use an app or an online programme on your own?',
+      ),
+      options: [opt('yes', 'Ja', 'Yes'), opt('no', 'Nej', 'No')],
+    },
   ],
   scoring: { kind: 'none' },
 });

@@ -6,7 +6,9 @@ import { dirOf, textIn } from './present.ts';
 export function Bilingual({ text, lang }: { text: LocalizedText; lang: UiLanguage }) {
   return (
     <span class={`lighed-bilingual${lang === 'da' ? ' lighed-bilingual--one' : ''}`}>
-      <span lang="da">{text.da}</span>
+      <span lang="da" dir="ltr">
+        {text.da}
+      </span>
       {lang !== 'da' && (
         <span lang={lang} dir={dirOf(lang)} class="lighed-bilingual-other">
           {textIn(text, lang)}

@@ -6,7 +6,7 @@ import { languageName, listText } from '../../web/present.ts';
 import type { LocalizedText } from '../instrument.ts';
 import type { MatchReason } from '../matching.ts';
 import type { Text } from '../text.ts';
-import type { DomainStatus, Profile } from '../profile.ts';
+import type { Address, DomainStatus, Profile } from '../profile.ts';
 
 export const STAFF_LANGUAGES: readonly UiLanguage[] = ['da', 'en'];
 
@@ -39,9 +39,22 @@ export function citizenLabel(
   return c.anonymous ? t('conversation.anonymous') : (c.citizen_name ?? '');
 }
 
-/** The reasons as one phrase list, joined the way the language joins lists. */
-export function reasonsText(reasons: readonly MatchReason[], lang: UiLanguage): string {
+/**
+ * A translator that addresses the citizen by their recorded sex (Arabic second-person forms,
+ * ICU `select` on `sex`; neutral wording when unknown).
+ */
+export function addressing(lang: UiLanguage, sex: Address): Translate {
   const t = translator(lang);
+  return (key, values) => t(key, { sex, ...values });
+}
+
+/** The reasons as one phrase list, joined the way the language joins lists. */
+export function reasonsText(
+  reasons: readonly MatchReason[],
+  lang: UiLanguage,
+  sex: Address = 'unknown',
+): string {
+  const t = addressing(lang, sex);
   return listText(
     reasons.map((r) => reasonText(r, lang, t)),
     lang,

@@ -9,8 +9,8 @@ import { localText } from '../../catalog/index.ts';
 import { dateText } from '../../web/present.ts';
 import { translator } from '../../web/i18n.ts';
 import type { Conversation, SavedOffer } from '../conversation.store.ts';
-import type { Profile, SupportDecision } from '../profile.ts';
-import { dirOf, reasonsText, splitDomains } from './present.ts';
+import { addressOf, type Profile, type SupportDecision } from '../profile.ts';
+import { addressing, dirOf, reasonsText, splitDomains } from './present.ts';
 import { ResourceLists } from './resources.tsx';
 
 export interface PrintProps {
@@ -29,7 +29,9 @@ export interface PrintProps {
 
 export function PrintDocument(p: PrintProps) {
   const { lang, conversation: c, profile } = p;
-  const t = translator(lang);
+  // The printout speaks to the citizen: Arabic forms follow the recorded sex.
+  const sex = addressOf(c.sex);
+  const t = addressing(lang, sex);
   const title = t('print.title');
   const { said, notDiscussed } = splitDomains(profile, lang);
   return (
@@ -109,7 +111,7 @@ export function PrintDocument(p: PrintProps) {
                     <h3 lang={text.textLang} dir={dirOf(text.textLang)}>
                       {text.title}
                     </h3>
-                    <p>{reasonsText(s.reasons, lang)}</p>
+                    <p>{reasonsText(s.reasons, lang, sex)}</p>
                     {s.signup_id && (
                       <p>
                         <strong>{t('print.signedUp')}</strong>

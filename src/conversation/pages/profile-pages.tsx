@@ -20,7 +20,7 @@ import { LANGUAGE_NAMES } from '../../web/languages.ts';
 import { Layout, type PageContext } from '../../web/layout.tsx';
 import type { Conversation, SavedOffer } from '../conversation.store.ts';
 import type { Match } from '../matching.ts';
-import { SUPPORT_LEVELS, type Profile, type SupportDecision } from '../profile.ts';
+import { addressOf, SUPPORT_LEVELS, type Profile, type SupportDecision } from '../profile.ts';
 import type { OfferText } from '../matching.store.ts';
 import { ResourceLists } from './resources.tsx';
 import { citizenLabel, dirOf, reasonsText, splitDomains, STAFF_LANGUAGES } from './present.ts';
@@ -251,17 +251,21 @@ export function OffersPage({
   matches,
   texts,
   saved,
+  savedCount = null,
 }: {
   ctx: PageContext;
   conversation: Conversation;
   matches: Match[];
   texts: Map<string, OfferText>;
   saved: SavedOffer[];
+  /** Just saved: how many offers are saved now (a success notice). */
+  savedCount?: number | null;
 }) {
   const { t, lang } = ctx;
   const title = t('conversation.offers.title', { citizen: citizenLabel(c, t) });
   const savedIds = new Set(saved.map((s) => s.offer_id));
   const citizenLang = c.language;
+  const sex = addressOf(c.sex);
   return (
     <Layout ctx={ctx} title={title} area="staff" languages={STAFF_LANGUAGES}>
       <p>
@@ -270,6 +274,13 @@ export function OffersPage({
         </a>
       </p>
       <h1>{title}</h1>
+      {savedCount !== null && (
+        <div class="alert alert-success" role="status">
+          <div class="alert-body">
+            <p class="alert-text">{t('conversation.offers.savedNotice', { count: savedCount })}</p>
+          </div>
+        </div>
+      )}
       <p class="font-lead">{t('conversation.offers.lead')}</p>
       {matches.length === 0 ? (
         <p>{t('conversation.offers.none')}</p>
@@ -279,10 +290,9 @@ export function OffersPage({
           <ol class="lighed-matches">
             {matches.map((m, i) => {
               const o = m.offer;
-              const own = localText(
-                texts.get(o.id) ?? { title: o.title, summary: '', translations: {} },
-                lang,
-              );
+              const text = texts.get(o.id) ?? { title: o.title, summary: '', translations: {} };
+              const own = localText(text, lang);
+              const theirs = localText(text, citizenLang);
               return (
                 <li class="lighed-match">
                   <div class="form-group-checkbox">
@@ -296,16 +306,27 @@ export function OffersPage({
                       aria-describedby={`m-${i}-why`}
                     />
                     <label for={`m-${i}`}>
-                      <strong lang={own.textLang}>{own.title}</strong>
+                      <strong lang={own.textLang} dir={dirOf(own.textLang)}>
+                        {own.title}
+                      </strong>
                     </label>
                   </div>
-                  <p lang={own.textLang}>{own.summary}</p>
+                  <p lang={own.langs.summary} dir={dirOf(own.langs.summary)}>
+                    {own.summary}
+                  </p>
                   <p id={`m-${i}-why`}>
                     {t('conversation.offers.why')} {reasonsText(m.reasons, lang)}.
                   </p>
                   {citizenLang !== lang && (
                     <p lang={citizenLang} dir={dirOf(citizenLang)} class="lighed-bilingual-other">
-                      {reasonsText(m.reasons, citizenLang)}
+                      {/* The title as the citizen reads it, where the offer is translated. */}
+                      {theirs.textLang === citizenLang && (
+                        <>
+                          <strong>{theirs.title}</strong>
+                          {': '}
+                        </>
+                      )}
+                      {reasonsText(m.reasons, citizenLang, sex)}
                     </p>
                   )}
                   <p>

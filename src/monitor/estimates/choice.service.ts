@@ -7,6 +7,7 @@ import { inTenant, type Db, type Queryable } from '../../db/db.ts';
 import { listDatasets, readableDataset, type DatasetInfo } from '../microdata/dataset.store.ts';
 import { NON_ORDERED_MEASURES, ORDERED_MEASURES } from '../measures/heat.ts';
 import type { MeasureCode } from '../measures/types.ts';
+import { DEFAULT_METHOD, isMeasureMethod, type MeasureMethod } from '../measures/method.ts';
 import { datasetAreas } from './estimates.store.ts';
 import { areaName, slotOf } from './monitor.service.ts';
 
@@ -19,6 +20,8 @@ export interface Choice {
   /** 1-based indicator slot (indicator page only). */
   indicator?: number;
   measures: MeasureCode[];
+  /** How the summary measures and their intervals are computed (measures/method.ts). */
+  method: MeasureMethod;
 }
 
 /** A choice with what the picker offers: the readable datasets and the dataset's areas by name. */
@@ -72,6 +75,8 @@ export async function resolveChoice(
   );
   const measures =
     asked.length > 0 ? asked : DEFAULT_MEASURES.filter((m) => applicable.includes(m));
+  const methodParam = first(query.metode);
+  const method = isMeasureMethod(methodParam) ? methodParam : DEFAULT_METHOD;
   const indParam = first(query.indikator);
   const indicator = opts.indicator
     ? (indParam && slotOf(cb, 'indicator', indParam)) || 1
@@ -83,6 +88,7 @@ export async function resolveChoice(
       year,
       dim,
       measures,
+      method,
       ...(indicator !== undefined ? { indicator } : {}),
     },
     datasets,

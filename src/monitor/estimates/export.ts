@@ -3,9 +3,9 @@
  * WHO's HEAT Plus template (CSV, XLSX). They are built from the same suppressed tables as the
  * pages, so a hidden cell stays hidden in every format; synthetic data say so in every row.
  */
-import { stringify } from 'csv-stringify/sync';
 import writeXlsxFile, { type Cell } from 'write-excel-file/node';
 import type { Queryable } from '../../db/db.ts';
+import { writeCsv } from '../../platform/csv.ts';
 import { templateRows, type TemplateRow } from '../heatplus/template.ts';
 import { writeTemplateCsv, writeTemplateXlsx } from '../heatplus/template.write.ts';
 import type { Choice } from './choice.service.ts';
@@ -208,45 +208,56 @@ export async function exportTables(
         contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         body: await writeTemplateXlsx(heatPlusRows(tables, choice, opts.lang).rows),
       };
-    case 'csv': {
-      // Danish Excel expects semicolons and decimal commas; English, commas and points.
-      const da = opts.lang === 'da';
-      const body = stringify([[...HEADERS[opts.lang]], ...plainRows(tables, choice, opts.lang)], {
-        delimiter: da ? ';' : ',',
-        record_delimiter: 'windows',
-        cast: { number: (v) => (da ? String(v).replace('.', ',') : String(v)) },
-      });
+    case 'csv':
       return {
         fileName: `${stem}.csv`,
         contentType: 'text/csv; charset=utf-8',
-        body: `\uFEFF${body}`,
+        body: plainCsv(plainRows(tables, choice, opts.lang), opts.lang),
       };
-    }
-    case 'xlsx': {
-      const header: Cell[] = HEADERS[opts.lang].map((h) => ({
-        value: h,
-        type: String,
-        fontWeight: 'bold',
-      }));
-      const data: Cell[][] = plainRows(tables, choice, opts.lang).map((r) =>
-        r.map((v) =>
-          v === null
-            ? null
-            : typeof v === 'number'
-              ? { value: v, type: Number }
-              : { value: v, type: String },
-        ),
-      );
-      const out = await writeXlsxFile([header, ...data], {
-        sheet: opts.lang === 'da' ? 'Tal' : 'Figures',
-      }).toBuffer();
+    case 'xlsx':
       return {
         fileName: `${stem}.xlsx`,
         contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        body: Buffer.from(out),
+        body: await plainXlsx(plainRows(tables, choice, opts.lang), opts.lang),
       };
-    }
   }
+}
+
+/**
+ * The plain table as CSV through the kernel's writer (formula text neutralised, numbers kept):
+ * Danish Excel expects semicolons and decimal commas; English, commas and points. The byte-order
+ * mark makes Excel read UTF-8.
+ */
+export function plainCsv(rows: readonly (string | number | null)[][], lang: 'da' | 'en'): string {
+  const columns = HEADERS[lang];
+  const records = rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i]])));
+  const da = lang === 'da';
+  return `\uFEFF${writeCsv(columns, records, { delimiter: da ? ';' : ',', decimalComma: da })}`;
+}
+
+/** The plain table as XLSX: text is written as text cells (shared strings), never as formulas. */
+export async function plainXlsx(
+  rows: readonly (string | number | null)[][],
+  lang: 'da' | 'en',
+): Promise<Buffer> {
+  const header: Cell[] = HEADERS[lang].map((h) => ({
+    value: h,
+    type: String,
+    fontWeight: 'bold',
+  }));
+  const data: Cell[][] = rows.map((r) =>
+    r.map((v) =>
+      v === null
+        ? null
+        : typeof v === 'number'
+          ? { value: v, type: Number }
+          : { value: v, type: String },
+    ),
+  );
+  const out = await writeXlsxFile([header, ...data], {
+    sheet: lang === 'da' ? 'Tal' : 'Figures',
+  }).toBuffer();
+  return Buffer.from(out);
 }
 
 function fileStem(choice: Choice, scope: 'all' | 'indicator'): string {

@@ -7,6 +7,7 @@ import type { Queryable } from '../../db/db.ts';
 import type { Codebook } from '../microdata/codebook.ts';
 import { KOMMUNER, REGIONS, kommune, regionOf } from '../microdata/kommuner.ts';
 import type { MeasureCode, MeasureResult } from '../measures/types.ts';
+import { DEFAULT_METHOD, heatOptionsFor, type MeasureMethod } from '../measures/method.ts';
 import { DEFAULT_SUPPRESSION, type SuppressionOptions } from '../publish/suppression.ts';
 import { datasetAreas, loadSums } from './estimates.store.ts';
 import { type DatasetInfo } from '../microdata/dataset.store.ts';
@@ -53,20 +54,50 @@ export function areaName(code: string): string {
 }
 
 /**
+ * The country as a dataset covers it: "Hele landet" only when every municipality is in it;
+ * otherwise named for what the figure is, the sum of the dataset's municipalities.
+ */
+export function countryScope(covered?: readonly string[]): Scope {
+  const k = covered?.length ?? KOMMUNER.length;
+  if (k >= KOMMUNER.length) return COUNTRY;
+  return {
+    ...COUNTRY,
+    name: {
+      da: `de ${k} kommuner i datasættet`,
+      en: `the ${k} municipalities in the dataset`,
+    },
+    coverage: { areas: k, of: KOMMUNER.length },
+  };
+}
+
+/**
  * The area, its region and the country, leaving out a wider scope that the dataset covers no
  * more of than the narrower one (a municipality's own survey has no region to compare with).
+ * A region or country the dataset covers only in part is named by what it sums ("de 2 kommuner
+ * i datasættet i Region Sjælland"), never as the whole region or country (issue 14).
  */
 export function scopesFor(area: string, covered?: readonly string[]): Scope[] {
   const name = areaName(area);
   const region = REGIONS.find((r) => r.code === regionOf(area));
   const inRegion = covered?.filter((a) => regionOf(a) === region?.code).length ?? Infinity;
   const regions = covered ? new Set(covered.map(regionOf)).size : Infinity;
+  const ofRegion = KOMMUNER.filter((k) => k.region === region?.code).length;
+  const regionScope = (r: NonNullable<typeof region>): Scope =>
+    inRegion >= ofRegion
+      ? { kind: 'region', code: r.code, name: r.name }
+      : {
+          kind: 'region',
+          code: r.code,
+          name: {
+            da: `de ${inRegion} kommuner i datasættet i ${r.name.da}`,
+            en: `the ${inRegion} municipalities in the dataset in ${r.name.en}`,
+          },
+          coverage: { areas: inRegion, of: ofRegion },
+        };
   return [
     { kind: 'area', code: area, name: { da: name, en: name } },
-    ...(region && inRegion > 1
-      ? [{ kind: 'region' as const, code: region.code, name: region.name }]
-      : []),
-    ...(regions > 1 || (!region && (covered?.length ?? 2) > 1) ? [COUNTRY] : []),
+    ...(region && inRegion > 1 ? [regionScope(region)] : []),
+    ...(regions > 1 || (!region && (covered?.length ?? 2) > 1) ? [countryScope(covered)] : []),
   ];
 }
 
@@ -112,13 +143,14 @@ export async function indicatorView(
     area: string;
     year: number;
     measures?: readonly MeasureCode[] | undefined;
+    method?: MeasureMethod | undefined;
   },
   settings: MonitorSettings = DEFAULT_SETTINGS,
 ): Promise<IndicatorView> {
   const scopes = scopesFor(at.area, await datasetAreas(q, dataset.id));
   const tableOpts = {
     suppression: settings.suppression,
-    heat: { repetitions: settings.repetitions },
+    heat: { repetitions: settings.repetitions, ...heatOptionsFor(at.method ?? DEFAULT_METHOD) },
   };
   const current: Table[] = [];
   const trend: IndicatorView['trend'] = { area: [], country: [] };
@@ -243,10 +275,17 @@ async function standardisedView(
 export async function overviewTables(
   q: Queryable,
   dataset: DatasetInfo,
-  at: { dim: number; area: string; year: number; measures: readonly MeasureCode[] },
+  at: {
+    dim: number;
+    area: string;
+    year: number;
+    measures: readonly MeasureCode[];
+    method?: MeasureMethod | undefined;
+  },
   settings: MonitorSettings = DEFAULT_SETTINGS,
 ): Promise<{ area: Table[]; country: Table[] }> {
   const scopeArea = scopesFor(at.area)[0] ?? COUNTRY;
+  const country = countryScope(await datasetAreas(q, dataset.id));
   const out = { area: [] as Table[], country: [] as Table[] };
   const indicators = dataset.codebook.indicators.map((_, i) => i + 1);
   const plan = await plansFor(
@@ -257,7 +296,7 @@ export async function overviewTables(
   );
   for (const [scope, key] of [
     [scopeArea, 'area'],
-    [COUNTRY, 'country'],
+    [country, 'country'],
   ] as const) {
     const areas = areasOf(scope);
     const sums = indexSums(
@@ -278,7 +317,10 @@ export async function overviewTables(
             suppression: settings.suppression,
             plan: plan({ indicator: i + 1, dim: at.dim, year: at.year }),
             measures: key === 'area' ? at.measures : null,
-            heat: { repetitions: settings.repetitions },
+            heat: {
+              repetitions: settings.repetitions,
+              ...heatOptionsFor(at.method ?? DEFAULT_METHOD),
+            },
           },
         ),
       );

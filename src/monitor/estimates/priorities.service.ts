@@ -62,19 +62,25 @@ export function candidatesOf(table: Table, areaName: string): PriorityCandidate[
     }));
 }
 
-/** Gathers one area's candidates for a year and ranks them (the priority finder's page). */
+/**
+ * Gathers one area's candidates for a year along the chosen dimension (the picker's "Opdel
+ * efter") and ranks them (the priority finder's page). Groups of one dimension are compared
+ * with each other only. The figures are crude: the sums hold no cross-tabulation of a group by
+ * age, so no group can be age-standardised; `crude` tells the page to say so (false only when
+ * the dimension is age itself).
+ */
 export async function prioritiesForArea(
   q: Queryable,
   dataset: DatasetInfo,
-  at: { area: string; year: number },
+  at: { area: string; year: number; dim: number },
   settings: MonitorSettings = DEFAULT_SETTINGS,
-): Promise<PriorityResult> {
+): Promise<PriorityResult & { crude: boolean }> {
   const scope = scopesFor(at.area)[0];
   if (!scope) throw new Error('No scope');
   const cb = dataset.codebook;
   const candidates: PriorityCandidate[] = [];
-  // Social position only: sex and age are demographic (codebook `kind`), not social inequality.
-  const dims = cb.dimensions.flatMap((d, k) => (d.kind === 'social' ? [k + 1] : []));
+  const dims = cb.dimensions[at.dim - 1] ? [at.dim] : [];
+  const crude = cb.dimensions[at.dim - 1]?.key !== cb.ageDimension;
   const keys = cb.indicators.flatMap((_, i) =>
     dims.map((dim) => ({ indicator: i + 1, dim, year: at.year })),
   );
@@ -99,5 +105,5 @@ export async function prioritiesForArea(
       candidates.push(...candidatesOf(table, scope.name.da));
     });
   });
-  return rankPriorities(candidates);
+  return { ...rankPriorities(candidates), crude };
 }

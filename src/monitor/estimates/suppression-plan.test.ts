@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { recoverableCells } from '../publish/audit.ts';
+import type { Margin } from '../publish/margin.ts';
 import { DEFAULT_SUPPRESSION } from '../publish/suppression.ts';
 import type { SumsRow } from './estimates.store.ts';
 import { COUNTRY_CODE, planFromRows } from './suppression-plan.ts';
@@ -86,5 +88,74 @@ describe('one suppression plan across areas, regions and the country', () => {
 
   it('shows the everyone-row where nothing small is in it', () => {
     expect(plan.reason('0101', 0)).toBeNull();
+  });
+});
+
+describe('the complement falls on the region, not the planner’s municipality (issue 14)', () => {
+  // Roskilde: 1,400 respondents; Lejre: 12. Both in Region Sjælland, nothing else in the dataset.
+  const data = {
+    '0265': [
+      [600, 120],
+      [500, 90],
+      [300, 40],
+    ] as [number, number][],
+    '0350': [
+      [5, 1],
+      [4, 1],
+      [3, 1],
+    ] as [number, number][],
+  };
+  const all = rows(data);
+  const plan = planFromRows(all, 3, DEFAULT_SUPPRESSION);
+  const hidden = (scope: string, c: number) => plan.reason(scope, c) !== null;
+
+  it('hides Lejre and shows every Roskilde figure', () => {
+    for (const c of [0, 1, 2, 3]) {
+      expect(hidden('0350', c), `Lejre ${c}`).toBe(true);
+      expect(plan.reason('0265', c), `Roskilde ${c}`).toBeNull();
+    }
+  });
+
+  it('hides the region (Roskilde plus 12 people) and the country instead', () => {
+    for (const c of [0, 1, 2, 3]) {
+      expect(plan.reason(SJ, c), `region ${c}`).toBe('complementary');
+      expect(hidden(COUNTRY_CODE, c), `country ${c}`).toBe(true);
+    }
+  });
+
+  it('still leaves nothing recoverable, by one margin or by all of them together', () => {
+    const cats = [1, 2, 3];
+    const margins: Margin[] = [];
+    for (const s of ['0265', '0350', SJ, COUNTRY_CODE])
+      margins.push({ total: `${s}:0`, parts: cats.map((c) => `${s}:${c}`) });
+    for (const c of [0, ...cats]) {
+      margins.push({ total: `${SJ}:${c}`, parts: [`0265:${c}`, `0350:${c}`] });
+      margins.push({ total: `${COUNTRY_CODE}:${c}`, parts: [`${SJ}:${c}`] });
+    }
+    const isHidden = (cell: string) => {
+      const [scope, c] = cell.split(':');
+      return hidden(scope ?? '', Number(c));
+    };
+    for (const m of margins) {
+      const n = [m.total, ...m.parts].filter(isHidden).length;
+      expect(n === 0 || n >= 2, m.total).toBe(true);
+    }
+    expect(recoverableCells(margins, isHidden).size).toBe(0);
+  });
+
+  it('the everyone-row hides the same areas with or without a dimension (the map agrees)', () => {
+    const everyone = planFromRows(all, 0, DEFAULT_SUPPRESSION);
+    for (const scope of ['0265', '0350', SJ, COUNTRY_CODE])
+      if (everyone.reason(scope, 0) !== null) expect(hidden(scope, 0), scope).toBe(true);
+    expect(everyone.reason('0265', 0)).toBeNull();
+  });
+
+  it('keeps the old choice where hiding an aggregate would cost a municipality more', () => {
+    // The first scenario of this file: the 3-respondent group in Roskilde costs a small cell
+    // elsewhere, not the region's and the country's whole column.
+    const p = planFromRows(rows(areaCells), 3, DEFAULT_SUPPRESSION);
+    expect(p.reason('0265', 3)).toBe('few-respondents');
+    expect(p.reason('0265', 0)).toBeNull();
+    expect(p.reason('0101', 0)).toBeNull();
   });
 });

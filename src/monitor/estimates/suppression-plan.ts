@@ -10,7 +10,7 @@
 import type { Queryable } from '../../db/db.ts';
 import { KOMMUNER } from '../microdata/kommuner.ts';
 import {
-  suppressCells,
+  suppressLeastLoss,
   type Cell,
   type SuppressionOptions,
   type SuppressionReason,
@@ -74,11 +74,35 @@ export function planFromRows(
   for (const c of [0, ...cats]) {
     for (const region of regions) {
       const inRegion = [...areas].filter((a) => (regionOf.get(a) ?? 'unknown-region') === region);
-      margins.push({ total: id(region, c), parts: inRegion.map((a) => id(a, c)) });
+      margins.push({
+        total: id(region, c),
+        parts: inRegion.map((a) => id(a, c)),
+        aggregate: true,
+      });
     }
-    margins.push({ total: id(COUNTRY_CODE, c), parts: [...regions].map((r) => id(r, c)) });
+    margins.push({
+      total: id(COUNTRY_CODE, c),
+      parts: [...regions].map((r) => id(r, c)),
+      aggregate: true,
+    });
   }
-  const hidden = suppressCells(cells, margins, opts);
+  // Complements fall on a region or the country rather than a municipality where that protects
+  // as well and loses less of the municipalities' own figures (decision 0006).
+  // The everyone-row is published in every dimension's tables and on the map (the plan without
+  // a dimension): a dimension's plan hides at least what that plan hides of it, so no two
+  // pages show the two halves of a subtraction.
+  const everyone = categories === 0 ? null : planFromRows(rows, 0, opts);
+  const preset = everyone
+    ? scopes.filter((s) => everyone.reason(s, 0) === 'complementary').map((s) => id(s, 0))
+    : [];
+  const hidden = suppressLeastLoss(
+    cells,
+    margins,
+    (cell) => areas.has(cell.split(':')[0] ?? ''),
+    opts,
+    [],
+    preset,
+  );
   return { reason: (scope, category) => hidden.get(id(scope, category)) ?? null };
 }
 

@@ -21,6 +21,8 @@ export interface Scope {
   kind: ScopeKind;
   code: string;
   name: Label;
+  /** A region or the country the dataset covers only in part: how many of its municipalities. */
+  coverage?: { areas: number; of: number };
 }
 
 export interface Figure {

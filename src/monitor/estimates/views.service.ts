@@ -71,7 +71,7 @@ export function prioritiesData(
     const result = await prioritiesForArea(
       tx,
       r.choice.dataset,
-      { area: r.choice.area, year: r.choice.year },
+      { area: r.choice.area, year: r.choice.year, dim: r.choice.dim },
       settings,
     );
     return { ...r, result };

@@ -7,19 +7,27 @@ import { describe, expect, it } from 'vitest';
 import { computeAll } from '../measures/heat.ts';
 import { runMeasures } from './measures.cli.ts';
 import { type GroupMeasures } from './measures.ts';
+import type { MeasureMethod } from '../measures/method.ts';
 import { readTemplateFile } from './template.read.ts';
 
 const fixture = (name: string): string =>
   fileURLToPath(new URL(`fixtures/${name}`, import.meta.url));
 
-async function run(input: string, format: 'json' | 'csv') {
+async function run(input: string, format: 'json' | 'csv', method?: MeasureMethod) {
   const out = new PassThrough();
   const err = new PassThrough();
   const chunks: string[] = [];
   const errs: string[] = [];
   out.on('data', (c: Buffer) => chunks.push(c.toString()));
   err.on('data', (c: Buffer) => errs.push(c.toString()));
-  const code = await runMeasures({ input, format, out, err, heat: { repetitions: 300 } });
+  const code = await runMeasures({
+    input,
+    format,
+    out,
+    err,
+    heat: { repetitions: 300 },
+    ...(method ? { method } : {}),
+  });
   return { code, out: chunks.join(''), err: errs.join('') };
 }
 
@@ -77,6 +85,26 @@ describe('lighed measures', () => {
     expect(res.out).toBe('');
     expect(res.err).toMatch(/Linje 2, kolonne «se»: «minus» er ikke et tal\./);
     expect(res.err).toMatch(/Line 2, column «se»: «minus» is not a number\./);
+  });
+
+  it('--method phe gives PHE’s SII/RII (WLS, Monte Carlo limits); the default stays WHO HEAT’s', async () => {
+    const heat = JSON.parse((await run(fixture('anc-wealth.csv'), 'json')).out) as GroupMeasures[];
+    const phe = JSON.parse(
+      (await run(fixture('anc-wealth.csv'), 'json', 'phe')).out,
+    ) as GroupMeasures[];
+    const sii = (g: GroupMeasures[] | undefined) => g?.[0]?.measures.find((m) => m.code === 'SII');
+    expect(sii(heat)?.method).toMatch(/^heat-logit/);
+    expect(sii(heat)?.interval).toBe('heat-model');
+    expect(sii(phe)?.method).toMatch(/^phe-wls/);
+    expect(sii(phe)?.interval).toBe('monte-carlo');
+    expect(sii(phe)?.value).not.toBeCloseTo(sii(heat)?.value ?? 0, 6);
+    // D has no convention to choose: the same under both.
+    const d = (g: GroupMeasures[]) => g[0]?.measures.find((m) => m.code === 'D')?.value;
+    expect(d(phe)).toBe(d(heat));
+    const survey = JSON.parse(
+      (await run(fixture('anc-wealth.csv'), 'json', 'survey')).out,
+    ) as GroupMeasures[];
+    expect(sii(survey)?.interval).toBe('simulation');
   });
 
   it('a missing file is reported, exit 1', async () => {

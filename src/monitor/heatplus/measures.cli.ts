@@ -1,10 +1,16 @@
 /**
- * `lighed measures --input FILE [--format csv]`: reads a HEAT Plus template (CSV or XLSX) and
- * prints every applicable summary measure for every setting x date x source x indicator x
- * dimension, as JSON (default) or CSV (one row per measure). A file with errors gets the
- * problem report (line, column, problem; Danish, then English) on stderr and exit code 1.
+ * `lighed measures --input FILE [--format csv] [--method heat|survey|phe]`: reads a HEAT Plus
+ * template (CSV or XLSX) and prints every applicable summary measure for every setting x date x
+ * source x indicator x dimension, as JSON (default) or CSV (one row per measure). `--method`:
+ * `heat` (default) WHO HEAT's own numbers, as HEAT Plus; `survey` intervals of ACI, RCI, SII
+ * and RII from the subgroups' standard errors; `phe` SII and RII in PHE's convention (WLS, Monte
+ * Carlo limits). See measures/method.ts. A file with errors gets the problem report (line,
+ * column, problem; Danish, then English) on stderr and exit code 1.
  */
 import type { HeatOptions } from '../measures/heat.ts';
+import { heatOptionsFor, type MeasureMethod } from '../measures/method.ts';
+
+export { isMeasureMethod } from '../measures/method.ts';
 import { groupMeasures, measuresCsv, type GroupMeasures } from './measures.ts';
 import { readTemplateFile } from './template.read.ts';
 import { formatTemplateProblem, hasErrors } from './template.validate.ts';
@@ -16,6 +22,8 @@ export interface RunMeasuresArgs {
   err?: NodeJS.WritableStream;
   /** Options for computeAll (e.g. repetitions); defaults as computeAll's. */
   heat?: HeatOptions;
+  /** Which convention (measures/method.ts); default `heat`, the numbers HEAT Plus shows. */
+  method?: MeasureMethod;
 }
 
 /** Runs the command; resolves to the exit code (0 ok, 1 problems in the file or a computation). */
@@ -41,7 +49,7 @@ export async function runMeasures(args: RunMeasuresArgs): Promise<number> {
   const results: GroupMeasures[] = [];
   for (const g of parsed.groups) {
     try {
-      results.push(groupMeasures(g, args.heat));
+      results.push(groupMeasures(g, { ...heatOptionsFor(args.method ?? 'heat'), ...args.heat }));
     } catch (e) {
       failed = true;
       const msg = e instanceof Error ? e.message : String(e);

@@ -4,7 +4,7 @@
  */
 import { writeCsv } from '../../platform/csv.ts';
 import { computeAll, type HeatOptions } from '../measures/heat.ts';
-import type { MeasureCode } from '../measures/types.ts';
+import type { IntervalBasis, MeasureCode } from '../measures/types.ts';
 import type { TemplateGroup } from './template.ts';
 
 export interface MeasureRow {
@@ -13,6 +13,8 @@ export interface MeasureRow {
   lower: number | null;
   upper: number | null;
   method: string;
+  /** How the interval was found (null interval: `none`). */
+  interval: IntervalBasis;
 }
 
 export interface GroupMeasures {
@@ -43,6 +45,7 @@ export function groupMeasures(group: TemplateGroup, opts: HeatOptions = {}): Gro
       lower: group.seKnown ? finite(m.lower) : null,
       upper: group.seKnown ? finite(m.upper) : null,
       method: group.seKnown ? m.method : `${m.method} (no interval: a subgroup has no se)`,
+      interval: group.seKnown ? m.interval : 'none',
     })),
   };
 }

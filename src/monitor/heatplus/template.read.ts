@@ -25,12 +25,40 @@ const unreadable = (message: string, line = 0): TemplateParse => ({
   ],
 });
 
+/** How much a template may hold: rows (without the header) and columns. */
+export interface TemplateLimits {
+  rows: number;
+  columns: number;
+}
+
+const NO_LIMITS: TemplateLimits = { rows: Infinity, columns: Infinity };
+
+/** A file over a limit, in the planner's words; nothing of it is used. */
+function tooLarge(header: number, rows: number, limits: TemplateLimits): TemplateParse | null {
+  const problem = (da: string, en: string): TemplateParse => ({
+    rows: [],
+    groups: [],
+    problems: [{ severity: 'error', line: 0, da, en }],
+  });
+  if (rows > limits.rows)
+    return problem(
+      `Filen har ${rows} rækker; her kan højst ${limits.rows} beregnes ad gangen. Del filen, eller brug kommandoen lighed measures.`,
+      `The file has ${rows} rows; at most ${limits.rows} can be computed here at a time. Split the file, or use the command lighed measures.`,
+    );
+  if (header > limits.columns)
+    return problem(
+      `Filen har ${header} kolonner; skabelonen har 20 (højst ${limits.columns} læses).`,
+      `The file has ${header} columns; the template has 20 (at most ${limits.columns} are read).`,
+    );
+  return null;
+}
+
 /**
  * Parses template CSV text. The delimiter is taken from the header line: with `;` the text is
  * read by our RFC 4180 reader after swapping `,` and `;` everywhere (a bijection, so quoted
  * fields survive) and each field is swapped back.
  */
-export function readTemplateCsv(text: string): TemplateParse {
+export function readTemplateCsv(text: string, limits: TemplateLimits = NO_LIMITS): TemplateParse {
   const firstLine = text.slice(0, text.search(/\r|\n|$/));
   const semicolon = firstLine.includes(';') && !firstLine.includes(',');
   let records;
@@ -43,6 +71,8 @@ export function readTemplateCsv(text: string): TemplateParse {
   const fix = semicolon ? swapCommaSemicolon : (s: string): string => s;
   const [head, ...body] = records;
   if (!head) return unreadable('empty file');
+  const over = tooLarge(head.fields.length, body.length, limits);
+  if (over) return over;
   return validateTemplate({
     header: head.fields.map(fix),
     rows: body.map((r) => ({ line: r.line, cells: r.fields.map(fix) })),
@@ -58,7 +88,10 @@ const cellText = (v: unknown): string => {
 };
 
 /** Parses the first sheet of a template workbook; the line of a row is its sheet row. */
-export async function readTemplateXlsx(data: Buffer): Promise<TemplateParse> {
+export async function readTemplateXlsx(
+  data: Buffer,
+  limits: TemplateLimits = NO_LIMITS,
+): Promise<TemplateParse> {
   let sheet;
   try {
     sheet = await readSheet(data);
@@ -67,6 +100,8 @@ export async function readTemplateXlsx(data: Buffer): Promise<TemplateParse> {
   }
   const [head, ...body] = sheet;
   if (!head) return unreadable('empty sheet');
+  const over = tooLarge(head.length, body.length, limits);
+  if (over) return over;
   const rows = body
     .map((r, k) => ({ line: k + 2, cells: r.map(cellText) }))
     .filter((r) => r.cells.some((c) => c.trim() !== ''));

@@ -36,9 +36,15 @@
  *   interval), `heatCodeScaling: true` reproduces HEAT's code.
  */
 import { zForLevel } from './normal.ts';
-import { heatLogitSiiAnalytic, relativeRanks, weightedLine } from './sii.ts';
+import {
+  heatLogitAt,
+  heatLogitDesign,
+  heatLogitSiiAnalytic,
+  relativeRanks,
+  weightedLine,
+} from './sii.ts';
 import { simulateIntervals } from './simulate.ts';
-import type { MeasureCode, MeasureResult, Setting, Subgroup } from './types.ts';
+import type { IntervalBasis, MeasureCode, MeasureResult, Setting, Subgroup } from './types.ts';
 
 export interface HeatOptions {
   /** Confidence level, 0.95 (default) or 95. */
@@ -55,6 +61,16 @@ export interface HeatOptions {
   measures?: readonly MeasureCode[];
   /** Reproduce HEAT's code: unscaled SE on TI/MLD (x1000) and PAF (x100). Default false. */
   heatCodeScaling?: boolean;
+  /**
+   * Intervals of ACI, RCI and HEAT's SII/RII. 'model' is HEAT's own (ACI/RCI: the convenient
+   * regression's model-based SE; SII/RII: the logit GLM's HC1 sandwich): it takes the population
+   * counts as the sample, so the subgroups' standard errors never enter and a survey of 1,600
+   * gets the interval of a census. 'subgroup-se' draws every subgroup estimate within its own
+   * standard error (HEAT's simulation method) and recomputes the measure, mu included, so the
+   * interval carries the survey's sampling error. Default 'model' (WHO's numbers); the monitor's
+   * pages choose through measures/method.ts.
+   */
+  orderedIntervals?: 'model' | 'subgroup-se';
 }
 
 export const ORDERED_MEASURES: readonly MeasureCode[] = [
@@ -299,8 +315,9 @@ function normalResult(
   value: number,
   se: number,
   method: string,
+  interval: IntervalBasis = 'analytic',
 ): MeasureResult {
-  return { code, value, lower: value - z * se, upper: value + z * se, method };
+  return { code, value, lower: value - z * se, upper: value + z * se, method, interval };
 }
 
 function wrongSign(v: number): string {
@@ -355,8 +372,13 @@ function siiResults(ctx: SiiContext): { sii: MeasureResult; rii: MeasureResult }
     const r = heatLogitSiiAnalytic(prep.groups, setting.scale, z);
     const method = `heat-logit: binomial logit GLM on ${r.rounded ? 'rounded counts round(y/scale ceil(N))' : 'proportions (population shares given)'}, prior weights N (N^2 in all); analytic: delta method with HC1 sandwich covariance${r.ok ? '' : '; not computable (count outside [0, N])'}`;
     return {
-      sii: { code: 'SII', ...r.sii, method: `${method}, normal interval` },
-      rii: { code: 'RII', ...r.rii, method: `${method}, interval on the log scale` },
+      sii: { code: 'SII', ...r.sii, method: `${method}, normal interval`, interval: 'heat-model' },
+      rii: {
+        code: 'RII',
+        ...r.rii,
+        method: `${method}, interval on the log scale`,
+        interval: 'heat-model',
+      },
     };
   }
   // phe-wls: WLS of y on X with weights p; SII = fitted(1) - fitted(0), RII = fitted(1) / fitted(0)
@@ -370,7 +392,8 @@ function siiResults(ctx: SiiContext): { sii: MeasureResult; rii: MeasureResult }
           { repetitions: reps, seed, level },
         )
       : [];
-  const method = `phe-wls: WLS of y on relative rank, weights p_j; ${reps > 0 ? `CI by simulation (${reps} truncated-normal reps in [0, ${setting.scale}], seed ${seed})` : 'no interval (simulation off: repetitions 0)'}`;
+  const method = `phe-wls: WLS of y on relative rank, weights p_j; ${reps > 0 ? `CI by Monte Carlo over the subgroups' SEs (${reps} truncated-normal reps in [0, ${setting.scale}], seed ${seed})` : 'no interval (simulation off: repetitions 0)'}`;
+  const interval: IntervalBasis = reps > 0 ? 'monte-carlo' : 'none';
   return {
     sii: {
       code: 'SII',
@@ -378,6 +401,7 @@ function siiResults(ctx: SiiContext): { sii: MeasureResult; rii: MeasureResult }
       lower: cis[0]?.lower ?? NaN,
       upper: cis[0]?.upper ?? NaN,
       method,
+      interval,
     },
     rii: {
       code: 'RII',
@@ -385,6 +409,7 @@ function siiResults(ctx: SiiContext): { sii: MeasureResult; rii: MeasureResult }
       lower: cis[1]?.lower ?? NaN,
       upper: cis[1]?.upper ?? NaN,
       method,
+      interval,
     },
   };
 }
@@ -416,6 +441,8 @@ export function computeAll(setting: Setting, opts: HeatOptions = {}): MeasureRes
   };
 
   const simCodes: SimulatedCode[] = [];
+  const bySubgroupSe = opts.orderedIntervals === 'subgroup-se';
+  const orderedSim: OrderedSimCode[] = [];
   for (const code of codes) {
     switch (code) {
       case 'D': {
@@ -443,27 +470,47 @@ export function computeAll(setting: Setting, opts: HeatOptions = {}): MeasureRes
           lower: Math.exp(Math.log(r) - z * seLog),
           upper: Math.exp(Math.log(r) + z * seLog),
           method: `${pair.rule}; analytic on the log scale: var(ln R) = s1^2/y1^2 + s2^2/y2^2`,
+          interval: 'analytic',
         });
         break;
       }
       case 'ACI':
       case 'RCI': {
         const { rci, seRci } = concentrationIndex(prep);
+        const formula =
+          code === 'RCI' ? 'ACI/mu, mu = population-weighted mean' : 'sum p_j (2X_j - 1) y_j';
+        if (bySubgroupSe) {
+          const value = code === 'RCI' ? rci : rci * mu;
+          out.push({ code, value, lower: NaN, upper: NaN, method: formula, interval: 'none' });
+          orderedSim.push(code);
+          break;
+        }
         const note =
-          'HEAT convenient regression (OLS of 2 sigma^2 (y/mu) sqrt(N) on X sqrt(N) and sqrt(N)); analytic: model-based SE';
+          'HEAT convenient regression (OLS of 2 sigma^2 (y/mu) sqrt(N) on X sqrt(N) and sqrt(N)); analytic: model-based SE (HEAT; population counts taken as the sample)';
         out.push(
           code === 'RCI'
-            ? normalResult(z, code, rci, seRci, `ACI/mu, mu = population-weighted mean; ${note}`)
-            : normalResult(z, code, rci * mu, seRci * mu, `sum p_j (2X_j - 1) y_j; ${note}`),
+            ? normalResult(z, code, rci, seRci, `${formula}; ${note}`, 'heat-model')
+            : normalResult(z, code, rci * mu, seRci * mu, `${formula}; ${note}`, 'heat-model'),
         );
         break;
       }
       case 'SII':
-        out.push((sii ??= siiResults(ctx)).sii);
+      case 'RII': {
+        const r = (sii ??= siiResults(ctx));
+        const result = code === 'SII' ? r.sii : r.rii;
+        if (bySubgroupSe && ctx.convention === 'heat-logit') {
+          // HEAT's point value (rounded counts); the interval from the subgroups' SEs below.
+          out.push({
+            ...result,
+            lower: NaN,
+            upper: NaN,
+            method: `heat-logit: binomial logit GLM on rounded counts, prior weights N (N^2 in all), as HEAT`,
+            interval: 'none',
+          });
+          orderedSim.push(code);
+        } else out.push(result);
         break;
-      case 'RII':
-        out.push((sii ??= siiResults(ctx)).rii);
-        break;
+      }
       case 'BGV': {
         // Ahn et al. (2018), as HEAT: var = 4 sum p^2 s^2 (y - mu)^2
         //   + 2 [(sum p^2 s^2)^2 - sum p^4 s^4 + sum p^2 (1 - p)^2 s^4]
@@ -572,7 +619,14 @@ export function computeAll(setting: Setting, opts: HeatOptions = {}): MeasureRes
       case 'IDISW':
         // MDRU/MDRW are not applicable without a reference subgroup: dropped below
         if ((code !== 'MDRU' && code !== 'MDRW') || prep.refIndex >= 0) simCodes.push(code);
-        out.push({ code, value: Number.NaN, lower: Number.NaN, upper: Number.NaN, method: '' });
+        out.push({
+          code,
+          value: Number.NaN,
+          lower: Number.NaN,
+          upper: Number.NaN,
+          method: '',
+          interval: 'none',
+        });
     }
   }
   if (simCodes.length > 0) {
@@ -601,12 +655,90 @@ export function computeAll(setting: Setting, opts: HeatOptions = {}): MeasureRes
         lower: cis[k]?.lower ?? Number.NaN,
         upper: cis[k]?.upper ?? Number.NaN,
         method: `${SIM_NOTES[c]}; ${label}`,
+        interval: reps > 0 ? 'simulation' : 'none',
       };
       k++;
     }
   }
+  if (orderedSim.length > 0) fillOrderedSimulation(out, orderedSim, prep, { reps, seed, level });
   // MDRU/MDRW without a reference subgroup are not applicable
   return out.filter((m) => m.method !== '');
+}
+
+type OrderedSimCode = 'ACI' | 'RCI' | 'SII' | 'RII';
+
+/**
+ * ACI, RCI and HEAT's SII/RII with intervals from the subgroups' own standard errors: every
+ * y_j drawn from N(y_j, s_j^2) truncated to the indicator's range (as HEAT's simulation), the
+ * measure recomputed from the draw (mu too: it is estimated from the same subgroups; the logit
+ * line refitted, warm-started at the point fit), 2.5 % and 97.5 % centiles. One set of draws for
+ * all four. Replaces the placeholders computeAll pushed for `codes`.
+ */
+function fillOrderedSimulation(
+  out: MeasureResult[],
+  codes: readonly OrderedSimCode[],
+  prep: Prepared,
+  o: { reps: number; seed: number; level: number },
+): void {
+  const { p, x, y, s, setting } = prep;
+  const n = y.length;
+  const weights = new Array<number>(n);
+  for (let j = 0; j < n; j++) weights[j] = at(p, j) * (2 * at(x, j) - 1);
+  const aci = (ys: readonly number[]) => {
+    let v = 0;
+    for (let j = 0; j < n; j++) v += (weights[j] as number) * at(ys, j);
+    return v;
+  };
+  const mean = (ys: readonly number[]) => {
+    let v = 0;
+    for (let j = 0; j < n; j++) v += at(p, j) * at(ys, j);
+    return v;
+  };
+  const design = heatLogitDesign(prep.groups.map((g) => g.population));
+  const start = heatLogitAt(design, y, setting.scale).coefficients ?? undefined;
+  // SII and RII come from one fit per draw: keep the last draw's fit.
+  let lastYs: number[] = [];
+  let lastFit = { sii: NaN, rii: NaN };
+  const logitAt = (ys: readonly number[]) => {
+    if (lastYs.length !== n || lastYs.some((v, j) => v !== ys[j])) {
+      lastFit = heatLogitAt(design, ys, setting.scale, start);
+      lastYs = [...ys];
+    }
+    return lastFit;
+  };
+  const fns: Record<OrderedSimCode, (ys: readonly number[]) => number> = {
+    ACI: aci,
+    RCI: (ys) => aci(ys) / mean(ys),
+    SII: (ys) => logitAt(ys).sii,
+    RII: (ys) => logitAt(ys).rii,
+  };
+  const hi = setting.scale === 100 ? 100 : Number.POSITIVE_INFINITY;
+  const cis =
+    o.reps > 0
+      ? simulateIntervals(
+          y,
+          s,
+          [0, hi],
+          codes.map((c) => fns[c]),
+          { repetitions: o.reps, seed: o.seed, level: o.level },
+        )
+      : [];
+  const label =
+    o.reps > 0
+      ? `CI by simulation from the subgroups' SEs (${o.reps} truncated-normal reps in [0, ${hi === 100 ? 100 : 'inf'}), seed ${o.seed}; mu recomputed per draw)`
+      : 'no interval (simulation off: repetitions 0)';
+  codes.forEach((code, k) => {
+    const i = out.findIndex((m) => m.code === code);
+    const m = out[i];
+    if (!m) return;
+    out[i] = {
+      ...m,
+      lower: cis[k]?.lower ?? NaN,
+      upper: cis[k]?.upper ?? NaN,
+      method: `${m.method}; ${label}`,
+      interval: o.reps > 0 ? 'simulation' : 'none',
+    };
+  });
 }
 
 const SIM_NOTES: Record<SimulatedCode, string> = {

@@ -1,11 +1,8 @@
 /**
  * PHE convention (phe-wls) against PHEindicatormethods' own test data,
- * shared/reference/phe/testdata_SII.xlsx (sheet testdata_SII), and the HEAT
+ * testdata_SII.xlsx (sheet testdata_SII, carried in test/fixtures/phe), and the HEAT
  * convention (heat-logit) against a direct computation.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import readXlsxFile from 'read-excel-file/node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   heatLogitSii,
@@ -15,9 +12,7 @@ import {
   type SiiQuantileInput,
 } from './sii.ts';
 
-const PHE = new URL('../../../../shared/reference/phe/', import.meta.url);
-const XLSX = fileURLToPath(new URL('testdata_SII.xlsx', PHE));
-const HAVE_REF = existsSync(XLSX);
+import { pheCells } from '../../../test/fixtures/phe/phe.ts';
 
 type Row = Record<string, unknown>;
 interface Block {
@@ -276,12 +271,9 @@ function range(from: number, to: number): Row[] {
   return out;
 }
 
-describe.skipIf(!HAVE_REF)('phe-wls SII/RII against PHEindicatormethods testdata_SII.xlsx', () => {
-  beforeAll(async () => {
-    const sheets = await readXlsxFile(XLSX);
-    const sheet = sheets.find((s) => s.sheet === 'testdata_SII');
-    if (!sheet) throw new Error('sheet testdata_SII not found');
-    const [header, ...data] = sheet.data;
+describe('phe-wls SII/RII against PHEindicatormethods testdata_SII.xlsx', () => {
+  beforeAll(() => {
+    const [header, ...data] = pheCells('testdata_SII', 'testdata_SII');
     const names = (header ?? []).map(String);
     const byKey = new Map<string, Block>();
     rowsByNo = new Map();

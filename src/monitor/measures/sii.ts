@@ -359,14 +359,16 @@ export function fitWeightedLogit(
   x: readonly number[],
   y: readonly number[],
   m: readonly number[],
+  /** Starting coefficients (a warm start for simulation draws near a known fit). */
+  start?: readonly [number, number],
 ): HeatLogitFit {
   // rescaling the weights leaves the solution unchanged; plain loops, no closures (hot path)
   let msum = 0;
   for (const v of m) msum += v;
   let ybar = 0;
   for (let j = 0; j < x.length; j++) ybar += ((m[j] ?? 0) / msum) * (y[j] ?? 0);
-  let b0 = logit(Math.min(1 - 1e-12, Math.max(1e-12, ybar)));
-  let b1 = 0;
+  let b0 = start ? start[0] : logit(Math.min(1 - 1e-12, Math.max(1e-12, ybar)));
+  let b1 = start ? start[1] : 0;
   for (let it = 1; it <= 100; it++) {
     let g0 = 0;
     let g1 = 0;
@@ -471,6 +473,56 @@ export function heatLogitSii(
     rii: { code: 'RII', value: point.rii, lower: riiCi.lower, upper: riiCi.upper, method },
     coefficients: point.fit.coefficients,
   };
+}
+
+/** HEAT's design for the logit SII: relative ranks and case weights N^2 (up to a constant). */
+export interface HeatLogitDesign {
+  x: number[];
+  m: number[];
+}
+
+/**
+ * The ranks and weights heatLogitSiiAnalytic fits with: populations ceiled when they are counts
+ * (all at least 1), used as given when they are shares.
+ */
+export function heatLogitDesign(populations: readonly number[]): HeatLogitDesign {
+  const counts = populations.every((p) => p >= 1);
+  const N = populations.map((p) => (counts ? Math.ceil(p) : p));
+  const total = N.reduce((a, v) => a + v, 0);
+  let cum = 0;
+  const x = N.map((v) => {
+    const r = (cum + v / 2) / total;
+    cum += v;
+    return r;
+  });
+  return { x, m: N.map((v) => (v / total) * v) };
+}
+
+/**
+ * HEAT's logit fit at estimates `ys` (on the indicator scale, not rounded to counts: the smooth
+ * fit, for simulation draws): SII = scale (p1 - p0), RII = p1 / p0. NaN when the fit fails
+ * (a draw of all zeros has no logit line).
+ */
+export function heatLogitAt(
+  design: HeatLogitDesign,
+  ys: readonly number[],
+  scale: number,
+  start?: readonly [number, number],
+): { sii: number; rii: number; coefficients: [number, number] | null } {
+  try {
+    const fit = fitWeightedLogit(
+      design.x,
+      ys.map((v) => v / scale),
+      design.m,
+      start,
+    );
+    const [b0, b1] = fit.coefficients;
+    const p0 = expit(b0);
+    const p1 = expit(b0 + b1);
+    return { sii: scale * (p1 - p0), rii: p1 / p0, coefficients: fit.coefficients };
+  } catch {
+    return { sii: Number.NaN, rii: Number.NaN, coefficients: null };
+  }
 }
 
 /** R's round(): half to even (IEC 60559), as HEAT's count rounding uses it. */

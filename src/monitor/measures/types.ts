@@ -33,6 +33,16 @@ export interface Setting {
   settingAverage?: number;
 }
 
+/**
+ * How an interval was found, in words a page can translate (the `method` string carries the
+ * formula): `analytic` a closed-form variance from the subgroups' standard errors;
+ * `simulation` draws of every subgroup estimate within its standard error (HEAT's simulation,
+ * and for ACI/RCI/SII/RII our survey default); `monte-carlo` PHE's Monte Carlo method over the
+ * subgroups' standard errors; `heat-model` WHO HEAT's model-based interval, which takes the
+ * population counts as the sample and ignores the subgroups' sampling error; `none` no interval.
+ */
+export type IntervalBasis = 'analytic' | 'simulation' | 'monte-carlo' | 'heat-model' | 'none';
+
 /** One summary measure with its interval and the convention used to compute it. */
 export interface MeasureResult {
   code: MeasureCode;
@@ -41,6 +51,8 @@ export interface MeasureResult {
   upper: number;
   /** Names the convention/interval method, e.g. "analytic: var(D) = s1^2 + s2^2". */
   method: string;
+  /** How the interval was found (see IntervalBasis). */
+  interval: IntervalBasis;
 }
 
 export type MeasureCode =

@@ -42,6 +42,12 @@ describe('parseCodebook', () => {
     });
   });
 
+  it('names a field holding a NUL character instead of failing to store it', () => {
+    const cb = example();
+    cb.dimensions[0]!.label = { da: 'Køn\u0000', en: 'Sex' };
+    expect(problems(cb)).toEqual([{ path: 'dimensions.0.label.da', message: 'codebook.nul' }]);
+  });
+
   it('reports an unknown reference subgroup', () => {
     const cb = example();
     cb.dimensions[1]!.reference = '42';

@@ -10,6 +10,7 @@
  * is the slot order, so the limits below are the schema's.
  */
 import { z } from 'zod';
+import { nulPaths } from '../../platform/nul.ts';
 
 export const MAX_DIMENSIONS = 8;
 export const MAX_INDICATORS = 64;
@@ -152,6 +153,13 @@ export type ParsedCodebook =
 
 /** Validates an uploaded codebook, listing every problem rather than the first. */
 export function parseCodebook(json: unknown): ParsedCodebook {
+  // PostgreSQL's jsonb cannot hold U+0000: name the field rather than fail on storing it.
+  const nul = nulPaths(json);
+  if (nul.length)
+    return {
+      ok: false,
+      problems: nul.map((p) => ({ path: p.map(String).join('.'), message: 'codebook.nul' })),
+    };
   const r = codebookSchema.safeParse(json);
   if (r.success) return { ok: true, codebook: r.data };
   return {

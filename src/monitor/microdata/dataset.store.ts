@@ -1,7 +1,8 @@
 /**
  * The monitor's datasets as the pages, the CLI and the services see them: one type, one list
  * query. Row-level security decides what a municipality reads (its own and the shared ones), so
- * every function here runs inside the caller's tenant transaction.
+ * every function here runs inside the caller's tenant transaction. A dataset still being
+ * written (or deleted) is not `ready` and is read by nobody.
  */
 import type { Queryable } from '../../db/db.ts';
 import { isUuid } from '../../platform/ids.ts';
@@ -61,7 +62,7 @@ export async function listDatasets(
 ): Promise<DatasetInfo[]> {
   const order = opts.sharedFirst ? 'shared desc, created_at desc' : 'created_at desc';
   const rows = await q.query<DatasetRow>(
-    `select ${DATASET_COLUMNS} from monitor_dataset order by ${order}`,
+    `select ${DATASET_COLUMNS} from monitor_dataset where ready order by ${order}`,
   );
   return rows.map(toInfo);
 }
@@ -69,7 +70,7 @@ export async function listDatasets(
 export async function readableDataset(q: Queryable, id: string): Promise<DatasetInfo | undefined> {
   if (!isUuid(id)) return undefined;
   const rows = await q.query<DatasetRow>(
-    `select ${DATASET_COLUMNS} from monitor_dataset where id = $1`,
+    `select ${DATASET_COLUMNS} from monitor_dataset where id = $1 and ready`,
     [id],
   );
   return rows[0] ? toInfo(rows[0]) : undefined;
@@ -78,7 +79,7 @@ export async function readableDataset(q: Queryable, id: string): Promise<Dataset
 /** Whether a readable dataset came from a file of this name (the demo seeds its survey once). */
 export async function hasDatasetFile(q: Queryable, fileName: string): Promise<boolean> {
   const rows = await q.query<{ n: number }>(
-    `select count(*)::int as n from monitor_dataset where file_name = $1`,
+    `select count(*)::int as n from monitor_dataset where file_name = $1 and ready`,
     [fileName],
   );
   return (rows[0]?.n ?? 0) > 0;

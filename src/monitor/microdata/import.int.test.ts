@@ -12,6 +12,7 @@ import {
   updateJob,
 } from './import.store.ts';
 import { listDatasets } from './dataset.store.ts';
+import { recoverImports } from './import.service.ts';
 import { MicrodataInvalid, readRespondents } from './read.ts';
 
 const K = '0265';
@@ -79,7 +80,7 @@ eachEngine('monitor microdata import', (ctx) => {
     });
     ownId = res.datasetId;
     expect(res.rows).toBe(2000);
-    expect([...phases]).toEqual(['reading', 'aggregating', 'done']);
+    expect([...phases]).toEqual(['inserting', 'aggregating', 'done']);
     const aggs = await inTenant(ctx.db, K, (tx) =>
       tx.query<Agg>(
         `select indicator, dim, category, year, area, n, n1, sw, sw2, swy, sw2y from monitor_aggregate where dataset_id = $1`,
@@ -186,17 +187,25 @@ eachEngine('monitor microdata import', (ctx) => {
       sharedId,
     ]);
     // Another kommune cannot delete it.
-    expect(await deleteDataset(ctx.db, OTHER, sharedId)).toBe(false);
+    expect(await deleteDataset(ctx.db, OTHER, sharedId)).toBe('notFound');
+  });
+
+  it('refuses to delete a shared dataset for a municipality, even the one that loaded it', async () => {
+    expect(await deleteDataset(ctx.db, K, sharedId)).toBe('shared');
+    expect((await inTenant(ctx.db, OTHER, (tx) => listDatasets(tx))).map((d) => d.id)).toEqual([
+      sharedId,
+    ]);
   });
 
   it('deletes a dataset with its rows and sums', async () => {
-    expect(await deleteDataset(ctx.db, K, sharedId)).toBe(true);
+    // The operator's CLI may remove a shared one.
+    expect(await deleteDataset(ctx.db, K, sharedId, { shared: 'allow' })).toBe('deleted');
     const left = await inTenant(ctx.db, K, async (tx) => [
       ...(await tx.query('select 1 from monitor_respondent where dataset_id = $1', [sharedId])),
       ...(await tx.query('select 1 from monitor_aggregate where dataset_id = $1', [sharedId])),
     ]);
     expect(left).toEqual([]);
-    expect(await deleteDataset(ctx.db, K, sharedId)).toBe(false);
+    expect(await deleteDataset(ctx.db, K, sharedId)).toBe('notFound');
   });
 
   it('tracks an import job', async () => {
@@ -222,5 +231,50 @@ eachEngine('monitor microdata import', (ctx) => {
       problemCount: 3,
     });
     expect(await getJob(ctx.db, OTHER, id)).toBeUndefined();
+  });
+
+  it('marks a job killed mid-way as interrupted at start, and removes its unfinished rows', async () => {
+    // What a kill -9 leaves: a running job, a dataset not yet ready, some of its rows.
+    const jobId = await startJob(ctx.db, K, 'killed.csv', null);
+    const datasetId = await inTenant(ctx.db, K, async (tx) => {
+      const [ds] = await tx.query<{ id: string }>(
+        `insert into monitor_dataset (kommune, codebook, synthetic, file_name, row_count, years, ready)
+         values ($1, $2::jsonb, true, 'killed.csv', 0, '{}', false) returning id`,
+        [K, JSON.stringify(codebook)],
+      );
+      await tx.query(
+        `insert into monitor_respondent (dataset_id, kommune, line, year, area, weight)
+         select $1, $2, g, 2025, '0265', 1 from generate_series(1, 7000) g`,
+        [ds!.id, K],
+      );
+      await tx.query(
+        `update monitor_import_job set dataset_id = $2, rows_done = 0, phase = 'reading',
+           heartbeat_at = now() - interval '5 minutes' where id = $1`,
+        [jobId, ds!.id],
+      );
+      return ds!.id;
+    });
+    // Another server's import (PostgreSQL): it still beats, so it is left alone there.
+    const liveId = await startJob(ctx.db, K, 'live.csv', null);
+    expect(await getJob(ctx.db, K, jobId)).toMatchObject({
+      status: 'failed',
+      failure: 'interrupted',
+    });
+
+    expect(await recoverImports(ctx.db)).toMatchObject({ datasets: 1 });
+    expect(await getJob(ctx.db, K, jobId)).toMatchObject({
+      status: 'failed',
+      failure: 'interrupted',
+      datasetId: null,
+    });
+    expect((await getJob(ctx.db, K, liveId))!.status).toBe(
+      ctx.engine === 'pglite' ? 'failed' : 'running',
+    );
+    const left = await inTenant(ctx.db, K, async (tx) => [
+      ...(await tx.query('select 1 from monitor_dataset where id = $1', [datasetId])),
+      ...(await tx.query('select 1 from monitor_respondent where dataset_id = $1', [datasetId])),
+    ]);
+    expect(left).toEqual([]);
+    await finishJob(ctx.db, K, liveId, { status: 'failed', failure: 'internal' });
   });
 });

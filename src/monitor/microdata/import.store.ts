@@ -1,19 +1,23 @@
 /**
- * Stores a microdata file: the dataset, its respondent rows and their sums, in one transaction
- * bound to the importing municipality (row-level security), so a failed or invalid import
- * leaves nothing behind. Import jobs are kept outside that transaction so a page can poll them.
+ * Stores a microdata file: the dataset, its respondent rows and their sums, bound to the
+ * importing municipality (row-level security). They are written in short transactions (so
+ * embedded PGlite, one transaction at a time, keeps answering other requests), and the dataset
+ * becomes `ready`, visible to any reader, only in the last one: a failed or invalid import
+ * leaves nothing visible and is deleted, and one cut short by a crash is deleted at the next
+ * start (discardUnfinished). Import jobs let a page poll an import's progress.
  *
  * Microdata are pseudonymous personal data: imports and deletions are audited.
  */
-import { audit } from '../../platform/audit.store.ts';
+import { setImmediate } from 'node:timers/promises';
+import { audit, type AuditActor } from '../../platform/audit.store.ts';
 import { isUuid } from '../../platform/ids.ts';
 import { inTenant, type Db, type Queryable } from '../../db/db.ts';
 import { groupsSql, unpivotSql } from './aggregate.sql.ts';
 import type { Codebook, Respondent } from './codebook.ts';
-import type { AggregateRow } from './aggregate.memory.ts';
+import { SumAccumulator, type AggregateRow } from './aggregate.memory.ts';
 import type { RowProblem } from './validate.ts';
 
-export type ImportPhase = 'reading' | 'aggregating' | 'done';
+export type ImportPhase = 'reading' | 'inserting' | 'aggregating' | 'done';
 
 export interface ImportInput {
   kommune: string;
@@ -21,18 +25,27 @@ export interface ImportInput {
   fileName: string;
   respondents: AsyncIterable<Respondent> | Iterable<Respondent>;
   createdBy?: string | null;
+  /** Who imports, for the audit log; the system when absent (the CLI, the demo). */
+  actor?: AuditActor;
   /** A national dataset: every municipality may read its sums (never its rows). */
   shared?: boolean;
   onProgress?: (phase: ImportPhase, done: number, total: number) => void;
 }
 
-/** Rows per INSERT; one array parameter per column, so the statement size stays fixed. */
-const BATCH = 5000;
+/** What a dataset is written from: batches of respondents, then their sums. */
+export type DatasetChunk = { respondents: Respondent[] } | { sums: AggregateRow[] };
 
-const actor = (kommune: string, createdBy: string | null | undefined) => ({
+/**
+ * Rows per transaction. PGlite runs in-process, one transaction at a time, and a transaction
+ * runs without yielding to the event loop: 500 rows take 20-40 ms, so other requests get in
+ * between. PostgreSQL runs beside us, so larger.
+ */
+export const writeBatch = (engine: Db['engine']): number => (engine === 'pglite' ? 500 : 5000);
+
+const systemActor = (kommune: string): AuditActor => ({
   kommune,
-  actorId: createdBy ?? null,
-  actorRole: createdBy ? 'staff' : 'system',
+  actorId: null,
+  actorRole: 'system',
   requestId: 'monitor-import',
 });
 
@@ -53,12 +66,12 @@ function insertSql(dims: number, inds: number): string {
     select $1, $2, * from unnest(${params})`;
 }
 
-async function insertBatch(
+async function insertRespondents(
   tx: Queryable,
   sql: string,
   datasetId: string,
   kommune: string,
-  batch: Respondent[],
+  batch: readonly Respondent[],
   dims: number,
   inds: number,
 ) {
@@ -71,6 +84,34 @@ async function insertBatch(
   for (let k = 0; k < dims; k++) columns.push(batch.map((r) => r.dims[k] ?? null));
   for (let i = 0; i < inds; i++) columns.push(batch.map((r) => r.answers[i] ?? null));
   await tx.query(sql, [datasetId, kommune, ...columns]);
+}
+
+async function insertSums(
+  tx: Queryable,
+  datasetId: string,
+  kommune: string,
+  b: readonly AggregateRow[],
+) {
+  await tx.query(
+    `insert into monitor_aggregate (dataset_id, kommune, indicator, dim, category, year, area, n, n1, sw, sw2, swy, sw2y)
+     select $1, $2, * from unnest($3::smallint[], $4::smallint[], $5::smallint[], $6::smallint[], $7::text[],
+       $8::int[], $9::int[], $10::float8[], $11::float8[], $12::float8[], $13::float8[])`,
+    [
+      datasetId,
+      kommune,
+      b.map((r) => r.indicator),
+      b.map((r) => r.dim),
+      b.map((r) => r.category),
+      b.map((r) => r.year),
+      b.map((r) => r.area),
+      b.map((r) => r.n),
+      b.map((r) => r.n1),
+      b.map((r) => r.sw),
+      b.map((r) => r.sw2),
+      b.map((r) => r.swy),
+      b.map((r) => r.sw2y),
+    ],
+  );
 }
 
 /**
@@ -105,30 +146,9 @@ export async function importAggregates(
     );
     const datasetId = ds!.id;
     const step = 10_000;
-    for (let i = 0; i < input.rows.length; i += step) {
-      const b = input.rows.slice(i, i + step);
-      await tx.query(
-        `insert into monitor_aggregate (dataset_id, kommune, indicator, dim, category, year, area, n, n1, sw, sw2, swy, sw2y)
-         select $1, $2, * from unnest($3::smallint[], $4::smallint[], $5::smallint[], $6::smallint[], $7::text[],
-           $8::int[], $9::int[], $10::float8[], $11::float8[], $12::float8[], $13::float8[])`,
-        [
-          datasetId,
-          input.kommune,
-          b.map((r) => r.indicator),
-          b.map((r) => r.dim),
-          b.map((r) => r.category),
-          b.map((r) => r.year),
-          b.map((r) => r.area),
-          b.map((r) => r.n),
-          b.map((r) => r.n1),
-          b.map((r) => r.sw),
-          b.map((r) => r.sw2),
-          b.map((r) => r.swy),
-          b.map((r) => r.sw2y),
-        ],
-      );
-    }
-    await audit(tx, actor(input.kommune, null), {
+    for (let i = 0; i < input.rows.length; i += step)
+      await insertSums(tx, datasetId, input.kommune, input.rows.slice(i, i + step));
+    await audit(tx, systemActor(input.kommune), {
       action: 'create',
       entity: 'monitor_dataset',
       entityId: datasetId,
@@ -138,18 +158,27 @@ export async function importAggregates(
   });
 }
 
-/** Imports validated respondents; if the iterable throws (an invalid file) nothing is stored. */
-export async function importMicrodata(
+/**
+ * Writes a dataset from its chunks, each in its own short transaction, yielding to the event
+ * loop between them. The dataset is not `ready` (invisible to every reader) until the last
+ * transaction, which also audits the import; if anything fails on the way, what was written is
+ * deleted again (and discardUnfinished removes it after a crash).
+ */
+export async function writeDataset(
   db: Db,
-  input: ImportInput,
+  input: Omit<ImportInput, 'respondents'> & {
+    chunks: AsyncIterable<DatasetChunk>;
+    /** Called with the new dataset's id before its rows are written (the job links it). */
+    onCreated?: (datasetId: string) => Promise<void>;
+  },
 ): Promise<{ datasetId: string; rows: number }> {
   const { kommune, codebook, onProgress } = input;
   const dims = codebook.dimensions.length;
   const inds = codebook.indicators.length;
-  return inTenant(db, kommune, async (tx) => {
-    const [ds] = await tx.query<{ id: string }>(
-      `insert into monitor_dataset (kommune, shared, codebook, synthetic, file_name, row_count, years, created_by)
-       values ($1, $2, $3::jsonb, $4, $5, 0, '{}', $6) returning id`,
+  const [ds] = await inTenant(db, kommune, (tx) =>
+    tx.query<{ id: string }>(
+      `insert into monitor_dataset (kommune, shared, codebook, synthetic, file_name, row_count, years, created_by, ready)
+       values ($1, $2, $3::jsonb, $4, $5, 0, '{}', $6, false) returning id`,
       [
         kommune,
         input.shared ?? false,
@@ -158,40 +187,88 @@ export async function importMicrodata(
         input.fileName,
         input.createdBy ?? null,
       ],
-    );
-    const datasetId = ds!.id;
+    ),
+  );
+  const datasetId = ds!.id;
+  try {
+    await input.onCreated?.(datasetId);
     const sql = insertSql(dims, inds);
+    const years = new Set<number>();
     let rows = 0;
-    let batch: Respondent[] = [];
-    for await (const r of input.respondents) {
-      batch.push(r);
-      if (batch.length === BATCH) {
-        await insertBatch(tx, sql, datasetId, kommune, batch, dims, inds);
-        rows += batch.length;
-        batch = [];
-        onProgress?.('reading', rows, rows);
+    let sums = 0;
+    let summing = false;
+    for await (const chunk of input.chunks) {
+      if ('respondents' in chunk) {
+        await inTenant(db, kommune, (tx) =>
+          insertRespondents(tx, sql, datasetId, kommune, chunk.respondents, dims, inds),
+        );
+        for (const r of chunk.respondents) years.add(r.year);
+        rows += chunk.respondents.length;
+        onProgress?.('inserting', rows, rows);
+      } else {
+        if (!summing) onProgress?.('aggregating', 0, 1);
+        summing = true;
+        await inTenant(db, kommune, (tx) => insertSums(tx, datasetId, kommune, chunk.sums));
+        sums += chunk.sums.length;
+        onProgress?.('aggregating', sums, sums);
       }
+      // Let waiting requests run (on PGlite they queue for the one connection).
+      await setImmediate();
     }
-    if (batch.length > 0) await insertBatch(tx, sql, datasetId, kommune, batch, dims, inds);
-    rows += batch.length;
-    onProgress?.('reading', rows, rows);
-    onProgress?.('aggregating', 0, 1);
-    await recomputeAggregates(tx, datasetId, codebook, db.engine);
-    onProgress?.('aggregating', 1, 1);
-    await tx.query(
-      `update monitor_dataset set row_count = $2,
-         years = coalesce((select array_agg(distinct year order by year) from monitor_respondent where dataset_id = $1), '{}')
-       where id = $1`,
-      [datasetId, rows],
-    );
-    await audit(tx, actor(kommune, input.createdBy), {
-      action: 'create',
-      entity: 'monitor_dataset',
-      entityId: datasetId,
-      summary: `imported microdata (${rows} rows)`,
+    await inTenant(db, kommune, async (tx) => {
+      await tx.query(
+        `update monitor_dataset set row_count = $2, years = $3::smallint[], ready = true where id = $1`,
+        [datasetId, rows, [...years].sort((a, b) => a - b)],
+      );
+      await audit(tx, input.actor ?? systemActor(kommune), {
+        action: 'create',
+        entity: 'monitor_dataset',
+        entityId: datasetId,
+        summary: `imported microdata (${rows} rows)`,
+      });
     });
     onProgress?.('done', rows, rows);
     return { datasetId, rows };
+  } catch (e) {
+    await discardDataset(db, kommune, datasetId).catch(() => undefined);
+    throw e;
+  }
+}
+
+/** Respondents in batches of `size`, then their sums: the chunks writeDataset takes. */
+export async function* chunksOf(
+  codebook: Codebook,
+  respondents: AsyncIterable<Respondent> | Iterable<Respondent>,
+  size: number,
+): AsyncGenerator<DatasetChunk> {
+  const acc = new SumAccumulator(codebook);
+  let batch: Respondent[] = [];
+  for await (const r of respondents) {
+    acc.add(r);
+    batch.push(r);
+    if (batch.length === size) {
+      yield { respondents: batch };
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield { respondents: batch };
+  const sums = acc.rows();
+  for (let i = 0; i < sums.length; i += size * 2) yield { sums: sums.slice(i, i + size * 2) };
+}
+
+/**
+ * Imports respondents read in this thread (tests, the benchmark, fixtures); the server and the
+ * CLI read in a worker (import.service.ts). If the iterable throws (an invalid file) nothing is
+ * stored.
+ */
+export async function importMicrodata(
+  db: Db,
+  input: ImportInput,
+): Promise<{ datasetId: string; rows: number }> {
+  const { respondents, ...rest } = input;
+  return writeDataset(db, {
+    ...rest,
+    chunks: chunksOf(input.codebook, respondents, writeBatch(db.engine)),
   });
 }
 
@@ -229,35 +306,70 @@ export async function recomputeAggregates(
   await tx.query('drop table monitor_wide_sums');
 }
 
-/** Deletes one of this municipality's datasets with its rows and sums; false when there is none. */
+/** Rows deleted per transaction, for the same reason as writeBatch. */
+const DELETE_BATCH = 5000;
+
+/** Deletes a dataset's rows and sums in short transactions, then the dataset row itself. */
+export async function discardDataset(db: Db, kommune: string, id: string): Promise<void> {
+  for (const table of ['monitor_respondent', 'monitor_aggregate'] as const) {
+    for (;;) {
+      const [r] = await inTenant(db, kommune, (tx) =>
+        tx.query<{ n: number }>(
+          `with gone as (delete from ${table} where ctid = any(array(
+             select ctid from ${table} where dataset_id = $1 limit $2)) returning 1)
+           select count(*)::int as n from gone`,
+          [id, DELETE_BATCH],
+        ),
+      );
+      await setImmediate();
+      if ((r?.n ?? 0) < DELETE_BATCH) break;
+    }
+  }
+  await inTenant(db, kommune, (tx) =>
+    tx.query('delete from monitor_dataset where id = $1 and kommune = $2', [id, kommune]),
+  );
+}
+
+export type DeleteOutcome = 'deleted' | 'notFound' | 'shared';
+
+/**
+ * Deletes one of this municipality's datasets with its rows and sums. A shared (national)
+ * dataset belongs to no single municipality: only the operator's CLI (`shared: 'allow'`)
+ * removes it, never a planner's page. The dataset disappears from every reader in the first,
+ * audited transaction; its rows then go in short ones.
+ */
 export async function deleteDataset(
   db: Db,
   kommune: string,
   id: string,
-  deletedBy: string | null = null,
-): Promise<boolean> {
-  if (!isUuid(id)) return false;
-  return inTenant(db, kommune, async (tx) => {
+  opts: { actor?: AuditActor | null; shared?: 'refuse' | 'allow' } = {},
+): Promise<DeleteOutcome> {
+  if (!isUuid(id)) return 'notFound';
+  const outcome = await inTenant(db, kommune, async (tx): Promise<DeleteOutcome> => {
     // RLS lets a kommune see shared datasets but change only its own.
-    const gone = await tx.query<{ id: string; row_count: number }>(
-      'delete from monitor_dataset where id = $1 and kommune = $2 returning id, row_count',
+    const [ds] = await tx.query<{ shared: boolean; row_count: number }>(
+      'select shared, row_count from monitor_dataset where id = $1 and kommune = $2 and ready',
       [id, kommune],
     );
-    if (gone.length === 0) return false;
-    // No foreign keys on these (migration 0004): the rows go with their dataset, here.
-    await tx.query('delete from monitor_respondent where dataset_id = $1', [id]);
-    await tx.query('delete from monitor_aggregate where dataset_id = $1', [id]);
-    await audit(tx, actor(kommune, deletedBy), {
+    if (!ds) return 'notFound';
+    if (ds.shared && opts.shared !== 'allow') return 'shared';
+    await tx.query('update monitor_dataset set ready = false where id = $1', [id]);
+    await audit(tx, opts.actor ?? systemActor(kommune), {
       action: 'delete',
       entity: 'monitor_dataset',
       entityId: id,
-      summary: `deleted microdata (${gone[0]!.row_count} rows)`,
+      summary: `deleted microdata (${ds.row_count} rows)`,
     });
-    return true;
+    return 'deleted';
   });
+  if (outcome === 'deleted') await discardDataset(db, kommune, id);
+  return outcome;
 }
 
 export type JobStatus = 'running' | 'failed' | 'done';
+
+/** Why a job failed: the file's problems, the process running it stopped, or our own error. */
+export type JobFailure = 'invalid' | 'interrupted' | 'internal';
 
 export interface ImportJob {
   id: string;
@@ -269,9 +381,16 @@ export interface ImportJob {
   problems: RowProblem[];
   problemCount: number;
   datasetId: string | null;
+  failure: JobFailure | null;
   createdAt: Date;
   finishedAt: Date | null;
 }
+
+/**
+ * A running job's heartbeat is renewed every few seconds (import.service.ts); one that has not
+ * beaten for this long belongs to a process that is gone.
+ */
+export const JOB_STALE_SECONDS = 60;
 
 export async function startJob(
   db: Db,
@@ -288,6 +407,7 @@ export async function startJob(
   return row!.id;
 }
 
+/** Progress of a running job; also its heartbeat. */
 export async function updateJob(
   db: Db,
   kommune: string,
@@ -296,9 +416,32 @@ export async function updateJob(
 ): Promise<void> {
   await inTenant(db, kommune, (tx) =>
     tx.query(
-      'update monitor_import_job set phase = $2, rows_done = $3, rows_total = $4 where id = $1',
+      `update monitor_import_job set phase = $2, rows_done = $3, rows_total = $4, heartbeat_at = now()
+        where id = $1 and status = 'running'`,
       [jobId, p.phase, p.rowsDone, p.rowsTotal ?? null],
     ),
+  );
+}
+
+/** The job's heartbeat alone, while a step gives no progress to report. */
+export async function beatJob(db: Db, kommune: string, jobId: string): Promise<void> {
+  await inTenant(db, kommune, (tx) =>
+    tx.query(
+      `update monitor_import_job set heartbeat_at = now() where id = $1 and status = 'running'`,
+      [jobId],
+    ),
+  );
+}
+
+/** The (not yet ready) dataset a job writes, so an interrupted job's rows can be found. */
+export async function linkJobDataset(
+  db: Db,
+  kommune: string,
+  jobId: string,
+  datasetId: string,
+): Promise<void> {
+  await inTenant(db, kommune, (tx) =>
+    tx.query('update monitor_import_job set dataset_id = $2 where id = $1', [jobId, datasetId]),
   );
 }
 
@@ -308,6 +451,7 @@ export async function finishJob(
   jobId: string,
   r: {
     status: 'done' | 'failed';
+    failure?: JobFailure;
     datasetId?: string | null;
     problems?: RowProblem[];
     problemCount?: number;
@@ -316,16 +460,46 @@ export async function finishJob(
   await inTenant(db, kommune, (tx) =>
     tx.query(
       `update monitor_import_job set status = $2, phase = $2, dataset_id = $3, problems = $4::jsonb,
-         problem_count = $5, finished_at = now() where id = $1`,
+         problem_count = $5, failure = $6, finished_at = now() where id = $1`,
       [
         jobId,
         r.status,
         r.datasetId ?? null,
         r.problems ? JSON.stringify(r.problems) : null,
         r.problemCount ?? r.problems?.length ?? 0,
+        r.status === 'failed' ? (r.failure ?? 'invalid') : null,
       ],
     ),
   );
+}
+
+/**
+ * Marks this municipality's running jobs whose heartbeat is older than `staleSeconds` as
+ * interrupted, and returns the unfinished datasets no running job is writing (an interrupted
+ * import's, or a deletion cut short): the caller discards them.
+ */
+export async function failStaleJobs(
+  db: Db,
+  kommune: string,
+  staleSeconds: number,
+): Promise<{ jobs: number; unfinished: string[] }> {
+  return inTenant(db, kommune, async (tx) => {
+    const jobs = await tx.query<{ id: string }>(
+      `update monitor_import_job
+          set status = 'failed', phase = 'failed', failure = 'interrupted', finished_at = now()
+        where status = 'running' and heartbeat_at <= now() - $1 * interval '1 second'
+        returning id`,
+      [staleSeconds],
+    );
+    const unfinished = await tx.query<{ id: string }>(
+      `select d.id from monitor_dataset d
+        where d.kommune = $1 and not d.ready
+          and not exists (select 1 from monitor_import_job j
+                           where j.dataset_id = d.id and j.status = 'running')`,
+      [kommune],
+    );
+    return { jobs: jobs.length, unfinished: unfinished.map((d) => d.id) };
+  });
 }
 
 export async function getJob(
@@ -345,25 +519,34 @@ export async function getJob(
       problems: unknown;
       problem_count: number;
       dataset_id: string | null;
+      failure: JobFailure | null;
+      stale: boolean;
       created_at: Date;
       finished_at: Date | null;
-    }>('select * from monitor_import_job where id = $1', [jobId]),
+    }>(
+      `select *, heartbeat_at < now() - $2 * interval '1 second' as stale
+         from monitor_import_job where id = $1`,
+      [jobId, JOB_STALE_SECONDS],
+    ),
   );
   if (!r) return undefined;
   const problems =
     typeof r.problems === 'string'
       ? (JSON.parse(r.problems) as RowProblem[])
       : ((r.problems ?? []) as RowProblem[]);
+  // A job whose process is gone shows as interrupted even before the next start records it.
+  const interrupted = r.status === 'running' && r.stale;
   return {
     id: r.id,
-    status: r.status,
-    phase: r.phase,
+    status: interrupted ? 'failed' : r.status,
+    phase: interrupted ? 'failed' : r.phase,
     rowsDone: r.rows_done,
     rowsTotal: r.rows_total,
     fileName: r.file_name,
     problems,
     problemCount: r.problem_count,
-    datasetId: r.dataset_id,
+    datasetId: interrupted ? null : r.dataset_id,
+    failure: interrupted ? 'interrupted' : r.failure,
     createdAt: new Date(r.created_at),
     finishedAt: r.finished_at ? new Date(r.finished_at) : null,
   };

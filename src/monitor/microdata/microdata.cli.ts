@@ -7,10 +7,10 @@ import { basename } from 'node:path';
 import type { Db } from '../../db/db.ts';
 import { listTenants } from '../../platform/tenant.store.ts';
 import { parseCodebook } from './codebook.ts';
-import { deleteDataset, importMicrodata, type ImportPhase } from './import.store.ts';
-import { datasetsOf } from './import.service.ts';
+import { deleteDataset, startJob, type ImportPhase } from './import.store.ts';
+import { datasetsOf, runImport } from './import.service.ts';
 import { normaliseKommuneCode } from './kommuner.ts';
-import { formatProblems, MicrodataInvalid, readRespondents } from './read.ts';
+import { formatProblems } from './read.ts';
 
 /** Where the commands write: stdout for results, stderr for progress and problems. */
 export interface CliOutput {
@@ -24,6 +24,7 @@ const num = (n: number) => n.toLocaleString('da-DK');
 
 const PHASE_LABEL: Record<ImportPhase, string> = {
   reading: 'Læser',
+  inserting: 'Gemmer',
   aggregating: 'Beregner summer',
   done: 'Færdig',
 };
@@ -103,31 +104,34 @@ export async function monitorImport(
     return 1;
   }
   const progress = progressReporter(io.err);
-  try {
-    const { datasetId, rows } = await importMicrodata(db, {
-      kommune: opts.kommune,
+  // The same path as an upload: a job (so a killed import is cleaned up at the next start),
+  // the file read in a worker thread, the rows written in short transactions.
+  const fileName = basename(file);
+  const jobId = await startJob(db, opts.kommune, fileName);
+  const outcome = await runImport(
+    db,
+    { error: (_obj, msg) => io.err.write(`${msg}\n`) },
+    {
+      jobId,
+      source: { path: file },
       codebook: parsed.codebook,
-      fileName: basename(file),
+      fileName,
+      actor: { kommune: opts.kommune, actorId: null, actorRole: 'system', requestId: 'cli' },
       shared: opts.shared ?? false,
-      // The reader reports reading (with an estimated total, also past a bad row); the store the rest.
-      respondents: readRespondents({ path: file }, parsed.codebook, {
-        onProgress: (d, t) => progress.report('reading', d, t),
-      }),
-      onProgress: (phase, done, total) =>
-        phase !== 'reading' && progress.report(phase, done, total),
-    });
-    progress.end();
-    io.out(`Importeret / imported: ${num(rows)} rækker, datasæt ${datasetId}`);
+    },
+    (phase, done, total) => progress.report(phase, done, total),
+  );
+  progress.end();
+  if (outcome.ok) {
+    io.out(`Importeret / imported: ${num(outcome.rows)} rækker, datasæt ${outcome.datasetId}`);
     return 0;
-  } catch (e) {
-    progress.end();
-    if (e instanceof MicrodataInvalid) {
-      io.err.write(`Filen ${basename(file)} har ${num(e.problemCount)} fejl; intet er gemt.\n`);
-      io.err.write(formatProblems(e.problems, e.problemCount, 'da', 50) + '\n');
-      return 1;
-    }
-    throw e;
   }
+  if (outcome.invalid) {
+    const e = outcome.invalid;
+    io.err.write(`Filen ${fileName} har ${num(e.problemCount)} fejl; intet er gemt.\n`);
+    io.err.write(formatProblems(e.problems, e.problemCount, 'da', 50) + '\n');
+  } else io.err.write(`Filen ${fileName} blev ikke indlæst (intern fejl); intet er gemt.\n`);
+  return 1;
 }
 
 export async function monitorList(
@@ -159,7 +163,8 @@ export async function monitorDelete(
   io: CliOutput = processOutput,
 ): Promise<number> {
   const kommune = normaliseKommuneCode(code);
-  if (await deleteDataset(db, kommune, id)) {
+  // The operator may remove a shared (national) dataset too; a planner's page may not.
+  if ((await deleteDataset(db, kommune, id, { shared: 'allow' })) === 'deleted') {
     io.out(`Slettet / deleted: ${id}`);
     return 0;
   }

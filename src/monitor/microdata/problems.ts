@@ -62,6 +62,25 @@ const messages: Record<RowProblem['code'], Record<Lang, (p: RowProblem) => strin
     en: (p) =>
       `the code «${p.value}» is not in the codebook (allowed: ${(p.allowed ?? []).join(', ')}).`,
   },
+  too_many_rows: {
+    da: (p) =>
+      `Filen har flere end ${p.value} rækker, og mere kan ikke indlæses ad gangen. Del filen, fx pr. år.`,
+    en: (p) =>
+      `The file has more than ${p.value} rows, more than can be loaded at a time. Split the file, e.g. by year.`,
+  },
+  too_many_columns: {
+    da: (p) => `Filen har flere end ${p.value} kolonner. Fjern de kolonner, kodebogen ikke bruger.`,
+    en: (p) =>
+      `The file has more than ${p.value} columns. Remove the columns the codebook does not use.`,
+  },
+  file_too_large: {
+    da: (p) => `Filen er større end ${p.value} MB. Del filen, fx pr. år.`,
+    en: (p) => `The file is larger than ${p.value} MB. Split the file, e.g. by year.`,
+  },
+  xlsx_too_large: {
+    da: (p) => `Regnearket fylder over ${p.value} MB udpakket. Gem det som CSV, eller del det.`,
+    en: (p) => `The workbook takes more than ${p.value} MB unpacked. Save it as CSV, or split it.`,
+  },
 };
 
 /** "Linje 7, kolonne «uddannelse»: koden «9» findes ikke i kodebogen (tilladt: 1, 2, 3, 4)." */

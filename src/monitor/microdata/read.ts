@@ -11,10 +11,11 @@
  * an import that consumes it inside a transaction rolls back and stores nothing.
  */
 import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { readSheet } from 'read-excel-file/node';
+import { zipContents } from '../zip.ts';
 import type { Codebook, Respondent } from './codebook.ts';
 import { planRows, validateRow, type RowPlan, type RowProblem } from './validate.ts';
 
@@ -24,9 +25,26 @@ export type { RowProblem } from './validate.ts';
 /** A file on disk, or an upload held in memory. */
 export type MicrodataSource = { path: string } | { name: string; data: Uint8Array };
 
+/** How much a file may hold (upload.ts sizes them); a file over a limit is one problem. */
+export interface ReadLimits {
+  rows: number;
+  columns: number;
+  xlsxUncompressedBytes: number;
+}
+
 export interface ReadOptions {
   /** Called every few thousand rows; rowsTotal is estimated from the bytes read until the end. */
   onProgress?: (rowsDone: number, rowsTotal: number) => void;
+  /** Rows between progress calls (5000 unless said). */
+  progressEvery?: number;
+  limits?: ReadLimits;
+}
+
+/** A file over a limit: reading stops at once with this one problem. */
+class OverLimit extends Error {
+  constructor(readonly problem: RowProblem) {
+    super(problem.code);
+  }
 }
 
 export const MAX_STORED_PROBLEMS = 1000;
@@ -115,7 +133,11 @@ async function csvRows(source: MicrodataSource, start: Uint8Array): Promise<RowS
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n|\r/, 1)[0] ?? '';
   const size = 'data' in source ? source.data.length : (await stat(source.path)).size;
   const input =
-    'data' in source ? Readable.from([Buffer.from(source.data)]) : createReadStream(source.path);
+    'data' in source
+      ? Readable.from([
+          Buffer.from(source.data.buffer, source.data.byteOffset, source.data.byteLength),
+        ])
+      : createReadStream(source.path);
   const parser = input.pipe(
     parse({
       delimiter: detectDelimiter(firstLine),
@@ -157,8 +179,23 @@ const cellText = (v: unknown): string => {
   return '';
 };
 
-async function xlsxRows(source: MicrodataSource): Promise<RowSource> {
-  const input = 'data' in source ? Buffer.from(source.data) : source.path;
+async function xlsxRows(source: MicrodataSource, limits?: ReadLimits): Promise<RowSource> {
+  if (limits) {
+    // Read whole by read-excel-file: refuse by the zip directory's size before inflating.
+    const bytes = 'data' in source ? source.data : await readFile(source.path);
+    const zip = zipContents(bytes);
+    if (zip && zip.uncompressed > limits.xlsxUncompressedBytes)
+      throw new OverLimit({
+        line: 0,
+        column: '',
+        code: 'xlsx_too_large',
+        value: String(Math.round(limits.xlsxUncompressedBytes / (1024 * 1024))),
+      });
+  }
+  const input =
+    'data' in source
+      ? Buffer.from(source.data.buffer, source.data.byteOffset, source.data.byteLength)
+      : source.path;
   const data = await readSheet(input);
   const header = (data[0] ?? []).map(cellText);
   return {
@@ -173,9 +210,11 @@ async function xlsxRows(source: MicrodataSource): Promise<RowSource> {
   };
 }
 
-async function openRows(source: MicrodataSource): Promise<RowSource> {
+async function openRows(source: MicrodataSource, limits?: ReadLimits): Promise<RowSource> {
   const start = await head(source, 64 * 1024);
-  return detectFormat(nameOf(source), start) === 'xlsx' ? xlsxRows(source) : csvRows(source, start);
+  return detectFormat(nameOf(source), start) === 'xlsx'
+    ? xlsxRows(source, limits)
+    : csvRows(source, start);
 }
 
 /** The line a csv-parse error points at, when it says. */
@@ -202,8 +241,12 @@ export async function* readRespondents(
   let rows = 0;
   let src: RowSource;
   try {
-    src = await openRows(source);
+    src = await openRows(source, opts.limits);
   } catch (e) {
+    if (e instanceof OverLimit) {
+      add(e.problem);
+      throw new MicrodataInvalid(problems, problemCount, 0);
+    }
     add({
       line: errorLine(e),
       column: '',
@@ -216,6 +259,11 @@ export async function* readRespondents(
     add({ line: 0, column: '', code: 'empty_file', value: '' });
     throw new MicrodataInvalid(problems, problemCount, 0);
   }
+  const limits = opts.limits;
+  if (limits && src.header.length > limits.columns) {
+    add({ line: 1, column: '', code: 'too_many_columns', value: String(limits.columns) });
+    throw new MicrodataInvalid(problems, problemCount, 0);
+  }
   const planned = planRows(codebook, src.header);
   if ('problems' in planned) {
     planned.problems.forEach(add);
@@ -225,9 +273,14 @@ export async function* readRespondents(
   try {
     for await (const row of src.rows) {
       rows++;
+      if (limits && rows > limits.rows) {
+        add({ line: row.line, column: '', code: 'too_many_rows', value: String(limits.rows) });
+        rows--;
+        break;
+      }
       const r = validateRow(plan, row.line, row.cells, add);
       if (r && problemCount === 0) yield r;
-      if (rows % PROGRESS_EVERY === 0)
+      if (rows % (opts.progressEvery ?? PROGRESS_EVERY) === 0)
         opts.onProgress?.(rows, Math.max(rows, Math.round(rows / Math.max(row.fraction, 1e-9))));
     }
   } catch (e) {

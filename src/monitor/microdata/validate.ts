@@ -14,7 +14,11 @@ export type ProblemCode =
   | 'area_invalid'
   | 'area_unknown'
   | 'weight_invalid'
-  | 'code_unknown';
+  | 'code_unknown'
+  | 'too_many_rows'
+  | 'too_many_columns'
+  | 'file_too_large'
+  | 'xlsx_too_large';
 
 export interface RowProblem {
   /** 1-based line (CSV) or row (XLSX); 0 when the problem concerns the whole file. */

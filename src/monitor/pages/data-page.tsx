@@ -1,6 +1,7 @@
 /**
- * The planner's datasets: the readable ones (own, with a delete button, and shared), and the
- * upload form for a microdata file with its codebook. Upload problems are listed on top.
+ * The planner's datasets: the readable ones (own, with a delete button, and shared national
+ * ones, without), and the upload form for a microdata file with its codebook. Upload problems
+ * are listed on top.
  */
 import { CsrfField, ErrorSummaryBox, FileField } from '../../web/form.tsx';
 import { Layout, type PageContext } from '../../web/layout.tsx';
@@ -16,6 +17,10 @@ function problemText(p: UploadProblem, t: Translate): string {
   switch (p.code) {
     case 'noFile':
       return t('monitor.upload.noFile');
+    case 'tooLarge':
+      return p.field === 'fil'
+        ? t('monitor.upload.fileTooLarge', { mb: p.megabytes })
+        : t('monitor.upload.codebookTooLarge', { mb: p.megabytes });
     case 'codebookNotJson':
       return t('monitor.upload.codebookNotJson');
     case 'codebookProblem':
@@ -27,9 +32,12 @@ function problemText(p: UploadProblem, t: Translate): string {
   }
 }
 
+/** The municipality's own dataset: not shared, and loaded by it. */
+const owned = (d: DatasetInfo, kommune: string): boolean => !d.shared && d.kommune === kommune;
+
 export function DataPage(props: {
   ctx: PageContext & { lang: MonitorLang };
-  /** The planner's municipality: its own datasets can be deleted. */
+  /** The planner's municipality: its own (not shared) datasets can be deleted. */
   kommune: string;
   datasets: DatasetInfo[];
   problems?: UploadProblem[];
@@ -78,11 +86,14 @@ export function DataPage(props: {
               </td>
               <td>{d.years.join(', ')}</td>
               <td>{fmtInt(d.rowCount, lang)}</td>
+              {/* A shared (national) dataset is every municipality's, whoever loaded it: it is
+                  labelled so and only the operator removes it (the server refuses too). */}
+              <td>{owned(d, props.kommune) ? t('monitor.data.own') : t('monitor.data.shared')}</td>
               <td>
-                {d.kommune === props.kommune ? t('monitor.data.own') : t('monitor.data.shared')}
-              </td>
-              <td>
-                {d.kommune === props.kommune && (
+                {!owned(d, props.kommune) && (
+                  <span class="form-hint">{t('monitor.data.sharedNoDelete')}</span>
+                )}
+                {owned(d, props.kommune) && (
                   <form method="post" action={`/personale/monitor/data/${d.id}/slet`}>
                     <CsrfField token={ctx.csrfToken} />
                     <button type="submit" class="button button-tertiary">

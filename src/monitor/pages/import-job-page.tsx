@@ -57,7 +57,19 @@ export function ImportJobPage({
           </a>
         </p>
       )}
-      {job.status === 'failed' && (
+      {job.status === 'failed' && job.failure !== null && job.failure !== 'invalid' && (
+        <>
+          <div class="alert alert-error" role="alert">
+            <div class="alert-body">
+              <p class="alert-text">{t(`monitor.job.failure.${job.failure}`)}</p>
+            </div>
+          </div>
+          <p>
+            <a href="/personale/monitor/data">{t('monitor.upload.again')}</a>
+          </p>
+        </>
+      )}
+      {job.status === 'failed' && (job.failure === null || job.failure === 'invalid') && (
         <>
           <div class="alert alert-error" role="alert">
             <div class="alert-body">

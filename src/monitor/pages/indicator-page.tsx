@@ -35,6 +35,10 @@ export function IndicatorPage(
     year: choice.year,
   });
   const chartQuery = choiceQuery(choice);
+  // A region or country the dataset covers only in part is named for what it sums.
+  const partial = view.scopes.filter((s) => s.coverage);
+  const scopeName = (kind: 'region' | 'country') =>
+    view.scopes.find((s) => s.kind === kind)?.name[lang] ?? '';
   return (
     <Layout ctx={ctx} title={title} area="staff" languages={MONITOR_LANGUAGES_LIST}>
       <h1>{title}</h1>
@@ -47,9 +51,16 @@ export function IndicatorPage(
         choice={choice}
         datasets={props.datasets}
         areas={props.areas}
+        methodChoice
       />
       <section aria-labelledby="compare-heading">
-        <h2 id="compare-heading">{t('monitor.indicator.compareHeading')}</h2>
+        <h2 id="compare-heading">
+          {t(
+            partial.length > 0
+              ? 'monitor.indicator.compareHeadingPartial'
+              : 'monitor.indicator.compareHeading',
+          )}
+        </h2>
         <p class="lighed-finding">
           {own.total.suppressed
             ? t('monitor.suppressed')
@@ -57,9 +68,18 @@ export function IndicatorPage(
                 area: areaName,
                 value: pctWithInterval(own.total.prevalence, lang) ?? '–',
               })}{' '}
-          {comparisonText(t, view.comparison.country, areaName, t('monitor.scope.country'))}{' '}
-          {comparisonText(t, view.comparison.region, areaName, view.scopes[1]?.name[lang] ?? '')}
+          {comparisonText(t, view.comparison.country, areaName, scopeName('country'))}{' '}
+          {comparisonText(t, view.comparison.region, areaName, scopeName('region'))}
         </p>
+        {partial.map((s) => (
+          <p class="form-hint">
+            {t('monitor.scope.partial', {
+              name: s.name[lang],
+              areas: s.coverage?.areas ?? 0,
+              of: s.coverage?.of ?? 0,
+            })}
+          </p>
+        ))}
         <ScopesChart ctx={ctx} tables={view.current} />
         {view.current.map((table) => (
           <FigureTable
@@ -94,6 +114,7 @@ export function IndicatorPage(
               : 'monitor.indicator.measuresUnordered',
           )}
         </p>
+        <p>{t(`monitor.method.used.${choice.method}`)}</p>
         <MeasuresNote t={t} note={own.measuresNote} />
         {own.measures && (
           <MeasuresTable
@@ -128,7 +149,14 @@ function StandardisedSection({
   return (
     <section aria-labelledby="standardised-heading">
       <h2 id="standardised-heading">{t('monitor.standardised.heading')}</h2>
-      <p>{t('monitor.standardised.lead', { year: view.year })}</p>
+      <p>
+        {t(
+          view.scopes.some((s) => s.kind === 'country' && !s.coverage)
+            ? 'monitor.standardised.lead'
+            : 'monitor.standardised.leadPartial',
+          { year: view.year },
+        )}
+      </p>
       <table class="table table--compact">
         <caption>{t('monitor.standardised.caption', { year: view.year })}</caption>
         <thead>
@@ -152,7 +180,14 @@ function StandardisedSection({
           ))}
         </tbody>
       </table>
-      <p>{comparisonText(t, view.standardisedComparison, areaName, t('monitor.scope.country'))}</p>
+      <p>
+        {comparisonText(
+          t,
+          view.standardisedComparison,
+          areaName,
+          view.scopes.find((s) => s.kind === 'country')?.name[lang] ?? '',
+        )}
+      </p>
     </section>
   );
 }

@@ -28,6 +28,11 @@ export function OverviewPage(
   const areaName = tables.area[0]?.scope.name[lang] ?? choice.area;
   const title = t('monitor.overview.title', { area: areaName, year: choice.year });
   const dimLabel = dimension ? label(dimension.label, lang) : '';
+  // "Hele landet" only when the dataset covers every municipality; else what the sum is.
+  const countryScope = tables.country[0]?.scope;
+  const countryHeader = countryScope?.coverage
+    ? upperFirst(countryScope.name[lang])
+    : t('monitor.col.country');
   return (
     <Layout ctx={ctx} title={title} area="staff" languages={MONITOR_LANGUAGES_LIST}>
       <h1>{title}</h1>
@@ -64,7 +69,7 @@ export function OverviewPage(
                 <th scope="col">{label(c.label, lang)}</th>
               ))}
               <th scope="col">{t('monitor.col.everyone', { area: areaName })}</th>
-              <th scope="col">{t('monitor.col.country')}</th>
+              <th scope="col">{countryHeader}</th>
               {choice.measures.map((m) => (
                 <th scope="col">
                   <abbr title={t(`monitor.measure.${m}`)}>{m}</abbr>
@@ -198,3 +203,5 @@ function changeText(t: Translate, r: GapTrendRow): string {
     return t(width(b) < width(a) ? 'monitor.gapTrend.smaller' : 'monitor.gapTrend.larger');
   return t('monitor.gapTrend.same');
 }
+
+const upperFirst = (s: string) => s.charAt(0).toLocaleUpperCase('da-DK') + s.slice(1);

@@ -7,6 +7,7 @@ import { Checkboxes, Select } from '../../web/form.tsx';
 import type { Choice } from '../estimates/choice.service.ts';
 import type { DatasetInfo } from '../microdata/dataset.store.ts';
 import type { MeasureCode } from '../measures/types.ts';
+import { DEFAULT_METHOD, MEASURE_METHODS } from '../measures/method.ts';
 import { label, type MonitorLang } from './present.ts';
 
 /** Query string of a view, in Danish parameter names (the planner sees them in the address bar). */
@@ -19,6 +20,7 @@ export function choiceQuery(c: Choice, extra: Record<string, string> = {}): stri
     ...(c.indicator
       ? { indikator: c.dataset.codebook.indicators[c.indicator - 1]?.key ?? '' }
       : {}),
+    ...(c.method !== DEFAULT_METHOD ? { metode: c.method } : {}),
     ...extra,
   });
   for (const m of c.measures) q.append('maal', m);
@@ -33,6 +35,8 @@ export function Picker(props: {
   datasets: DatasetInfo[];
   areas: { code: string; name: string }[];
   measureOptions?: readonly MeasureCode[];
+  /** Offer the choice of method for the summary measures (the indicator page). */
+  methodChoice?: boolean;
 }) {
   const { t, lang, choice } = props;
   const cb = choice.dataset.codebook;
@@ -84,6 +88,16 @@ export function Picker(props: {
             label={t('monitor.pick.indicator')}
             value={cb.indicators[choice.indicator - 1]?.key ?? ''}
             options={cb.indicators.map((d) => ({ value: d.key, label: label(d.label, lang) }))}
+          />
+        )}
+        {props.methodChoice && (
+          <Select
+            t={t}
+            problems={[]}
+            name="metode"
+            label={t('monitor.pick.method')}
+            value={choice.method}
+            options={MEASURE_METHODS.map((m) => ({ value: m, label: t(`monitor.method.${m}`) }))}
           />
         )}
       </div>

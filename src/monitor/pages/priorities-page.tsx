@@ -16,7 +16,7 @@ const SHOWN = 25;
 export function PrioritiesPage(
   props: ResolvedChoice & {
     ctx: PageContext & { lang: MonitorLang };
-    result: PriorityResult;
+    result: PriorityResult & { crude: boolean };
   },
 ) {
   const { ctx, choice, result } = props;
@@ -25,12 +25,19 @@ export function PrioritiesPage(
   const areaName = result.rows[0]?.areaName ?? choice.area;
   const title = t('monitor.priorities.title', { year: choice.year });
   const rows = result.rows.slice(0, SHOWN);
+  const dimLabel = cb.dimensions[choice.dim - 1]?.label[lang] ?? '';
   return (
     <Layout ctx={ctx} title={title} area="staff" languages={MONITOR_LANGUAGES_LIST}>
       <h1>{title}</h1>
       <MonitorNav t={t} choice={choice} current="priorities" />
       <SyntheticNotice t={t} dataset={choice.dataset} />
       <p class="lead">{t('monitor.priorities.lead')}</p>
+      <p>
+        {t('monitor.priorities.within', {
+          dimension: dimLabel.toLowerCase(),
+        })}{' '}
+        {result.crude && t('monitor.priorities.crude')}
+      </p>
       <Picker
         t={t}
         lang={lang}

@@ -94,11 +94,31 @@ export function MeasuresTable(props: {
                 ? `${measureValue(m.lower, lang)} – ${measureValue(m.upper, lang)}`
                 : '–'}
             </td>
-            {props.methods && <td class="lighed-method">{m.method}</td>}
+            {props.methods && (
+              <td class="lighed-method">
+                <MethodText t={t} measure={m} />
+              </td>
+            )}
           </tr>
         ))}
       </tbody>
     </table>
+  );
+}
+
+/**
+ * How a measure and its interval were computed, in plain words (message keys), with the formula
+ * as the code states it behind a details element for those who want it.
+ */
+export function MethodText({ t, measure }: { t: Translate; measure: MeasureResult }) {
+  return (
+    <>
+      {t(`monitor.measureText.${measure.code}`)} {t(`monitor.interval.${measure.interval}`)}
+      <details class="lighed-details">
+        <summary>{t('monitor.method.formula')}</summary>
+        <code lang="en">{measure.method}</code>
+      </details>
+    </>
   );
 }
 

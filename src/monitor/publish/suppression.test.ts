@@ -6,6 +6,7 @@ import {
   primaryReason,
   suppressCells,
   suppressGroups,
+  suppressLeastLoss,
   type Cell,
 } from './suppression.ts';
 import { type Margin } from './margin.ts';
@@ -391,5 +392,69 @@ describe('random tables (property)', () => {
       if (remainderAlone) expect(primaryReason({ n: rn, cases: rx }), `table ${t}`).toBeNull();
       else expect(hiddenCells === 0 || hiddenCells >= 2, `table ${t}`).toBe(true);
     }
+  });
+});
+
+describe('suppressLeastLoss: a region rather than a municipality (issue 14)', () => {
+  /** grid() with the areas-to-region margins marked as aggregates. */
+  function regionGrid(values: readonly (readonly [number, number])[][]) {
+    const g = grid(values);
+    const margins = g.margins.map((m) =>
+      m.total.startsWith('region:') && m.parts.every((p) => p.startsWith('a'))
+        ? { ...m, aggregate: true }
+        : m,
+    );
+    return { cells: g.cells, margins };
+  }
+  const isArea = (id: string) => id.startsWith('a');
+
+  it('hides the region, not the large municipality, beside a tiny one', () => {
+    const { cells, margins } = regionGrid([
+      [
+        [700, 140],
+        [700, 110],
+      ],
+      [
+        [7, 2],
+        [5, 1],
+      ],
+    ]);
+    expect(suppressCells(cells, margins).get('a0:all')).toBe('complementary'); // the old choice
+    const out = suppressLeastLoss(cells, margins, isArea);
+    for (const id of ['a0:g0', 'a0:g1', 'a0:all']) expect(out.has(id), id).toBe(false);
+    expect(out.get('region:all')).toBe('complementary');
+    expect(recoverableCells(margins, (id) => out.has(id)).size).toBe(0);
+  });
+
+  it('random tables: never a small cell, never one hidden cell in a margin, nothing recoverable', () => {
+    const rnd = mulberry32(14);
+    const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
+    const randomCell = (): [number, number] => {
+      const n = rnd() < 0.3 ? int(0, 25) : int(20, 900);
+      return [n, Math.round(n * (rnd() < 0.15 ? rnd() * 0.05 : rnd()))];
+    };
+    let regionsChosen = 0;
+    for (let t = 0; t < 300; t++) {
+      const groups = int(2, 4);
+      const values = Array.from({ length: int(1, 4) }, () =>
+        Array.from({ length: groups }, randomCell),
+      );
+      const { cells, margins } = regionGrid(values);
+      const out = suppressLeastLoss(cells, margins, isArea);
+      if (out.get('region:all') === 'complementary') regionsChosen++;
+      for (const c of cells) if (!out.has(c.id)) expect(primaryReason(c), `${t}`).toBeNull();
+      for (const m of margins) {
+        const hidden = [m.total, ...m.parts].filter((id) => out.has(id)).length;
+        expect(hidden === 0 || hidden >= 2, `table ${t}, margin ${m.total}`).toBe(true);
+      }
+      expect(recoverableCells(margins, (id) => out.has(id)).size, `table ${t}`).toBe(0);
+      // Never more of the municipalities' own figures lost than the old rule loses.
+      const areaLoss = (o: Map<string, string>) =>
+        cells
+          .filter((c) => isArea(c.id) && o.get(c.id) === 'complementary')
+          .reduce((a, c) => a + c.n, 0);
+      expect(areaLoss(out)).toBeLessThanOrEqual(areaLoss(suppressCells(cells, margins)));
+    }
+    expect(regionsChosen).toBeGreaterThan(0);
   });
 });

@@ -72,6 +72,9 @@ export function suppressCells(
   margins: readonly Margin[],
   opts: SuppressionOptions = DEFAULT_SUPPRESSION,
   unpublished: readonly string[] = [],
+  strategy: ComplementStrategy = 'smallest',
+  /** Cells another plan already hides as complements (kept hidden here too, for consistency). */
+  preset: readonly string[] = [],
 ): Map<string, SuppressionReason> {
   const byId = new Map(cells.map((c) => [c.id, c]));
   for (const m of margins)
@@ -83,6 +86,7 @@ export function suppressCells(
     const r = never.has(c.id) ? null : primaryReason(c, opts);
     if (r) out.set(c.id, r);
   }
+  for (const id of preset) if (!out.has(id) && byId.has(id)) out.set(id, 'complementary');
   const isHidden = (id: string) => out.has(id) || never.has(id);
   const isProtected = (id: string) =>
     out.has(id) || (never.has(id) && primaryReason(cell(byId, id), opts) !== null);
@@ -91,7 +95,7 @@ export function suppressCells(
     let changed = false;
     for (const m of margins) {
       if (!exposed(m, byId, isHidden, isProtected, opts)) continue;
-      const pick = nextSmallest(m, byId, isHidden);
+      const pick = complementIn(m, byId, isHidden, strategy);
       if (pick === null) continue;
       out.set(pick, 'complementary');
       changed = true;
@@ -100,11 +104,58 @@ export function suppressCells(
     // No single margin gives anything away; now every margin at once.
     const leaked = [...recoverableCells(margins, isHidden)].filter(isProtected).sort();
     const pick = leaked
-      .map((id) => protectAcross(id, margins, byId, isHidden))
+      .map((id) => protectAcross(id, margins, byId, isHidden, strategy))
       .find((p) => p !== null);
     if (pick === undefined || pick === null) return out;
     out.set(pick, 'complementary');
   }
+}
+
+/**
+ * How a complementary cell is chosen in an exposed margin: `smallest` the published part with
+ * the fewest respondents (the total only when every part is hidden); `aggregates-first` the
+ * total of an `aggregate` margin (a region or the country) while it is published, else as
+ * `smallest`.
+ */
+export type ComplementStrategy = 'smallest' | 'aggregates-first';
+
+/**
+ * Suppression that loses the least of what the pages are about. An area's own figure is what
+ * its planner's page shows; a region or the country is a benchmark beside it. With `smallest`,
+ * a region of one large municipality and one tiny one hides the large one as the tiny one's
+ * complement, while the region (the large one plus a handful of people) stays published. So
+ * both strategies are planned, each complete (margins and audit), and the one that hides fewer
+ * respondents in area cells as complements wins, then the one hiding fewer respondents in all;
+ * on a tie `smallest`. `isArea` names the area cells. See docs/decisions/0006.
+ */
+export function suppressLeastLoss(
+  cells: readonly Cell[],
+  margins: readonly Margin[],
+  isArea: (id: string) => boolean,
+  opts: SuppressionOptions = DEFAULT_SUPPRESSION,
+  unpublished: readonly string[] = [],
+  preset: readonly string[] = [],
+): Map<string, SuppressionReason> {
+  const smallest = suppressCells(cells, margins, opts, unpublished, 'smallest', preset);
+  const byId = new Map(cells.map((c) => [c.id, c]));
+  const presetIds = new Set(preset);
+  const loss = (out: Map<string, SuppressionReason>): [number, number] => {
+    let areas = 0;
+    let all = 0;
+    for (const [id, why] of out) {
+      if (why !== 'complementary' || presetIds.has(id)) continue;
+      const n = byId.get(id)?.n ?? 0;
+      all += n;
+      if (isArea(id)) areas += n;
+    }
+    return [areas, all];
+  };
+  const a = loss(smallest);
+  // Nothing an area's page is about was hidden as a complement: no better plan to look for.
+  if (a[0] === 0 || !margins.some((m) => m.aggregate)) return smallest;
+  const first = suppressCells(cells, margins, opts, unpublished, 'aggregates-first', preset);
+  const b = loss(first);
+  return b[0] < a[0] || (b[0] === a[0] && b[1] < a[1]) ? first : smallest;
 }
 
 /** One dimension: the subgroups and (when there is one) their total. Ids must be unique. */
@@ -157,16 +208,28 @@ function nextSmallest(
   return open[0]?.id ?? (isHidden(m.total) ? null : m.total);
 }
 
-/** Among the margins holding a leaked cell, the smallest published cell to hide next. */
+/** The complement to hide in an exposed margin, by strategy (see ComplementStrategy). */
+function complementIn(
+  m: Margin,
+  byId: Map<string, Cell>,
+  isHidden: (id: string) => boolean,
+  strategy: ComplementStrategy,
+): string | null {
+  if (strategy === 'aggregates-first' && m.aggregate && !isHidden(m.total)) return m.total;
+  return nextSmallest(m, byId, isHidden);
+}
+
+/** Among the margins holding a leaked cell, the smallest cell to hide next (by strategy). */
 function protectAcross(
   id: string,
   margins: readonly Margin[],
   byId: Map<string, Cell>,
   isHidden: (id: string) => boolean,
+  strategy: ComplementStrategy,
 ): string | null {
   const picks = margins
     .filter((m) => m.total === id || m.parts.includes(id))
-    .map((m) => nextSmallest(m, byId, isHidden))
+    .map((m) => complementIn(m, byId, isHidden, strategy))
     .filter((p): p is string => p !== null)
     .map((p) => cell(byId, p));
   picks.sort((a, b) => a.n - b.n || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -1,14 +1,9 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
 import { dsr, ESP2013, ESP2013_AGE_BANDS, validateDsrInput, type DsrResult } from './dsr.ts';
 import { byars } from './intervals.ts';
+import { pheSheet } from '../../../test/fixtures/phe/phe.ts';
 
-/** Upstream PHEindicatormethods test data (only present in the team's shared folder). */
-const PHE = new URL('../../../../shared/reference/phe/', import.meta.url);
-const HAVE_PHE = existsSync(fileURLToPath(PHE));
-if (!HAVE_PHE) console.warn(`skipping PHE reference tests: ${fileURLToPath(PHE)} not found`);
+/** Upstream PHEindicatormethods test data, carried as a fixture (test/fixtures/phe/README.md). */
 
 /** Relative tolerance against upstream DSR values and Dobson limits. */
 const REL = 1e-10;
@@ -23,13 +18,8 @@ function expectClose(actual: number | null, expected: number, rel = REL, what = 
 
 type Row = Record<string, unknown>;
 
-async function sheet(name: string): Promise<Row[]> {
-  const sheets = await readXlsxFile(fileURLToPath(new URL('testdata_DSR_ISR.xlsx', PHE)));
-  const found = sheets.find((s) => s.sheet === name);
-  if (!found) throw new Error(`testdata_DSR_ISR.xlsx: no sheet ${name}`);
-  const [header, ...rows] = found.data;
-  const keys = (header ?? []).map(String);
-  return rows.map((r) => Object.fromEntries(keys.map((k, i) => [k, r[i] ?? null])));
+function sheet(name: string): Promise<Row[]> {
+  return Promise.resolve(pheSheet('testdata_DSR_ISR', name));
 }
 
 function num(v: unknown): number {
@@ -100,7 +90,7 @@ describe('dsr (hand-computed values)', () => {
   });
 });
 
-describe.skipIf(!HAVE_PHE)('PHE reference: testdata_DSR_ISR.xlsx (DSR)', () => {
+describe('PHE reference: testdata_DSR_ISR.xlsx (DSR)', () => {
   it('big, small and tiny areas and the ESP1976 area match testresults_DSR', async () => {
     const areas = new Map<string, { counts: number[]; pops: number[]; standard?: number[] }>();
     for (const r of await sheet('testdata_multiarea')) {

@@ -1,6 +1,3 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
 import {
   byars,
@@ -16,11 +13,8 @@ import {
   wilson,
   zFor,
 } from './intervals.ts';
-
-/** Upstream PHEindicatormethods test data (only present in the team's shared folder). */
-const PHE = new URL('../../../../shared/reference/phe/', import.meta.url);
-const HAVE_PHE = existsSync(fileURLToPath(PHE));
-if (!HAVE_PHE) console.warn(`skipping PHE reference tests: ${fileURLToPath(PHE)} not found`);
+// Upstream PHEindicatormethods test data, carried as a fixture (test/fixtures/phe/README.md).
+import { pheSheet } from '../../../test/fixtures/phe/phe.ts';
 
 /** Relative tolerance against upstream values (closed forms and exact Poisson alike). */
 const REL = 1e-10; // everything in fact agrees to 1e-12
@@ -36,13 +30,8 @@ function expectClose(actual: number | null, expected: number, rel = REL): void {
 type Row = Record<string, unknown>;
 
 /** Reads one sheet as objects keyed by the header row. */
-async function sheet(file: string, name: string): Promise<Row[]> {
-  const sheets = await readXlsxFile(fileURLToPath(new URL(file, PHE)));
-  const found = sheets.find((s) => s.sheet === name);
-  if (!found) throw new Error(`${file}: no sheet ${name}`);
-  const [header, ...rows] = found.data;
-  const keys = (header ?? []).map(String);
-  return rows.map((r) => Object.fromEntries(keys.map((k, i) => [k, r[i] ?? null])));
+function sheet(file: string, name: string): Promise<Row[]> {
+  return Promise.resolve(pheSheet(file, name));
 }
 
 function num(v: unknown): number | null {
@@ -177,7 +166,7 @@ describe('weightedPrevalence', () => {
   });
 });
 
-describe.skipIf(!HAVE_PHE)('PHE reference: testdata_Byars_Wilson.xlsx', () => {
+describe('PHE reference: testdata_Byars_Wilson.xlsx', () => {
   it('matches every Byars and Wilson limit', async () => {
     const rows = await sheet('testdata_Byars_Wilson.xlsx', 'testdata_B_W');
     expect(rows.length).toBe(13);
@@ -253,14 +242,14 @@ async function checkPerRowLevel(
   }
 }
 
-describe.skipIf(!HAVE_PHE)('PHE reference: testdata_Proportion.xlsx', () => {
+describe('PHE reference: testdata_Proportion.xlsx', () => {
   it('testdata_Prop at 95% and 99.8%, including no-estimate rows', () =>
     checkTwoLevels('testdata_Proportion.xlsx', 'testdata_Prop', 19, proportionEstimate));
   it('testdata_Prop_g', () =>
     checkPerRowLevel('testdata_Proportion.xlsx', 'testdata_Prop_g', 11, proportionEstimate, false));
 });
 
-describe.skipIf(!HAVE_PHE)('PHE reference: testdata_Rate.xlsx', () => {
+describe('PHE reference: testdata_Rate.xlsx', () => {
   it('testdata_Rate at 95% and 99.8% (Exact below 10, Byars from 10)', () =>
     checkTwoLevels('testdata_Rate.xlsx', 'testdata_Rate', 20, rateEstimate));
   it('testdata_Rate_g', () =>

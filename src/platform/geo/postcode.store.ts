@@ -5,7 +5,8 @@ export async function ensurePostcodes(db: Db): Promise<number> {
   const rows = readPostcodes();
   const [count] = await db.query<{ n: number }>('select count(*)::int as n from postcode');
   if (count?.n === rows.length) return 0;
-  await db.transaction(async (tx) => {
+  // National reference data: written by the owner only, the application role just reads it.
+  await db.asOwner(async (tx) => {
     await tx.query(
       `insert into postcode (postnummer, name, kommune, latitude, longitude)
        select * from unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::float8[])

@@ -1,4 +1,10 @@
 // Progressive enhancement only: every page works without this file.
+// Focus the error summary after a failed submit, as the GOV.UK pattern does (on every page
+// with one, so before anything below that may return early).
+(function () {
+  var summary = document.querySelector('.lighed-error-summary');
+  if (summary) summary.focus();
+})();
 // "Use my position" on the finder: fills the hidden lat/lon fields and submits.
 (function () {
   var box = document.querySelector('.lighed-position');
@@ -26,7 +32,4 @@
       { timeout: 10000, maximumAge: 600000 },
     );
   });
-  // Focus the error summary after a failed submit, as the GOV.UK pattern does.
-  var summary = document.querySelector('.lighed-error-summary');
-  if (summary) summary.focus();
 })();

@@ -1,0 +1,149 @@
+/**
+ * The audit log in the reader's language. Rows store codes and short English summaries written
+ * by every domain (and kept for ever: the log is append-only), so the page words them here:
+ * each known summary is matched to a message key with its figures, each role, action and
+ * record type to its label. Anything unknown (an older row, a value a newer release writes) is
+ * shown as stored, never an error. summary.test.ts checks that every summary written in src/
+ * is known.
+ */
+import { ROLES } from '../platform/principal.ts';
+import { AUDIT_ACTIONS } from './audit.ts';
+import type { MessageValues } from '../web/i18n.ts';
+
+export interface Worded {
+  key: string;
+  values?: MessageValues;
+}
+
+type Pattern = readonly [RegExp, string, (m: RegExpMatchArray) => MessageValues];
+
+const none = () => ({});
+const num = (s: string | undefined) => Number(s ?? 0);
+
+/** Stored summary (whole text) → message key and values. */
+const SUMMARIES: readonly Pattern[] = [
+  [/^retention period ended$/, 'audit.summary.retentionEnded', none],
+  [/^status (\w+)$/, 'audit.summary.status', (m) => ({ status: m[1]! })],
+  [/^sign-up for offer (\S+)$/, 'audit.summary.signupForOffer', (m) => ({ offer: m[1]! })],
+  [/^listed on sign-ups page$/, 'audit.summary.signupsListed', none],
+  [/^deleted on request$/, 'audit.summary.deletedOnRequest', none],
+  [
+    /^imported aggregates \((\d+) rows from (\d+) respondents\)$/,
+    'audit.summary.importedAggregates',
+    (m) => ({ rows: num(m[1]), respondents: num(m[2]) }),
+  ],
+  [
+    /^imported microdata \((\d+) rows\)$/,
+    'audit.summary.importedMicrodata',
+    (m) => ({ rows: num(m[1]) }),
+  ],
+  [
+    /^deleted microdata \((\d+) rows\)$/,
+    'audit.summary.deletedMicrodata',
+    (m) => ({ rows: num(m[1]) }),
+  ],
+  [/^listed$/, 'audit.summary.listed', none],
+  [/^started an anonymous conversation$/, 'audit.summary.startedAnonymous', none],
+  [/^started a conversation with consent$/, 'audit.summary.startedWithConsent', none],
+  [/^opened step (\d+)$/, 'audit.summary.openedStep', (m) => ({ step: num(m[1]) })],
+  [
+    /^step (\d+) shown again with (\d+) problems$/,
+    'audit.summary.stepShownAgain',
+    (m) => ({ step: num(m[1]), count: num(m[2]) }),
+  ],
+  [
+    /^saved step (\d+) \(([^)]*)\)(?:, (paused|finished))?$/,
+    'audit.summary.savedStep',
+    (m) => ({ step: num(m[1]), instrument: m[2]!, status: m[3] ?? 'none' }),
+  ],
+  [/^viewed profile$/, 'audit.summary.viewedProfile', none],
+  [/^support level back to the computed one$/, 'audit.summary.supportComputed', none],
+  [
+    /^profile shown again: the support level was not changed$/,
+    'audit.summary.supportNotChanged',
+    none,
+  ],
+  [/^support level overridden, with a note$/, 'audit.summary.supportOverridden', none],
+  [
+    /^(PDF|printable) profile in (\S+)$/,
+    'audit.summary.profileOut',
+    (m) => ({ kind: m[1] === 'PDF' ? 'pdf' : 'print', lang: m[2]! }),
+  ],
+  [/^opened deletion$/, 'audit.summary.openedDeletion', none],
+  [
+    /^(\d+) of (\d+) instruments on$/,
+    'audit.summary.instrumentsOn',
+    (m) => ({ on: num(m[1]), of: num(m[2]) }),
+  ],
+  [/^matching weights saved$/, 'audit.summary.weightsSaved', none],
+  [/^team created$/, 'audit.summary.teamCreated', none],
+  [/^moved to team (.+)$/, 'audit.summary.movedToTeam', (m) => ({ team: m[1]! })],
+  [/^taken out of its team$/, 'audit.summary.takenOutOfTeam', none],
+  [/^FHIR QuestionnaireResponse bundle \(lighed export fhir\)$/, 'audit.summary.fhirExport', none],
+  [/^matched (\d+) offers$/, 'audit.summary.matchedOffers', (m) => ({ count: num(m[1]) })],
+  [/^saved (\d+) offers$/, 'audit.summary.savedOffers', (m) => ({ count: num(m[1]) })],
+  [
+    /^signed up by a frontline worker for offer (\S+)$/,
+    'audit.summary.signedUpByWorker',
+    (m) => ({ offer: m[1]! }),
+  ],
+  [
+    /^signed the citizen up for offer (\S+)$/,
+    'audit.summary.signedCitizenUp',
+    (m) => ({ offer: m[1]! }),
+  ],
+  [/^saw a sign-up receipt$/, 'audit.summary.sawReceipt', none],
+  [/^opened a sign-up$/, 'audit.summary.openedSignup', none],
+  [
+    /^opened sign-up for offer (\S+)$/,
+    'audit.summary.openedSignupForOffer',
+    (m) => ({ offer: m[1]! }),
+  ],
+  [/^sign-up form sent$/, 'audit.summary.signupFormSent', none],
+  [
+    /^sign-up form sent for offer (\S+)$/,
+    'audit.summary.signupFormSentForOffer',
+    (m) => ({ offer: m[1]! }),
+  ],
+  [/^new one-time sign-in link for an administrator$/, 'audit.summary.adminLinkRenewed', none],
+  [/^administrator created with a one-time sign-in link$/, 'audit.summary.adminCreated', none],
+  [/^password chosen through a one-time sign-in link$/, 'audit.summary.passwordChosen', none],
+];
+
+/** A stored summary as a message; null when it is empty or not known (shown as stored). */
+export function wordSummary(summary: string): Worded | null {
+  for (const [re, key, values] of SUMMARIES) {
+    const m = summary.match(re);
+    if (m) return { key, values: values(m) };
+  }
+  return null;
+}
+
+/** Record types (audit_log.entity) with a label: `audit.entity.<entity>`. */
+export const AUDIT_ENTITIES = [
+  'signup',
+  'offer',
+  'organization',
+  'location',
+  'error_report',
+  'conversation',
+  'instrument_setting',
+  'matching_setting',
+  'team',
+  'staff_user',
+  'monitor_dataset',
+] as const;
+
+/** Roles a row may name (audit_log.actor_role) with a label: `role.<role>`. */
+export const AUDIT_ROLES = [...ROLES, 'citizen', 'system'] as const;
+
+const isOneOf = <T extends string>(list: readonly T[], v: string): v is T =>
+  (list as readonly string[]).includes(v);
+
+/** The label key for a stored value, or null: the page then shows the value as stored. */
+export const entityKey = (entity: string): string | null =>
+  isOneOf(AUDIT_ENTITIES, entity) ? `audit.entity.${entity}` : null;
+export const roleKey = (role: string): string | null =>
+  isOneOf(AUDIT_ROLES, role) ? `role.${role}` : null;
+export const actionKey = (action: string): string | null =>
+  isOneOf(AUDIT_ACTIONS, action) ? `audit.action.${action}` : null;
