@@ -3,10 +3,8 @@
  * standard errors (issue 14: HEAT's model-based intervals ignore sampling error), and PHE's
  * convention is reachable through the same switch; checked against PHE's published test data.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
+import { pheCells } from '../../../test/fixtures/phe/phe.ts';
 import { computeAll } from './heat.ts';
 import { heatOptionsFor, isMeasureMethod } from './method.ts';
 import type { MeasureCode, MeasureResult, Setting } from './types.ts';
@@ -100,16 +98,9 @@ describe('intervals of ACI, RCI, SII and RII from the subgroups’ standard erro
   });
 });
 
-const XLSX = fileURLToPath(
-  new URL('../../../../shared/reference/phe/testdata_SII.xlsx', import.meta.url),
-);
-
-describe.skipIf(!existsSync(XLSX))('the phe method against PHEindicatormethods’ test data', () => {
-  it('reproduces phe_sii’s SII, RII and Monte Carlo limits (life expectancy, both areas)', async () => {
-    const sheets = await readXlsxFile(XLSX);
-    const sheet = sheets.find((s) => s.sheet === 'testdata_SII');
-    if (!sheet) throw new Error('sheet testdata_SII not found');
-    const [header, ...data] = sheet.data;
+describe('the phe method against PHEindicatormethods’ test data', () => {
+  it('reproduces phe_sii’s SII, RII and Monte Carlo limits (life expectancy, both areas)', () => {
+    const [header, ...data] = pheCells('testdata_SII.xlsx', 'testdata_SII');
     const names = (header ?? []).map(String);
     const rows = data
       .map((r) => Object.fromEntries(names.map((n, i) => [n, r[i]])))
