@@ -4,9 +4,9 @@
  * with JavaScript off, and fits a small phone.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
-import { checkA11y, describeBrowser, formatViolations, launchBrowser } from './support/browser.ts';
+import { describeBrowser, expectAccessible, launchBrowser } from './support/browser.ts';
 import { freshDb } from '../support/db.ts';
 import { seedFixture, testApp, type Fixture } from '../support/app.ts';
 import type { Db } from '../../src/db/db.ts';
@@ -31,11 +31,6 @@ describeBrowser('citizen journeys in Chromium', () => {
     await app?.close();
     await db?.close();
   });
-
-  async function expectAccessible(page: Page, what: string) {
-    const violations = await checkA11y(page);
-    expect(violations, `${what}:\n${formatViolations(violations)}`).toEqual([]);
-  }
 
   async function newContext(
     lang: 'da' | 'ar',

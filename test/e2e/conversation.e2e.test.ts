@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
-import { checkA11y, describeBrowser, formatViolations, launchBrowser } from './support/browser.ts';
+import { describeBrowser, expectAccessible, launchBrowser } from './support/browser.ts';
 import { freshDb } from '../support/db.ts';
 import { seedFixture, testApp } from '../support/app.ts';
 import { INSTRUMENTS } from '../../src/conversation/instruments/index.ts';
@@ -44,11 +44,6 @@ describeBrowser('frontline worker holds a health conversation in Chromium', () =
     await app?.close();
     await db?.close();
   });
-
-  async function expectAccessible(p: Page, what: string) {
-    const violations = await checkA11y(p);
-    expect(violations, `${what}:\n${formatViolations(violations)}`).toEqual([]);
-  }
 
   async function signIn(p: Page, email = 'frontline@test.dk') {
     await p.goto(`${base}/personale/log-ind`);

@@ -4,9 +4,9 @@
  * from the link to the staff home page.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
-import { checkA11y, describeBrowser, formatViolations, launchBrowser } from './support/browser.ts';
+import { describeBrowser, expectAccessible, launchBrowser } from './support/browser.ts';
 import { freshDb } from '../support/db.ts';
 import { testApp } from '../support/app.ts';
 import type { Db } from '../../src/db/db.ts';
@@ -30,11 +30,6 @@ describeBrowser('the first administrator’s set-password page in Chromium', () 
     await app?.close();
     await db?.close();
   });
-
-  async function expectAccessible(page: Page, what: string) {
-    const violations = await checkA11y(page);
-    expect(violations, `${what}:\n${formatViolations(violations)}`).toEqual([]);
-  }
 
   for (const lang of ['da', 'ar'] as const) {
     it(`has no axe violations and works by keyboard (${lang})`, async () => {

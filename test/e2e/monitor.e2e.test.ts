@@ -6,9 +6,9 @@
  */
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
-import { checkA11y, describeBrowser, formatViolations, launchBrowser } from './support/browser.ts';
+import { describeBrowser, expectAccessible, launchBrowser } from './support/browser.ts';
 import { freshDb } from '../support/db.ts';
 import { seedFixture, testApp } from '../support/app.ts';
 import { seedSurvey } from '../support/monitor.ts';
@@ -38,11 +38,6 @@ describeBrowser('planner journey through the equity monitor in Chromium', () => 
     await app?.close();
     await db?.close();
   });
-
-  async function expectAccessible(page: Page, what: string) {
-    const violations = await checkA11y(page);
-    expect(violations, `${what}:\n${formatViolations(violations)}`).toEqual([]);
-  }
 
   async function plannerContext(lang: 'da' | 'en'): Promise<BrowserContext> {
     const context = await browser.newContext({

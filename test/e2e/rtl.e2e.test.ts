@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
-import { checkA11y, describeBrowser, formatViolations, launchBrowser } from './support/browser.ts';
+import { describeBrowser, expectAccessible, launchBrowser } from './support/browser.ts';
 import { freshDb } from '../support/db.ts';
 import { seedFixture, type Fixture } from '../support/app.ts';
 import { buildApp } from '../../src/app.ts';
@@ -121,11 +121,6 @@ describeBrowser('right to left and citizen page details in Chromium', () => {
     await app?.close();
     await db?.close();
   });
-
-  async function expectAccessible(page: Page, what: string) {
-    const violations = await checkA11y(page);
-    expect(violations, `${what}:\n${formatViolations(violations)}`).toEqual([]);
-  }
 
   async function newContext(lang: string, width = 1024): Promise<BrowserContext> {
     const context = await browser.newContext({ viewport: { width, height: 800 } });

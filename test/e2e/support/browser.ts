@@ -23,7 +23,7 @@ import { accessSync, constants, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Result } from 'axe-core';
-import { beforeAll, describe } from 'vitest';
+import { beforeAll, describe, expect } from 'vitest';
 
 /** One axe-core rule that failed, with the nodes it failed on. */
 export type AxeViolation = Result;
@@ -162,6 +162,12 @@ export async function checkA11y(page: Page, context?: string): Promise<AxeViolat
 }
 
 /** A readable, multi-line account of violations, for assertion messages. */
+/** Fails the test with axe's violations on the page, named by `what`. */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  const violations = await checkA11y(page);
+  expect(violations, `${what}:\n${formatViolations(violations)}`).toEqual([]);
+}
+
 export function formatViolations(violations: readonly AxeViolation[]): string {
   if (violations.length === 0) return 'no accessibility violations';
   const lines = [`${violations.length} accessibility violation(s):`];
