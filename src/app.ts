@@ -11,7 +11,6 @@ import helmet from '@fastify/helmet';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import compress from '@fastify/compress';
-import rateLimit from '@fastify/rate-limit';
 import staticFiles from '@fastify/static';
 import csrf from '@fastify/csrf-protection';
 import { fastifyTrustProxy, type Config } from './platform/config.ts';
@@ -116,8 +115,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(cookie, { secret: deps.cookieSecret });
   await app.register(formbody);
   await app.register(compress, { global: true, threshold: 1024 });
-  // preHandler, so a route's key may use the parsed body (sign-in limits per account and address).
-  await app.register(rateLimit, { global: false, hook: 'preHandler' });
   await app.register(csrf, {
     cookieKey: 'lighed_csrf',
     cookieOpts: {

@@ -25,7 +25,8 @@ eachEngine('health conversation', (ctx) => {
   let app: FastifyInstance;
   let fixture: Awaited<ReturnType<typeof seedFixture>>;
   const clients = new Map<string, Client>();
-  // One signed-in client per account: sign-in is rate-limited to 10 a minute per account.
+  // One signed-in client per account: repeated sign-ins would only slow the suite
+  // (failed ones are throttled per account, decision 0010).
   const as = async (email: string) => {
     let c = clients.get(email);
     if (!c) {

@@ -26,7 +26,8 @@ eachEngine('equity monitor pages', (ctx) => {
   });
   afterAll(() => app.close());
 
-  // One signed-in planner for the suite: sign-in is rate-limited to 10 a minute per account.
+  // One signed-in planner for the suite: repeated sign-ins would only slow the suite
+  // (failed ones are throttled per account, decision 0010).
   let plannerClient: Client | undefined;
   const planner = async () => {
     if (!plannerClient) {

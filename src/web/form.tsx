@@ -299,6 +299,13 @@ export function CsrfField({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;
 }
 
+/** A password input: never echoes a value back, and tells password managers what it is for. */
+export function PasswordField(
+  props: FieldBase & { autocomplete: 'current-password' | 'new-password' },
+) {
+  return <TextField {...props} value="" type="password" />;
+}
+
 export function SubmitButton({ children }: { children: ComponentChildren }) {
   return (
     <button type="submit" class="button button-primary lighed-submit">
@@ -318,7 +325,8 @@ export function FormPage(props: {
   heading?: string;
   /** Shown under the heading, e.g. which offer the form is about. */
   lead?: ComponentChildren;
-  back: { href: string; label: string };
+  /** A back link above the heading; a form reached from nowhere (sign-in) has none. */
+  back?: { href: string; label: string };
   problems: Problems;
   action: string;
   area?: 'citizen' | 'staff';
@@ -334,11 +342,13 @@ export function FormPage(props: {
       area={props.area ?? 'citizen'}
       {...(props.languages ? { languages: props.languages } : {})}
     >
-      <p>
-        <a href={props.back.href} class="lighed-back">
-          {props.back.label}
-        </a>
-      </p>
+      {props.back && (
+        <p>
+          <a href={props.back.href} class="lighed-back">
+            {props.back.label}
+          </a>
+        </p>
+      )}
       <h1>{props.heading ?? title}</h1>
       {props.lead}
       <ErrorSummary problems={problems} t={ctx.t} />
