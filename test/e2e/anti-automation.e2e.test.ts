@@ -3,47 +3,24 @@
  * sight and of the tab order, a person whose browser filled it can send again, and the refusal
  * pages have no axe violations, in Danish and Arabic.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
+import { expect, it } from 'vitest';
 import {
   activeElementId,
   checkA11y,
   describeBrowser,
   formatViolations,
-  launchBrowser,
 } from './support/browser.ts';
-import { freshDb } from '../support/db.ts';
-import { seedFixture, testApp, type Fixture } from '../support/app.ts';
-import type { Db } from '../../src/db/db.ts';
+import { serveForBrowser } from './support/served.ts';
 
 describeBrowser('anti-automation on public forms in Chromium', () => {
-  let db: Db;
-  let app: FastifyInstance;
-  let base: string;
-  let fx: Fixture;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    db = await freshDb('pglite');
-    fx = await seedFixture(db);
-    app = await testApp(db);
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await db?.close();
-  });
+  const s = serveForBrowser();
 
   it('hides the honeypot, lets a person send again, and explains a refusal in Danish and Arabic', async () => {
     // axe needs JavaScript; the no-JavaScript sign-up (honeypot included) is in citizen.e2e.
-    const context = await browser.newContext();
+    const context = await s.browser.newContext();
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
-    const url = (lang: string) => `${base}/tilbud/${fx.walkId}/tilmeld?lang=${lang}`;
+    const url = (lang: string) => `${s.base}/tilbud/${s.fx.walkId}/tilmeld?lang=${lang}`;
     const expectAccessible = async (what: string) => {
       const violations = await checkA11y(page);
       expect(violations, `${what}:\n${formatViolations(violations)}`).toEqual([]);
@@ -84,11 +61,11 @@ describeBrowser('anti-automation on public forms in Chromium', () => {
     await page.locator('form[method="post"] button[type="submit"]').click();
     await page.waitForURL(/tilmeldt$/);
 
-    // Use up this address's budget (10 in 10 minutes) without the browser, then refuse.
+    // Use up this address's budget (10 in 10 minutes) without the s.browser, then refuse.
     await page.goto(url('da'));
     const token = await page.locator('input[name="_csrf"]').first().inputValue();
     for (let i = 0; i < 9; i++) {
-      await page.request.post(`${base}/tilbud/${fx.walkId}/tilmeld`, {
+      await page.request.post(`${s.base}/tilbud/${s.fx.walkId}/tilmeld`, {
         form: {
           _csrf: token,
           name: `Mange ${i}`,

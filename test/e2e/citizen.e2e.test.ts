@@ -3,47 +3,26 @@
  * violations at WCAG 2.1 AA in Danish and Arabic, the whole way works by keyboard alone and
  * with JavaScript off, and fits a small phone.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import { describeBrowser, expectAccessible, launchBrowser } from './support/browser.ts';
-import { freshDb } from '../support/db.ts';
-import { seedFixture, testApp, type Fixture } from '../support/app.ts';
-import type { Db } from '../../src/db/db.ts';
+import { expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { serveForBrowser } from './support/served.ts';
+import { describeBrowser, expectAccessible } from './support/browser.ts';
 
 describeBrowser('citizen journeys in Chromium', () => {
-  let db: Db;
-  let app: FastifyInstance;
-  let base: string;
-  let fx: Fixture;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    db = await freshDb('pglite');
-    fx = await seedFixture(db);
-    app = await testApp(db);
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await db?.close();
-  });
+  const s = serveForBrowser();
 
   async function newContext(
     lang: 'da' | 'ar',
     opts: { javaScriptEnabled?: boolean } = {},
   ): Promise<BrowserContext> {
-    const context = await browser.newContext({
+    const context = await s.browser.newContext({
       javaScriptEnabled: opts.javaScriptEnabled ?? true,
       viewport: { width: 1024, height: 800 },
     });
     // Fail fast with the locator's name rather than at the test's own time-out.
     context.setDefaultTimeout(8000);
     const page = await context.newPage();
-    await page.goto(`${base}/?lang=${lang}`);
+    await page.goto(`${s.base}/?lang=${lang}`);
     await page.close();
     return context;
   }
@@ -52,20 +31,20 @@ describeBrowser('citizen journeys in Chromium', () => {
     it(`has no axe violations on the finder, results, offer page and sign-up (${lang})`, async () => {
       const context = await newContext(lang);
       const page = await context.newPage();
-      await page.goto(`${base}/`);
+      await page.goto(`${s.base}/`);
       expect(await page.getAttribute('html', 'dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
       await expectAccessible(page, `${lang} empty finder`);
 
-      await page.goto(`${base}/?q=g%C3%A5tur&postnummer=4000&gratis=ja`);
+      await page.goto(`${s.base}/?q=g%C3%A5tur&postnummer=4000&gratis=ja`);
       await expectAccessible(page, `${lang} results`);
 
-      await page.goto(`${base}/?postnummer=40`);
+      await page.goto(`${s.base}/?postnummer=40`);
       await expectAccessible(page, `${lang} finder with an error`);
 
-      await page.goto(`${base}/tilbud/${fx.walkId}`);
+      await page.goto(`${s.base}/tilbud/${s.fx.walkId}`);
       await expectAccessible(page, `${lang} offer page`);
 
-      await page.goto(`${base}/tilbud/${fx.walkId}/tilmeld`);
+      await page.goto(`${s.base}/tilbud/${s.fx.walkId}/tilmeld`);
       await expectAccessible(page, `${lang} empty sign-up`);
       await page.getByRole('button').last().click();
       await page.waitForURL(/tilmeld$/);
@@ -78,12 +57,12 @@ describeBrowser('citizen journeys in Chromium', () => {
       await page.waitForURL(/tilmeldt$/);
       await expectAccessible(page, `${lang} sign-up done`);
 
-      await page.goto(`${base}/tilbud/${fx.walkId}/fejl`);
+      await page.goto(`${s.base}/tilbud/${s.fx.walkId}/fejl`);
       await expectAccessible(page, `${lang} error report`);
 
-      await page.goto(`${base}/tilgaengelighed`);
+      await page.goto(`${s.base}/tilgaengelighed`);
       await expectAccessible(page, `${lang} accessibility statement`);
-      await page.goto(`${base}/findes-ikke`);
+      await page.goto(`${s.base}/findes-ikke`);
       await expectAccessible(page, `${lang} not found`);
       await context.close();
     });
@@ -92,7 +71,7 @@ describeBrowser('citizen journeys in Chromium', () => {
   it('lets a citizen find a free walking group near 4000 in Arabic, make a mistake, fix it and get a receipt (JavaScript off)', async () => {
     const context = await newContext('ar', { javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${base}/`);
+    await page.goto(`${s.base}/`);
     await page.locator('#f-postnummer').fill('4000');
     await page.locator('details.lighed-filters summary').click();
     // DKFDS draws its own checkbox; people click the label, as here.
@@ -102,7 +81,7 @@ describeBrowser('citizen journeys in Chromium', () => {
     await page.waitForURL(/postnummer=4000/);
     expect(page.url()).toContain('gratis=ja');
     await page.getByRole('link', { name: 'نزهة مشي في إيبلهافن' }).click();
-    await page.locator(`a[href="/tilbud/${fx.walkId}/tilmeld"]`).click();
+    await page.locator(`a[href="/tilbud/${s.fx.walkId}/tilmeld"]`).click();
 
     await page.locator('#f-name').fill('أمينة');
     await page.locator('#f-phone').fill('1234');
@@ -126,7 +105,7 @@ describeBrowser('citizen journeys in Chromium', () => {
   it('works from search to sign-up with the keyboard alone', async () => {
     const context = await newContext('da');
     const page = await context.newPage();
-    await page.goto(`${base}/`);
+    await page.goto(`${s.base}/`);
     await page.keyboard.press('Tab');
     expect(
       await page.evaluate(
@@ -151,10 +130,10 @@ describeBrowser('citizen journeys in Chromium', () => {
     await page.keyboard.type('gåtur');
     await page.keyboard.press('Enter');
     await page.waitForURL(/q=g/);
-    await focusOn(`a[href="/tilbud/${fx.walkId}"]`);
+    await focusOn(`a[href="/tilbud/${s.fx.walkId}"]`);
     await page.keyboard.press('Enter');
-    await page.waitForURL(new RegExp(`/tilbud/${fx.walkId}$`));
-    await focusOn(`a[href="/tilbud/${fx.walkId}/tilmeld"]`);
+    await page.waitForURL(new RegExp(`/tilbud/${s.fx.walkId}$`));
+    await focusOn(`a[href="/tilbud/${s.fx.walkId}/tilmeld"]`);
     await page.keyboard.press('Enter');
     await page.waitForURL(/tilmeld$/);
     await focusOn('#f-name');
@@ -171,14 +150,14 @@ describeBrowser('citizen journeys in Chromium', () => {
   });
 
   it('fits a small phone without sideways scrolling', async () => {
-    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    const context = await s.browser.newContext({ viewport: { width: 320, height: 640 } });
     const page = await context.newPage();
     for (const path of [
       '/?lang=ar&q=g%C3%A5tur&postnummer=4000',
-      `/tilbud/${fx.walkId}`,
-      `/tilbud/${fx.walkId}/tilmeld`,
+      `/tilbud/${s.fx.walkId}`,
+      `/tilbud/${s.fx.walkId}/tilmeld`,
     ]) {
-      await page.goto(`${base}${path}`);
+      await page.goto(`${s.base}${path}`);
       const overflow = await page.evaluate(() => {
         const el = (
           globalThis as unknown as {
@@ -195,22 +174,22 @@ describeBrowser('citizen journeys in Chromium', () => {
   it('has no axe violations on the staff sign-in, offer editing with a warning, and the component gallery', async () => {
     const context = await newContext('da');
     const page = await context.newPage();
-    await page.goto(`${base}/personale/log-ind`);
+    await page.goto(`${s.base}/personale/log-ind`);
     await expectAccessible(page, 'sign-in');
     await page.locator('#f-email').fill('provider@test.dk');
     await page.locator('#f-password').fill('test-password-1');
     await page.locator('form[method="post"] button[type="submit"]').click();
     await page.waitForURL(/\/personale$/);
     await expectAccessible(page, 'staff home');
-    await page.goto(`${base}/personale/tilbud/${fx.walkId}`);
+    await page.goto(`${s.base}/personale/tilbud/${s.fx.walkId}`);
     await page.locator('#f-title').fill('Gåtur for arbejdsløse');
     await page.locator('form[novalidate] button[type="submit"]').last().click();
     await page.waitForURL(/gemt=ja/);
     expect(await page.locator('.lighed-stigma').count()).toBe(1);
     await expectAccessible(page, 'offer edit with stigma warning');
-    await page.goto(`${base}/personale/tilbud`);
+    await page.goto(`${s.base}/personale/tilbud`);
     await expectAccessible(page, 'offer list');
-    await page.goto(`${base}/dev/komponenter`);
+    await page.goto(`${s.base}/dev/komponenter`);
     await expectAccessible(page, 'component gallery');
     await context.close();
   });

@@ -3,47 +3,27 @@
  * Danish and Arabic (empty, with errors, and the used-link page), and the keyboard-only way
  * from the link to the staff home page.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import { describeBrowser, expectAccessible, launchBrowser } from './support/browser.ts';
-import { freshDb } from '../support/db.ts';
-import { testApp } from '../support/app.ts';
-import type { Db } from '../../src/db/db.ts';
+import { expect, it } from 'vitest';
+import { serveForBrowser } from './support/served.ts';
+import { describeBrowser, expectAccessible } from './support/browser.ts';
 import { createAdmin } from '../../src/staff/admin.service.ts';
 
 describeBrowser('the first administrator’s set-password page in Chromium', () => {
-  let db: Db;
-  let app: FastifyInstance;
-  let base: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    db = await freshDb('pglite');
-    app = await testApp(db);
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await db?.close();
-  });
+  const s = serveForBrowser({ seed: false });
 
   for (const lang of ['da', 'ar'] as const) {
     it(`has no axe violations and works by keyboard (${lang})`, async () => {
-      const made = await createAdmin(db, {
+      const made = await createAdmin(s.db, {
         kommune: '0265',
         kommuneName: 'Roskilde',
         email: `admin-${lang}@roskilde.dk`,
         name: `Admin ${lang}`,
       });
-      const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
+      const context = await s.browser.newContext({ viewport: { width: 1024, height: 800 } });
       context.setDefaultTimeout(8000);
       try {
         const page = await context.newPage();
-        await page.goto(`${base}${made.link}&lang=${lang}`);
+        await page.goto(`${s.base}${made.link}&lang=${lang}`);
         expect(await page.getAttribute('html', 'lang')).toBe(lang);
         await expectAccessible(page, `${lang} set-password page`);
 
@@ -64,7 +44,7 @@ describeBrowser('the first administrator’s set-password page in Chromium', () 
         await page.waitForURL(/\/personale$/);
         expect(await page.locator('main').innerText()).toContain(`Admin ${lang}`);
 
-        await page.goto(`${base}${made.link}`);
+        await page.goto(`${s.base}${made.link}`);
         expect(await page.locator('h1').innerText()).not.toBe('');
         await expectAccessible(page, `${lang} used-link page`);
       } finally {

@@ -5,48 +5,31 @@
  * violations at WCAG 2.1 AA, in Danish and English.
  */
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import { describeBrowser, expectAccessible, launchBrowser } from './support/browser.ts';
-import { freshDb } from '../support/db.ts';
-import { seedFixture, testApp } from '../support/app.ts';
+import { expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { serveForBrowser } from './support/served.ts';
+import { describeBrowser, expectAccessible } from './support/browser.ts';
 import { seedSurvey } from '../support/monitor.ts';
-import type { Db } from '../../src/db/db.ts';
 
 const example = (name: string) =>
   fileURLToPath(new URL(`../../examples/monitor/${name}`, import.meta.url));
 
 describeBrowser('planner journey through the equity monitor in Chromium', () => {
-  let db: Db;
-  let app: FastifyInstance;
-  let base: string;
-  let browser: Browser;
+  const s = serveForBrowser({
+    prepare: async (db) => {
+      datasetId = (await seedSurvey(db, { shared: true })).datasetId;
+    },
+  });
   let datasetId: string;
 
-  beforeAll(async () => {
-    db = await freshDb('pglite');
-    await seedFixture(db);
-    datasetId = (await seedSurvey(db, { shared: true })).datasetId;
-    app = await testApp(db);
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await db?.close();
-  });
-
   async function plannerContext(lang: 'da' | 'en'): Promise<BrowserContext> {
-    const context = await browser.newContext({
+    const context = await s.browser.newContext({
       viewport: { width: 1280, height: 900 },
       acceptDownloads: true,
     });
     context.setDefaultTimeout(10000);
     const page = await context.newPage();
-    await page.goto(`${base}/personale/log-ind?lang=${lang}`);
+    await page.goto(`${s.base}/personale/log-ind?lang=${lang}`);
     await page.locator('#f-email').fill('planner@test.dk');
     await page.locator('#f-password').fill('test-password-1');
     await page.locator('form[method="post"] button[type="submit"]').click();
@@ -58,7 +41,7 @@ describeBrowser('planner journey through the equity monitor in Chromium', () => 
   it('uploads a broken file and gets a report by line and column, then a good one', async () => {
     const context = await plannerContext('da');
     const page = await context.newPage();
-    await page.goto(`${base}/personale/monitor/data`);
+    await page.goto(`${s.base}/personale/monitor/data`);
     await expectAccessible(page, 'data and upload');
     await page.setInputFiles('#fil', example('roskilde-2025-med-fejl.csv'));
     await page.getByRole('button', { name: 'Kontrollér og indlæs' }).click();
@@ -67,13 +50,13 @@ describeBrowser('planner journey through the equity monitor in Chromium', () => 
     expect(await page.locator('.lighed-problems li').first().textContent()).toMatch(/^Linje \d+/);
     await expectAccessible(page, 'failed import report');
 
-    await page.goto(`${base}/personale/monitor/data`);
+    await page.goto(`${s.base}/personale/monitor/data`);
     await page.setInputFiles('#fil', example('roskilde-2025.csv'));
     await page.getByRole('button', { name: 'Kontrollér og indlæs' }).click();
     await page.waitForSelector('h1:has-text("Data er indlæst")', { timeout: 30000 });
     await expectAccessible(page, 'import done');
 
-    await page.goto(`${base}/personale/monitor/heatplus`);
+    await page.goto(`${s.base}/personale/monitor/heatplus`);
     await expectAccessible(page, 'HEAT Plus upload');
     await page.setInputFiles(
       '#skabelon',
@@ -90,10 +73,10 @@ describeBrowser('planner journey through the equity monitor in Chromium', () => 
       const context = await plannerContext(lang);
       const page = await context.newPage();
       const q = `datasaet=${datasetId}&omraade=0265&aar=2021&dimension=uddannelse`;
-      await page.goto(`${base}/personale/monitor?${q}`);
+      await page.goto(`${s.base}/personale/monitor?${q}`);
       await expectAccessible(page, `${lang} overview`);
 
-      await page.goto(`${base}/personale/monitor/indikator?${q}&indikator=dagligryger`);
+      await page.goto(`${s.base}/personale/monitor/indikator?${q}&indikator=dagligryger`);
       const main = page.locator('main');
       await expect
         .poll(() => main.textContent())
@@ -107,7 +90,7 @@ describeBrowser('planner journey through the equity monitor in Chromium', () => 
       await expectAccessible(page, `${lang} indicator page`);
 
       await page.goto(
-        `${base}/personale/monitor/prioriteter?datasaet=${datasetId}&omraade=0265&aar=2017`,
+        `${s.base}/personale/monitor/prioriteter?datasaet=${datasetId}&omraade=0265&aar=2017`,
       );
       expect(await page.locator('.lighed-priority').count()).toBeGreaterThanOrEqual(1);
       await expectAccessible(page, `${lang} priorities`);
@@ -116,14 +99,14 @@ describeBrowser('planner journey through the equity monitor in Chromium', () => 
   }
 
   it('changes the view with the form, with JavaScript off', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await s.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${base}/personale/log-ind`);
+    await page.goto(`${s.base}/personale/log-ind`);
     await page.locator('#f-email').fill('planner@test.dk');
     await page.locator('#f-password').fill('test-password-1');
     await page.locator('form[method="post"] button[type="submit"]').click();
     await page.waitForURL(/\/personale$/);
-    await page.goto(`${base}/personale/monitor/indikator?datasaet=${datasetId}`);
+    await page.goto(`${s.base}/personale/monitor/indikator?datasaet=${datasetId}`);
     await page.selectOption('#f-dimension', 'herkomst');
     await page.selectOption('#f-indikator', 'dagligryger');
     await page.getByRole('button', { name: 'Vis' }).click();
@@ -141,7 +124,7 @@ describeBrowser('planner journey through the equity monitor in Chromium', () => 
   it('downloads the HEAT Plus template', async () => {
     const context = await plannerContext('da');
     const page = await context.newPage();
-    await page.goto(`${base}/personale/monitor?datasaet=${datasetId}&omraade=0265&aar=2021`);
+    await page.goto(`${s.base}/personale/monitor?datasaet=${datasetId}&omraade=0265&aar=2021`);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'WHO HEAT Plus-skabelon (CSV)' }).click(),

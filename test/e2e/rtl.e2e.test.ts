@@ -5,15 +5,13 @@
  * and takes focus; the accessibility statement is complete and its heading does not break
  * mid-word on a phone; the site has a favicon.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import { describeBrowser, expectAccessible, launchBrowser } from './support/browser.ts';
-import { freshDb } from '../support/db.ts';
-import { seedFixture, type Fixture } from '../support/app.ts';
+import { expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describeBrowser, expectAccessible } from './support/browser.ts';
+import { serveForBrowser } from './support/served.ts';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/platform/config.ts';
-import { inTenant, type Db } from '../../src/db/db.ts';
+import { inTenant } from '../../src/db/db.ts';
 import { saveOffer } from '../../src/catalog/offer.store.ts';
 import { translator } from '../../src/web/i18n.ts';
 import { UI_LANGUAGES } from '../../src/web/languages.ts';
@@ -51,82 +49,70 @@ interface G {
 }
 
 describeBrowser('right to left and citizen page details in Chromium', () => {
-  let db: Db;
-  let app: FastifyInstance;
-  let base: string;
-  let fx: Fixture;
   let danishId: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    db = await freshDb('pglite');
-    fx = await seedFixture(db);
-    danishId = await inTenant(db, '0265', async (tx) => {
-      await tx.query(
-        `update location set transport_note = 'Bus 201A til Æblehaven, 2 min. gang.',
-           accessibility_note = 'Trappefri adgang.' where id = $1`,
-        [fx.locationId],
-      );
-      return saveOffer(
-        tx,
-        '0265',
-        {
-          organization_id: fx.orgId,
-          title: 'Hjertemotion på Æblehaven',
-          summary: 'Træning for dig med en hjertesygdom. Vi starter roligt!',
-          description: 'Vi mødes hver uge.\n\nTag gode sko på.',
-          how_to_join: 'Ring til os, eller skriv en e-mail.',
-          arena: 'housing_area',
-          offer_type: 'group',
-          topics: ['physical_activity'],
-          life_phases: ['adults'],
-          languages: ['da'],
-          mode: 'in_person',
-          interpreter_available: false,
-          free: false,
-          price_dkk: 100,
-          price_note: 'pr. måned',
-          children_welcome: false,
-          childcare: false,
-          wheelchair_accessible: true,
-          welcomes_newcomers: true,
-          transport_help: false,
-          min_age: 18,
-          max_age: null,
-          recommendations: [],
-          target_groups: [],
-          contact_name: 'Sundhedscenter Roskilde, Hanne',
-          contact_phone: '+45 4634 1000',
-          contact_email: 'hjerte@roskilde.example',
-          url: '',
-          translations: {},
-          location_ids: [fx.locationId],
-          schedules: [{ weekday: 3, starts_at: '09:30', ends_at: '10:30', note: 'i salen' }],
-        },
-        { status: 'published' },
-      );
-    });
-    const config = loadConfig({
-      LIGHED_KOMMUNE: '0265',
-      LIGHED_LOG_LEVEL: 'silent',
-      LIGHED_ACCESSIBILITY_EMAIL: CONTACT,
-    });
-    app = await buildApp({ db, config, cookieSecret: 'x'.repeat(40), logger: false });
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await db?.close();
+  const s = serveForBrowser({
+    prepare: async (db, fx) => {
+      danishId = await inTenant(db, '0265', async (tx) => {
+        await tx.query(
+          `update location set transport_note = 'Bus 201A til Æblehaven, 2 min. gang.',
+             accessibility_note = 'Trappefri adgang.' where id = $1`,
+          [fx.locationId],
+        );
+        return saveOffer(
+          tx,
+          '0265',
+          {
+            organization_id: fx.orgId,
+            title: 'Hjertemotion på Æblehaven',
+            summary: 'Træning for dig med en hjertesygdom. Vi starter roligt!',
+            description: 'Vi mødes hver uge.\n\nTag gode sko på.',
+            how_to_join: 'Ring til os, eller skriv en e-mail.',
+            arena: 'housing_area',
+            offer_type: 'group',
+            topics: ['physical_activity'],
+            life_phases: ['adults'],
+            languages: ['da'],
+            mode: 'in_person',
+            interpreter_available: false,
+            free: false,
+            price_dkk: 100,
+            price_note: 'pr. måned',
+            children_welcome: false,
+            childcare: false,
+            wheelchair_accessible: true,
+            welcomes_newcomers: true,
+            transport_help: false,
+            min_age: 18,
+            max_age: null,
+            recommendations: [],
+            target_groups: [],
+            contact_name: 'Sundhedscenter Roskilde, Hanne',
+            contact_phone: '+45 4634 1000',
+            contact_email: 'hjerte@roskilde.example',
+            url: '',
+            translations: {},
+            location_ids: [fx.locationId],
+            schedules: [{ weekday: 3, starts_at: '09:30', ends_at: '10:30', note: 'i salen' }],
+          },
+          { status: 'published' },
+        );
+      });
+    },
+    build: (db) => {
+      const config = loadConfig({
+        LIGHED_KOMMUNE: '0265',
+        LIGHED_LOG_LEVEL: 'silent',
+        LIGHED_ACCESSIBILITY_EMAIL: CONTACT,
+      });
+      return buildApp({ db, config, cookieSecret: 'x'.repeat(40), logger: false });
+    },
   });
 
   async function newContext(lang: string, width = 1024): Promise<BrowserContext> {
-    const context = await browser.newContext({ viewport: { width, height: 800 } });
+    const context = await s.browser.newContext({ viewport: { width, height: 800 } });
     context.setDefaultTimeout(8000);
     const page = await context.newPage();
-    await page.goto(`${base}/?lang=${lang}`);
+    await page.goto(`${s.base}/?lang=${lang}`);
     await page.close();
     return context;
   }
@@ -195,7 +181,7 @@ describeBrowser('right to left and citizen page details in Chromium', () => {
     const context = await newContext('ar');
     const page = await context.newPage();
 
-    await page.goto(`${base}/?q=hjertemotion&postnummer=4000`);
+    await page.goto(`${s.base}/?q=hjertemotion&postnummer=4000`);
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
     const results = await unisolated(page);
     expect(results.count).toBeGreaterThan(0);
@@ -209,7 +195,7 @@ describeBrowser('right to left and citizen page details in Chromium', () => {
     expect(await dd.textContent()).not.toContain(next);
     await expectAccessible(page, 'ar results');
 
-    await page.goto(`${base}/tilbud/${danishId}`);
+    await page.goto(`${s.base}/tilbud/${danishId}`);
     const offer = await unisolated(page);
     expect(offer.count).toBeGreaterThan(5);
     expect(offer.bad).toEqual([]);
@@ -241,7 +227,7 @@ describeBrowser('right to left and citizen page details in Chromium', () => {
     const context = await newContext('da');
     const page = await context.newPage();
     for (const lang of UI_LANGUAGES) {
-      await page.goto(`${base}/tilbud/${danishId}?lang=${lang}`);
+      await page.goto(`${s.base}/tilbud/${danishId}?lang=${lang}`);
       const note = page.locator('.lighed-danish-only');
       if (lang === 'da') {
         expect(await note.count()).toBe(0);
@@ -261,7 +247,7 @@ describeBrowser('right to left and citizen page details in Chromium', () => {
       }
       // An offer with its title and summary translated (Arabic) but not its description says
       // that part of it is in Danish; in the other languages, all of it.
-      await page.goto(`${base}/tilbud/${fx.walkId}`);
+      await page.goto(`${s.base}/tilbud/${s.fx.walkId}`);
       expect(await page.locator('.lighed-danish-only').count()).toBe(lang === 'da' ? 0 : 1);
       if (lang !== 'da') {
         expect(await page.locator('.lighed-danish-only').textContent()).toContain(
@@ -277,7 +263,7 @@ describeBrowser('right to left and citizen page details in Chromium', () => {
       const t = translator(lang);
       const context = await newContext(lang);
       const page = await context.newPage();
-      await page.goto(`${base}/tilbud/${fx.walkId}/tilmeld`);
+      await page.goto(`${s.base}/tilbud/${s.fx.walkId}/tilmeld`);
       await page.locator('form[method="post"] button[type="submit"]').click();
       await page.waitForURL(/tilmeld$/);
       const heading = await page.locator('.lighed-error-summary h2').textContent();
@@ -290,8 +276,8 @@ describeBrowser('right to left and citizen page details in Chromium', () => {
       });
       await expectAccessible(page, `${lang} sign-up errors`);
 
-      for (const path of [`/tilbud/${fx.walkId}/tilmeld`, `/tilbud/${fx.walkId}/fejl`]) {
-        await page.goto(`${base}${path}`);
+      for (const path of [`/tilbud/${s.fx.walkId}/tilmeld`, `/tilbud/${s.fx.walkId}/fejl`]) {
+        await page.goto(`${s.base}${path}`);
         const gap = await page.evaluate(() => {
           const g = globalThis as unknown as G;
           const button = g.document.querySelector('form[method="post"] button[type="submit"]');
@@ -311,7 +297,7 @@ describeBrowser('right to left and citizen page details in Chromium', () => {
       const t = translator(lang);
       const context = await newContext(lang, 390);
       const page = await context.newPage();
-      await page.goto(`${base}/tilgaengelighed`);
+      await page.goto(`${s.base}/tilgaengelighed`);
       expect(await page.locator(`main a[href="mailto:${CONTACT}"]`).count()).toBe(1);
       expect(await page.locator('main a[href="https://www.was.digst.dk/"]').count()).toBe(1);
       expect(await page.locator('main a[href="https://www.was.digst.dk/"]').textContent()).toBe(
@@ -353,14 +339,14 @@ describeBrowser('right to left and citizen page details in Chromium', () => {
   it('has an SVG favicon, linked from every page, and answers /favicon.ico', async () => {
     const context = await newContext('da');
     const page = await context.newPage();
-    await page.goto(`${base}/`);
+    await page.goto(`${s.base}/`);
     const href = await page.getAttribute('link[rel="icon"]', 'href');
     expect(href).toBeTruthy();
-    const icon = await page.request.get(`${base}${href ?? ''}`);
+    const icon = await page.request.get(`${s.base}${href ?? ''}`);
     expect(icon.status()).toBe(200);
     expect(icon.headers()['content-type']).toContain('image/svg+xml');
     expect(await icon.text()).toContain('<svg');
-    const ico = await page.request.get(`${base}/favicon.ico`);
+    const ico = await page.request.get(`${s.base}/favicon.ico`);
     expect(ico.status()).toBe(200);
     expect(ico.headers()['content-type']).toContain('image/svg+xml');
     await context.close();
