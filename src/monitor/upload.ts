@@ -56,3 +56,11 @@ export async function fileOf(v: unknown): Promise<UploadFile | null> {
 
 /** Megabytes for messages. */
 export const megabytes = (bytes: number): number => Math.round(bytes / (1024 * 1024));
+
+/** A text field of a multipart body (attachFieldsToBody gives `{ value }`); '' when absent. */
+export function fieldOf(v: unknown): string {
+  if (typeof v === 'string') return v;
+  return typeof v === 'object' && v !== null && 'value' in v && typeof v.value === 'string'
+    ? v.value
+    : '';
+}

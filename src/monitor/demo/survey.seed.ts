@@ -8,6 +8,7 @@ import { aggregateRespondents } from '../microdata/aggregate.memory.ts';
 import { hasDatasetFile } from '../microdata/dataset.store.ts';
 import { importAggregates } from '../microdata/import.store.ts';
 import { demoCodebook, generateSurvey } from './generate.ts';
+import { seedDemoHeatPlus } from './heatplus.seed.ts';
 
 export const DEMO_SURVEY_FILE = 'syntetisk-national-sundhedsundersoegelse';
 
@@ -39,5 +40,7 @@ export async function seedDemoSurvey(
     years: sums.years,
     shared: true,
   });
+  // With a new demo survey, the demo's own HEAT Plus file beside it (not again once deleted).
+  await seedDemoHeatPlus(db, kommune);
   return true;
 }

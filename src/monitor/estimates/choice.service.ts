@@ -9,6 +9,8 @@ import { NON_ORDERED_MEASURES, ORDERED_MEASURES } from '../measures/heat.ts';
 import type { MeasureCode } from '../measures/types.ts';
 import { DEFAULT_METHOD, isMeasureMethod, type MeasureMethod } from '../measures/method.ts';
 import { datasetAreas } from './estimates.store.ts';
+import { settingName } from '../heatplus/dataset.ts';
+import { heatPlusAreas } from './heatplus-views.ts';
 import { areaName, slotOf } from './monitor.service.ts';
 
 export interface Choice {
@@ -53,7 +55,9 @@ export async function resolveChoice(
   const wanted = first(query.datasaet);
   const dataset = (wanted && (await readableDataset(q, wanted))) || datasets[0];
   if (!dataset) return null;
-  const areas = await datasetAreas(q, dataset.id);
+  // A HEAT Plus file's places are its settings: municipalities, regions, Denmark.
+  const heatplus = dataset.kind === 'heatplus';
+  const areas = heatplus ? await heatPlusAreas(q, dataset.id) : await datasetAreas(q, dataset.id);
   const areaParam = first(query.omraade);
   const area =
     areaParam && areas.includes(areaParam)
@@ -92,9 +96,11 @@ export async function resolveChoice(
       ...(indicator !== undefined ? { indicator } : {}),
     },
     datasets,
-    areas: areas
-      .map((code) => ({ code, name: areaName(code) }))
-      .sort((a, b) => a.name.localeCompare(b.name, 'da')),
+    areas: heatplus
+      ? areas.map((code) => ({ code, name: settingName(code).da }))
+      : areas
+          .map((code) => ({ code, name: areaName(code) }))
+          .sort((a, b) => a.name.localeCompare(b.name, 'da')),
   };
 }
 

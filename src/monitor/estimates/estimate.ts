@@ -41,7 +41,8 @@ export interface Prevalence {
   upper: number | null;
   /** Relative standard error, se / value: above 0.3 the figure is flagged as uncertain. */
   rse: number | null;
-  method: 'weighted-linearised' | 'wilson' | null;
+  /** `heatplus`: the figure and its interval are a HEAT Plus file's own (heatplus/dataset-tables.ts). */
+  method: 'weighted-linearised' | 'wilson' | 'heatplus' | null;
 }
 
 /** The RSE above which a figure is shown with a warning (a common statistics-office rule). */

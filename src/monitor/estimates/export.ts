@@ -10,6 +10,7 @@ import { templateRows, type TemplateRow } from '../heatplus/template.ts';
 import { writeTemplateCsv, writeTemplateXlsx } from '../heatplus/template.write.ts';
 import type { Choice } from './choice.service.ts';
 import { datasetAreas, loadSums } from './estimates.store.ts';
+import { heatPlusExportTables } from './heatplus-views.ts';
 import { areasOf, plansFor, scopesFor, type MonitorSettings } from './monitor.service.ts';
 import { buildTable, indexSums, type Table } from './tables.ts';
 
@@ -32,6 +33,8 @@ export async function exportedTables(
   scope: 'all' | 'indicator',
   settings: MonitorSettings,
 ): Promise<Table[]> {
+  if (choice.dataset.kind === 'heatplus')
+    return heatPlusExportTables(q, choice.dataset, choice, scope, settings);
   const cb = choice.dataset.codebook;
   const out: Table[] = [];
   const years = scope === 'indicator' ? choice.dataset.years : [choice.year];
@@ -174,7 +177,8 @@ export function plainRows(
         round(p.lower),
         round(p.upper),
         round(p.se, 3),
-        g.suppressed ? null : p.n,
+        // A HEAT Plus file gives populations, not respondents.
+        g.suppressed || p.method === 'heatplus' ? null : p.n,
         g.suppressed ? null : Math.round(p.population),
         g.suppressed ? hidden : note,
       ]);

@@ -35,7 +35,8 @@ export interface Figure {
   reference: boolean;
 }
 
-export type MeasuresNote = 'suppressed' | 'no-estimate';
+/** Why a table has no measures; `no-population` only for a HEAT Plus file without populations. */
+export type MeasuresNote = 'suppressed' | 'no-estimate' | 'no-population';
 
 export interface Table {
   scope: Scope;

@@ -14,6 +14,13 @@ import {
   type MonitorSettings,
 } from './monitor.service.ts';
 import { prioritiesForArea } from './priorities.service.ts';
+import {
+  heatPlusGapTrend,
+  heatPlusIndicatorView,
+  heatPlusMap,
+  heatPlusOverview,
+  heatPlusPriorities,
+} from './heatplus-views.ts';
 
 /** The suppression thresholds come from the configuration; the rest are the defaults. */
 export function monitorSettings(
@@ -33,8 +40,19 @@ export function overviewData(
   settings: MonitorSettings,
 ) {
   return withChoice(db, kommune, query, {}, async (tx, r) => {
-    const tables = await overviewTables(tx, r.choice.dataset, r.choice, settings);
-    const trend = await gapTrend(tx, r.choice.dataset, r.choice, settings);
+    const heatplus = r.choice.dataset.kind === 'heatplus';
+    const tables = await (heatplus ? heatPlusOverview : overviewTables)(
+      tx,
+      r.choice.dataset,
+      r.choice,
+      settings,
+    );
+    const trend = await (heatplus ? heatPlusGapTrend : gapTrend)(
+      tx,
+      r.choice.dataset,
+      r.choice,
+      settings,
+    );
     return { ...r, tables, trend };
   });
 }
@@ -49,6 +67,11 @@ export function indicatorData(
   return withChoice(db, kommune, query, { indicator: true }, async (tx, r) => {
     const { choice } = r;
     const indicator = choice.indicator ?? 1;
+    if (choice.dataset.kind === 'heatplus') {
+      const at = { ...choice, indicator, measures: undefined };
+      const view = await heatPlusIndicatorView(tx, choice.dataset, at, settings);
+      return { ...r, view, map: await heatPlusMap(tx, choice.dataset, at, settings) };
+    }
     const view = await indicatorView(
       tx,
       choice.dataset,
@@ -68,7 +91,9 @@ export function prioritiesData(
   settings: MonitorSettings,
 ) {
   return withChoice(db, kommune, query, {}, async (tx, r) => {
-    const result = await prioritiesForArea(
+    const result = await (
+      r.choice.dataset.kind === 'heatplus' ? heatPlusPriorities : prioritiesForArea
+    )(
       tx,
       r.choice.dataset,
       { area: r.choice.area, year: r.choice.year, dim: r.choice.dim },

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { readSheet } from 'read-excel-file/node';
 import { CsvSyntaxError, parseCsv } from '../../platform/csv.ts';
+import { zipContents } from '../zip.ts';
 import { validateTemplate, type TemplateParse, type TemplateProblem } from './template.validate.ts';
 
 const swapCommaSemicolon = (s: string): string =>
@@ -106,6 +107,36 @@ export async function readTemplateXlsx(
     .map((r, k) => ({ line: k + 2, cells: r.map(cellText) }))
     .filter((r) => r.cells.some((c) => c.trim() !== ''));
   return validateTemplate({ header: head.map(cellText), rows });
+}
+
+/**
+ * Reads a template from its bytes: XLSX when they start as a zip ("PK"), else CSV. A workbook
+ * whose directory says it unpacks beyond the limit is refused before it is read.
+ */
+export async function readTemplateBytes(
+  data: Uint8Array,
+  limits: TemplateLimits & { xlsxUncompressedBytes: number },
+): Promise<TemplateParse> {
+  const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  if (!(data[0] === 0x50 && data[1] === 0x4b))
+    return readTemplateCsv(buffer.toString('utf8'), limits);
+  const zip = zipContents(data);
+  if (zip && zip.uncompressed > limits.xlsxUncompressedBytes) {
+    const mb = Math.round(limits.xlsxUncompressedBytes / (1024 * 1024));
+    return {
+      rows: [],
+      groups: [],
+      problems: [
+        {
+          severity: 'error',
+          line: 0,
+          da: `Regnearket fylder over ${mb} MB udpakket. Gem det som CSV, eller del det.`,
+          en: `The workbook takes more than ${mb} MB unpacked. Save it as CSV, or split it.`,
+        },
+      ],
+    };
+  }
+  return readTemplateXlsx(buffer, limits);
 }
 
 /** Reads a template file by extension: .xlsx, else CSV (.csv, .txt). */

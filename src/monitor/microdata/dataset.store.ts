@@ -13,6 +13,8 @@ export interface DatasetInfo {
   kommune: string;
   shared: boolean;
   synthetic: boolean;
+  /** A survey's respondents (sums), or a WHO HEAT Plus file's own figures (heatplus/dataset.ts). */
+  kind: DatasetKind;
   fileName: string;
   rowCount: number;
   years: number[];
@@ -20,11 +22,14 @@ export interface DatasetInfo {
   codebook: Codebook;
 }
 
+export type DatasetKind = 'survey' | 'heatplus';
+
 interface DatasetRow {
   id: string;
   kommune: string;
   shared: boolean;
   synthetic: boolean;
+  kind: DatasetKind;
   file_name: string;
   row_count: number;
   years: number[];
@@ -33,7 +38,7 @@ interface DatasetRow {
 }
 
 const DATASET_COLUMNS =
-  'id, kommune, shared, synthetic, file_name, row_count, years, created_at, codebook';
+  'id, kommune, shared, synthetic, kind, file_name, row_count, years, created_at, codebook';
 
 function toInfo(r: DatasetRow): DatasetInfo {
   return {
@@ -41,6 +46,7 @@ function toInfo(r: DatasetRow): DatasetInfo {
     kommune: r.kommune,
     shared: r.shared,
     synthetic: r.synthetic,
+    kind: r.kind,
     fileName: r.file_name,
     rowCount: r.row_count,
     years: [...r.years].sort((a, b) => a - b),

@@ -25,6 +25,7 @@ import {
   type MonitorSettings,
 } from '../estimates/monitor.service.ts';
 import type { Choice } from '../estimates/choice.service.ts';
+import { heatPlusIndicatorView, heatPlusMap } from '../estimates/heatplus-views.ts';
 import { fmt, label, type MonitorLang } from './present.ts';
 
 type Ctx = PageContext & { lang: MonitorLang };
@@ -300,7 +301,9 @@ export async function chartFor(
 ): Promise<{ fileName: string; body: string | Buffer } | null> {
   const ctx = { lang: opts.lang, t: opts.t } as Ctx;
   const indicator = choice.indicator ?? 1;
-  const view = await indicatorView(
+  // A HEAT Plus file's figures come from the file (estimates/heatplus-views.ts).
+  const heatplus = choice.dataset.kind === 'heatplus';
+  const view = await (heatplus ? heatPlusIndicatorView : indicatorView)(
     q,
     choice.dataset,
     { ...choice, indicator, measures: [] },
@@ -316,7 +319,9 @@ export async function chartFor(
     const p = trendProps(ctx, view);
     svg = p ? trendSvg({ ...p, footnote }) : null;
   } else {
-    const map = await mapValues(q, choice.dataset, { indicator, year: choice.year }, opts.settings);
+    const map = heatplus
+      ? await heatPlusMap(q, choice.dataset, { ...choice, indicator }, opts.settings)
+      : await mapValues(q, choice.dataset, { indicator, year: choice.year }, opts.settings);
     svg = choroplethSvg({ ...mapProps(ctx, view, map), footnote });
   }
   if (!svg) return null;

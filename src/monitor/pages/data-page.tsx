@@ -82,7 +82,16 @@ export function DataPage(props: {
                 <a href={`/personale/monitor?datasaet=${d.id}`}>{label(d.codebook.name, lang)}</a>
                 {d.synthetic && ` (${t('monitor.data.synthetic')})`}
                 <br />
-                <span class="form-hint">{d.fileName}</span>
+                <span class="form-hint">
+                  {d.kind === 'heatplus' && `${t('monitor.heatplusData.kind')}: `}
+                  {d.fileName}
+                  {d.kind === 'heatplus' && (
+                    <>
+                      <br />
+                      {t('monitor.heatplusData.source', { source: d.codebook.source })}
+                    </>
+                  )}
+                </span>
               </td>
               <td>{d.years.join(', ')}</td>
               <td>{fmtInt(d.rowCount, lang)}</td>
@@ -107,9 +116,14 @@ export function DataPage(props: {
           ))}
         </tbody>
       </table>
-      <p>
-        <a href="/personale/monitor/heatplus">{t('monitor.heatplus.link')}</a>
-      </p>
+      <ul>
+        <li>
+          <a href="/personale/monitor/heatplus/datasaet">{t('monitor.heatplusData.link')}</a>
+        </li>
+        <li>
+          <a href="/personale/monitor/heatplus">{t('monitor.heatplus.link')}</a>
+        </li>
+      </ul>
       <h2 id="upload-heading">{t('monitor.upload.heading')}</h2>
       <p>{t('monitor.upload.lead')}</p>
       <form

@@ -53,9 +53,14 @@ export function OverviewPage(
         }
       />
       <OverviewChart ctx={ctx} tables={tables.area} dimensionLabel={dimLabel} />
-      <div class="lighed-table-scroll">
+      <div
+        class="lighed-table-scroll"
+        tabIndex={0}
+        role="region"
+        aria-labelledby="overview-table-caption"
+      >
         <table class="table table--compact lighed-overview">
-          <caption>
+          <caption id="overview-table-caption">
             {t('monitor.overview.tableCaption', {
               area: areaName,
               year: choice.year,
@@ -150,9 +155,14 @@ function GapTrendTable(props: {
     <section aria-labelledby="gap-trend-heading">
       <h2 id="gap-trend-heading">{t('monitor.gapTrend.heading')}</h2>
       <p>{t('monitor.gapTrend.lead', { dimension: props.dimLabel.toLowerCase() })}</p>
-      <div class="lighed-table-scroll">
+      <div
+        class="lighed-table-scroll"
+        tabIndex={0}
+        role="region"
+        aria-labelledby="gap-trend-caption"
+      >
         <table class="table table--compact">
-          <caption>
+          <caption id="gap-trend-caption">
             {t('monitor.gapTrend.caption', {
               area: props.areaName,
               dimension: props.dimLabel.toLowerCase(),

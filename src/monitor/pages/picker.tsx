@@ -9,6 +9,7 @@ import type { DatasetInfo } from '../microdata/dataset.store.ts';
 import type { MeasureCode } from '../measures/types.ts';
 import { DEFAULT_METHOD, MEASURE_METHODS } from '../measures/method.ts';
 import { label, type MonitorLang } from './present.ts';
+import { HeatPlusOrigin } from './heatplus-origin.tsx';
 
 /** Query string of a view, in Danish parameter names (the planner sees them in the address bar). */
 export function choiceQuery(c: Choice, extra: Record<string, string> = {}): string {
@@ -122,14 +123,24 @@ export function Picker(props: {
   );
 }
 
-/** Every monitor page says so when its figures are synthetic. */
+/**
+ * Every monitor page says so when its figures are synthetic, and where a HEAT Plus file's
+ * figures come from and how they were treated.
+ */
 export function SyntheticNotice({ t, dataset }: { t: Translate; dataset: DatasetInfo }) {
-  if (!dataset.synthetic) return null;
+  const origin =
+    dataset.kind === 'heatplus' ? (
+      <HeatPlusOrigin t={t} fileName={dataset.fileName} source={dataset.codebook.source} />
+    ) : null;
+  if (!dataset.synthetic) return origin;
   return (
-    <div class="alert alert-warning" role="note">
-      <div class="alert-body">
-        <p class="alert-text">{t('monitor.synthetic')}</p>
+    <>
+      <div class="alert alert-warning" role="note">
+        <div class="alert-body">
+          <p class="alert-text">{t('monitor.synthetic')}</p>
+        </div>
       </div>
-    </div>
+      {origin}
+    </>
   );
 }

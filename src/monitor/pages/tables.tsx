@@ -51,8 +51,17 @@ export function FigureTable({
                   </>
                 )}
               </td>
-              <td>{g.suppressed ? '–' : fmtInt(g.prevalence.n, lang)}</td>
-              <td>{g.suppressed ? '–' : fmtInt(g.prevalence.population, lang)}</td>
+              {/* A HEAT Plus file gives no respondents, only populations. */}
+              <td>
+                {g.suppressed || g.prevalence.method === 'heatplus'
+                  ? '–'
+                  : fmtInt(g.prevalence.n, lang)}
+              </td>
+              <td>
+                {g.suppressed || (g.prevalence.method === 'heatplus' && !g.prevalence.population)
+                  ? '–'
+                  : fmtInt(g.prevalence.population, lang)}
+              </td>
             </tr>
           );
         })}
