@@ -205,6 +205,16 @@ eachEngine('monitor microdata import', (ctx) => {
       ...(await tx.query('select 1 from monitor_aggregate where dataset_id = $1', [sharedId])),
     ]);
     expect(left).toEqual([]);
+    // The deletion walks the dataset's heap pages (discardDataset): another dataset's rows on
+    // them or beside them stay.
+    const [kept] = await inTenant(ctx.db, K, (tx) =>
+      tx.query<{ r: number; s: number }>(
+        `select (select count(*) from monitor_respondent where dataset_id = $1)::int as r,
+                (select count(*) from monitor_aggregate where dataset_id = $1)::int as s`,
+        [ownId],
+      ),
+    );
+    expect(kept).toEqual({ r: 2000, s: 13 * 27 });
     expect(await deleteDataset(ctx.db, K, sharedId)).toBe('notFound');
   });
 

@@ -26,7 +26,6 @@ import {
   linkJobDataset,
   startJob,
   updateJob,
-  writeBatch,
   writeDataset,
   type DeleteOutcome,
   type ImportPhase,
@@ -161,7 +160,6 @@ export async function runImport(
       source: job.source,
       codebook: job.codebook,
       limits: SURVEY_LIMITS,
-      batch: writeBatch(db.engine),
     },
     (rows) => (estimate = rows),
   );
@@ -173,12 +171,14 @@ export async function runImport(
       createdBy: job.actor.actorId,
       actor: job.actor,
       shared: job.shared ?? false,
-      chunks: reader.chunks(),
+      source: reader,
       onCreated: (datasetId) => linkJobDataset(db, kommune, job.jobId, datasetId),
       // Rows are read, checked and stored in one pass: one phase, against the reader's estimate.
       onProgress: (phase, done, total) => {
         if (phase === 'inserting') {
           written = done;
+          // No estimate before the reader has measured the file: no "100 %" for the first rows.
+          if (estimate === 0) return;
           return progress('reading', done, Math.max(done, estimate));
         }
         // Every row is read now: the count is exact.

@@ -8,14 +8,27 @@
  *
  * Microdata are pseudonymous personal data: imports and deletions are audited.
  */
-import { setImmediate } from 'node:timers/promises';
+import { setImmediate, setTimeout as sleep } from 'node:timers/promises';
 import { audit, type AuditActor } from '../../platform/audit.store.ts';
 import { isUuid } from '../../platform/ids.ts';
 import { inTenant, type Db, type Queryable } from '../../db/db.ts';
 import { groupsSql, unpivotSql } from './aggregate.sql.ts';
 import type { Codebook, Respondent } from './codebook.ts';
-import { SumAccumulator, type AggregateRow } from './aggregate.memory.ts';
+import type { AggregateRow } from './aggregate.memory.ts';
+import {
+  chunkSource,
+  nextBatchRows,
+  restAfter,
+  WRITE_LIMITS,
+  type ChunkSize,
+  type ChunkSource,
+  type RespondentColumns,
+  type SumColumns,
+  type WriteLimits,
+} from './import.batch.ts';
 import type { RowProblem } from './validate.ts';
+
+export type { DatasetChunk } from './import.batch.ts';
 
 export type ImportPhase = 'reading' | 'inserting' | 'aggregating' | 'done';
 
@@ -31,16 +44,6 @@ export interface ImportInput {
   shared?: boolean;
   onProgress?: (phase: ImportPhase, done: number, total: number) => void;
 }
-
-/** What a dataset is written from: batches of respondents, then their sums. */
-export type DatasetChunk = { respondents: Respondent[] } | { sums: AggregateRow[] };
-
-/**
- * Rows per transaction. PGlite runs in-process, one transaction at a time, and a transaction
- * runs without yielding to the event loop: 500 rows take 20-40 ms, so other requests get in
- * between. PostgreSQL runs beside us, so larger.
- */
-export const writeBatch = (engine: Db['engine']): number => (engine === 'pglite' ? 500 : 5000);
 
 const systemActor = (kommune: string): AuditActor => ({
   kommune,
@@ -66,52 +69,48 @@ function insertSql(dims: number, inds: number): string {
     select $1, $2, * from unnest(${params})`;
 }
 
+/** Respondents given as array literals, one per column (import.batch.ts formatRespondents). */
 async function insertRespondents(
   tx: Queryable,
   sql: string,
   datasetId: string,
   kommune: string,
-  batch: readonly Respondent[],
-  dims: number,
-  inds: number,
+  batch: RespondentColumns,
 ) {
-  const columns: unknown[][] = [
-    batch.map((r) => r.line),
-    batch.map((r) => r.year),
-    batch.map((r) => r.area),
-    batch.map((r) => r.weight),
-  ];
-  for (let k = 0; k < dims; k++) columns.push(batch.map((r) => r.dims[k] ?? null));
-  for (let i = 0; i < inds; i++) columns.push(batch.map((r) => r.answers[i] ?? null));
-  await tx.query(sql, [datasetId, kommune, ...columns]);
+  await tx.query(sql, [datasetId, kommune, ...batch.columns]);
 }
 
+const SUMS_SQL = `insert into monitor_aggregate (dataset_id, kommune, indicator, dim, category, year, area, n, n1, sw, sw2, swy, sw2y)
+     select $1, $2, * from unnest($3::smallint[], $4::smallint[], $5::smallint[], $6::smallint[], $7::text[],
+       $8::int[], $9::int[], $10::float8[], $11::float8[], $12::float8[], $13::float8[])`;
+
+/** Sums given as array literals (formatSums). */
+async function insertSumColumns(tx: Queryable, datasetId: string, kommune: string, b: SumColumns) {
+  await tx.query(SUMS_SQL, [datasetId, kommune, ...b.columns]);
+}
+
+/** Sums given as rows (the demo's national survey). */
 async function insertSums(
   tx: Queryable,
   datasetId: string,
   kommune: string,
   b: readonly AggregateRow[],
 ) {
-  await tx.query(
-    `insert into monitor_aggregate (dataset_id, kommune, indicator, dim, category, year, area, n, n1, sw, sw2, swy, sw2y)
-     select $1, $2, * from unnest($3::smallint[], $4::smallint[], $5::smallint[], $6::smallint[], $7::text[],
-       $8::int[], $9::int[], $10::float8[], $11::float8[], $12::float8[], $13::float8[])`,
-    [
-      datasetId,
-      kommune,
-      b.map((r) => r.indicator),
-      b.map((r) => r.dim),
-      b.map((r) => r.category),
-      b.map((r) => r.year),
-      b.map((r) => r.area),
-      b.map((r) => r.n),
-      b.map((r) => r.n1),
-      b.map((r) => r.sw),
-      b.map((r) => r.sw2),
-      b.map((r) => r.swy),
-      b.map((r) => r.sw2y),
-    ],
-  );
+  await tx.query(SUMS_SQL, [
+    datasetId,
+    kommune,
+    b.map((r) => r.indicator),
+    b.map((r) => r.dim),
+    b.map((r) => r.category),
+    b.map((r) => r.year),
+    b.map((r) => r.area),
+    b.map((r) => r.n),
+    b.map((r) => r.n1),
+    b.map((r) => r.sw),
+    b.map((r) => r.sw2),
+    b.map((r) => r.swy),
+    b.map((r) => r.sw2y),
+  ]);
 }
 
 /**
@@ -160,14 +159,17 @@ export async function importAggregates(
 
 /**
  * Writes a dataset from its chunks, each in its own short transaction, yielding to the event
- * loop between them. The dataset is not `ready` (invisible to every reader) until the last
- * transaction, which also audits the import; if anything fails on the way, what was written is
- * deleted again (and discardUnfinished removes it after a crash).
+ * loop between them; each chunk is as large as fits the engine's time budget for one write
+ * (import.batch.ts WRITE_LIMITS, nextBatchRows). The dataset is not `ready` (invisible to every
+ * reader) until the last transaction, which also audits the import; if anything fails on the
+ * way, what was written is deleted again (and discardUnfinished removes it after a crash).
  */
 export async function writeDataset(
   db: Db,
   input: Omit<ImportInput, 'respondents'> & {
-    chunks: AsyncIterable<DatasetChunk>;
+    source: ChunkSource;
+    /** Each write's rows and milliseconds (the benchmark's record). */
+    onWrite?: (kind: keyof ChunkSize, rows: number, ms: number) => void;
     /** Called with the new dataset's id before its rows are written (the job links it). */
     onCreated?: (datasetId: string) => Promise<void>;
   },
@@ -194,26 +196,42 @@ export async function writeDataset(
     await input.onCreated?.(datasetId);
     const sql = insertSql(dims, inds);
     const years = new Set<number>();
+    const limits = WRITE_LIMITS[db.engine];
+    const size: ChunkSize = { respondents: limits.respondents.start, sums: limits.sums.start };
     let rows = 0;
     let sums = 0;
     let summing = false;
-    for await (const chunk of input.chunks) {
+    for (;;) {
+      const chunk = await input.source.next(size);
+      if (!chunk) break;
+      const t0 = performance.now();
+      let rest: number;
       if ('respondents' in chunk) {
         await inTenant(db, kommune, (tx) =>
-          insertRespondents(tx, sql, datasetId, kommune, chunk.respondents, dims, inds),
+          insertRespondents(tx, sql, datasetId, kommune, chunk.respondents),
         );
-        for (const r of chunk.respondents) years.add(r.year);
-        rows += chunk.respondents.length;
+        rest = adapt(
+          size,
+          'respondents',
+          limits.respondents,
+          chunk.respondents.rows,
+          t0,
+          input.onWrite,
+        );
+        for (const y of chunk.respondents.years) years.add(y);
+        rows += chunk.respondents.rows;
         onProgress?.('inserting', rows, rows);
       } else {
         if (!summing) onProgress?.('aggregating', 0, 1);
         summing = true;
-        await inTenant(db, kommune, (tx) => insertSums(tx, datasetId, kommune, chunk.sums));
-        sums += chunk.sums.length;
+        await inTenant(db, kommune, (tx) => insertSumColumns(tx, datasetId, kommune, chunk.sums));
+        rest = adapt(size, 'sums', limits.sums, chunk.sums.rows, t0, input.onWrite);
+        sums += chunk.sums.rows;
         onProgress?.('aggregating', sums, sums);
       }
       // Let waiting requests run (on PGlite they queue for the one connection).
-      await setImmediate();
+      if (rest > 0) await sleep(rest);
+      else await setImmediate();
     }
     await inTenant(db, kommune, async (tx) => {
       await tx.query(
@@ -235,25 +253,19 @@ export async function writeDataset(
   }
 }
 
-/** Respondents in batches of `size`, then their sums: the chunks writeDataset takes. */
-export async function* chunksOf(
-  codebook: Codebook,
-  respondents: AsyncIterable<Respondent> | Iterable<Respondent>,
-  size: number,
-): AsyncGenerator<DatasetChunk> {
-  const acc = new SumAccumulator(codebook);
-  let batch: Respondent[] = [];
-  for await (const r of respondents) {
-    acc.add(r);
-    batch.push(r);
-    if (batch.length === size) {
-      yield { respondents: batch };
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield { respondents: batch };
-  const sums = acc.rows();
-  for (let i = 0; i < sums.length; i += size * 2) yield { sums: sums.slice(i, i + size * 2) };
+/** Sets the next write's size of `kind` from this write's rows and time; the rest to take. */
+function adapt(
+  size: ChunkSize,
+  kind: keyof ChunkSize,
+  limits: WriteLimits,
+  rows: number,
+  t0: number,
+  onWrite?: (kind: keyof ChunkSize, rows: number, ms: number) => void,
+): number {
+  const ms = performance.now() - t0;
+  onWrite?.(kind, rows, ms);
+  size[kind] = nextBatchRows(limits, rows, ms);
+  return restAfter(limits, ms);
 }
 
 /**
@@ -266,10 +278,7 @@ export async function importMicrodata(
   input: ImportInput,
 ): Promise<{ datasetId: string; rows: number }> {
   const { respondents, ...rest } = input;
-  return writeDataset(db, {
-    ...rest,
-    chunks: chunksOf(input.codebook, respondents, writeBatch(db.engine)),
-  });
+  return writeDataset(db, { ...rest, source: chunkSource(input.codebook, respondents) });
 }
 
 /**
@@ -306,23 +315,51 @@ export async function recomputeAggregates(
   await tx.query('drop table monitor_wide_sums');
 }
 
-/** Rows deleted per transaction, for the same reason as writeBatch. */
-const DELETE_BATCH = 5000;
+/**
+ * Heap pages visited per transaction, for the same reason as the writes (import.batch.ts): on
+ * PGlite as many as fit the time budget (at most 64 pages, about 3,000 rows), on PostgreSQL a
+ * fixed number (about 5,000 rows).
+ */
+export const DELETE_LIMITS: Record<Db['engine'], WriteLimits> = {
+  pglite: { max: 64, min: 1, start: 4, targetMs: 15, rest: 1 },
+  postgres: { max: 100, min: 100, start: 100, targetMs: null, rest: 0 },
+};
 
-/** Deletes a dataset's rows and sums in short transactions, then the dataset row itself. */
+/**
+ * Deletes a dataset's rows and sums in short transactions, then the dataset row itself (which
+ * removes by its foreign keys anything written meanwhile).
+ *
+ * The deletion walks the table's heap pages a few at a time (a TID range scan reads only those
+ * pages), so every step costs about the same and none is long. Deleting "the first n rows of
+ * the dataset" by its index instead steps over every row already deleted on each step
+ * (quadratic in the rows), and finding where a dataset's pages begin and end costs a scan of
+ * all its rows in one statement (seconds on PGlite for 400,000 sums).
+ */
 export async function discardDataset(db: Db, kommune: string, id: string): Promise<void> {
+  const limits = DELETE_LIMITS[db.engine];
   for (const table of ['monitor_respondent', 'monitor_aggregate'] as const) {
-    for (;;) {
-      const [r] = await inTenant(db, kommune, (tx) =>
-        tx.query<{ n: number }>(
-          `with gone as (delete from ${table} where ctid = any(array(
-             select ctid from ${table} where dataset_id = $1 limit $2)) returning 1)
-           select count(*)::int as n from gone`,
-          [id, DELETE_BATCH],
+    const [size] = await inTenant(db, kommune, (tx) =>
+      tx.query<{ pages: number }>(
+        `select (pg_relation_size($1::regclass) / current_setting('block_size')::int)::int as pages`,
+        [table],
+      ),
+    );
+    const last = size?.pages ?? 0;
+    let pages = limits.start;
+    for (let page = 0; page < last;) {
+      const t0 = performance.now();
+      await inTenant(db, kommune, (tx) =>
+        tx.query(
+          `delete from ${table} where ctid >= $2::tid and ctid < $3::tid and dataset_id = $1`,
+          [id, `(${page},0)`, `(${page + pages},0)`],
         ),
       );
-      await setImmediate();
-      if ((r?.n ?? 0) < DELETE_BATCH) break;
+      const ms = performance.now() - t0;
+      page += pages;
+      const rest = restAfter(limits, ms);
+      if (rest > 0) await sleep(rest);
+      else await setImmediate();
+      pages = nextBatchRows(limits, pages, ms);
     }
   }
   await inTenant(db, kommune, (tx) =>

@@ -1,13 +1,13 @@
 /**
  * A survey file read in a worker thread (import.worker.ts): its respondents and then their
- * sums as chunks, one asked for at a time (the next is read while the current one is written,
- * and no more than that waits in memory). A file with problems ends the chunks by throwing
- * MicrodataInvalid with the whole file's report.
+ * sums as chunks, one asked for at a time and of the size the writer asks for (the next is
+ * read while the current one is written, and no more than that waits in memory). A file with
+ * problems ends the chunks by throwing MicrodataInvalid with the whole file's report.
  */
 import type { Worker } from 'node:worker_threads';
 import { startWorker, transferable, WorkerFailed } from '../worker.ts';
 import type { Codebook } from './codebook.ts';
-import type { DatasetChunk } from './import.store.ts';
+import type { ChunkSize, ChunkSource, DatasetChunk } from './import.batch.ts';
 import { MicrodataInvalid, type MicrodataSource, type ReadLimits } from './read.ts';
 import type { RowProblem } from './validate.ts';
 
@@ -15,8 +15,6 @@ export interface ReaderInput {
   source: MicrodataSource;
   codebook: Codebook;
   limits: ReadLimits;
-  /** Respondents per chunk. */
-  batch: number;
 }
 
 export type ReaderMessage =
@@ -26,9 +24,12 @@ export type ReaderMessage =
 
 const ENTRY = new URL('./import.worker.ts', import.meta.url);
 
-export interface FileReader {
-  /** The respondents in batches, then their sums; throws MicrodataInvalid for a bad file. */
-  chunks(): AsyncGenerator<DatasetChunk>;
+export interface FileReader extends ChunkSource {
+  /**
+   * The next chunk (respondents, then their sums), or null at the end; throws MicrodataInvalid
+   * for a bad file. The chunk after it is read meanwhile, of the same size.
+   */
+  next(size: ChunkSize): Promise<DatasetChunk | null>;
   /** Ends the worker (also when the import stops half-way). */
   close(): Promise<void>;
 }
@@ -65,7 +66,7 @@ export function readInWorker(
   worker.on('exit', (code) => {
     if (!ended) fail(new WorkerFailed(`worker exited (${code})`));
   });
-  const next = async (): Promise<ReaderMessage> => {
+  const receive = async (): Promise<ReaderMessage> => {
     for (;;) {
       const m = queue.shift();
       if (m) return m;
@@ -74,18 +75,27 @@ export function readInWorker(
       wake = null;
     }
   };
+  let asked = false;
+  let done = false;
   return {
-    async *chunks() {
-      worker.postMessage({ type: 'next' });
-      for (;;) {
-        const m = await next();
-        if (m.type === 'end') return;
-        if (m.type === 'invalid') throw new MicrodataInvalid(m.problems, m.problemCount, m.rows);
-        onEstimate?.(m.estimate);
-        // Ask for the next chunk before this one is written: reading and writing overlap.
-        worker.postMessage({ type: 'next' });
-        yield m.chunk;
+    async next(size) {
+      if (done) return null;
+      if (!asked) worker.postMessage({ type: 'next', size });
+      asked = false;
+      const m = await receive();
+      if (m.type === 'end') {
+        done = true;
+        return null;
       }
+      if (m.type === 'invalid') {
+        done = true;
+        throw new MicrodataInvalid(m.problems, m.problemCount, m.rows);
+      }
+      onEstimate?.(m.estimate);
+      // Ask for the next chunk before this one is written: reading and writing overlap.
+      worker.postMessage({ type: 'next', size });
+      asked = true;
+      return m.chunk;
     },
     async close() {
       await worker.terminate();
