@@ -7,7 +7,7 @@ import { audit, type AuditActor } from '../platform/audit.store.ts';
 import { LighedError, type FieldProblem } from '../platform/errors.ts';
 import type { Geocoder } from '../platform/geo/geocoder.ts';
 import type { ErrorReportForm } from './error-report.ts';
-import { isSearch, type FinderQuery } from './finder.ts';
+import { copenhagenNow, isSearch, type FinderQuery } from './finder.ts';
 import type { OfferDetail } from './offer.ts';
 import { getOfferDetail, searchOffers, type FinderResult } from './offer.store.ts';
 import { createErrorReport } from './signup.store.ts';
@@ -21,7 +21,8 @@ export interface FinderAnswer {
 
 /**
  * One finder search: from the citizen's position, else their postcode's centre, else
- * without a place. Nothing is searched while the query has problems or asks nothing.
+ * without a place. Nothing is searched while the query has problems or asks nothing. `now`
+ * is when "next session" counts from (the sort by next session).
  */
 export async function findOffers(
   db: Db,
@@ -29,6 +30,7 @@ export async function findOffers(
   kommune: string,
   query: FinderQuery,
   queryProblems: readonly FieldProblem[],
+  now: Date = new Date(),
 ): Promise<FinderAnswer> {
   const problems = [...queryProblems];
   let origin = query.position;
@@ -44,7 +46,9 @@ export async function findOffers(
   }
   const result =
     isSearch(query) && problems.length === 0
-      ? await inTenant(db, kommune, (tx) => searchOffers(tx, kommune, query, origin))
+      ? await inTenant(db, kommune, (tx) =>
+          searchOffers(tx, kommune, query, origin, copenhagenNow(now)),
+        )
       : null;
   return { result, problems, postcodeLabel };
 }

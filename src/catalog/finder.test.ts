@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
+  blendedScore,
   copenhagenNow,
+  distanceFactor,
+  effectiveSort,
+  filterQuery,
   isoWeekday,
+  MATCH_TIERS,
+  matchReasons,
   nextSession,
+  orQuery,
   parseFinderQuery,
+  searchTerms,
   toPrefixQuery,
   DEFAULT_KM,
 } from './finder.ts';
@@ -126,5 +134,88 @@ describe('nextSession', () => {
       date: '2026-12-01',
       time: '23:30',
     });
+  });
+});
+
+describe('relevance rules (decision 0011)', () => {
+  it('reads the sort order from the URL and ignores unknown values', () => {
+    expect(parseFinderQuery({ sortering: 'afstand' }).query.sort).toBe('distance');
+    expect(parseFinderQuery({ sortering: 'tid' }).query.sort).toBe('next');
+    expect(parseFinderQuery({ sortering: 'relevans' }).query.sort).toBe('relevance');
+    expect(parseFinderQuery({ sortering: 'constructor' }).query.sort).toBeNull();
+    expect(parseFinderQuery({}).query.sort).toBeNull();
+  });
+
+  it('defaults to relevance with words, distance with only a place, and never distance without one', () => {
+    const q = (raw: Record<string, string>) => parseFinderQuery(raw).query;
+    expect(effectiveSort(q({ q: 'yoga' }), true)).toBe('relevance');
+    expect(effectiveSort(q({ postnummer: '4000' }), true)).toBe('distance');
+    expect(effectiveSort(q({ q: 'yoga', sortering: 'afstand' }), false)).toBe('relevance');
+    expect(effectiveSort(q({ q: 'yoga', sortering: 'tid' }), false)).toBe('next');
+  });
+
+  it('drops Danish stop words, widens a word with its related words, and marks idioms', () => {
+    const terms = searchTerms('Motion for ældre');
+    expect(terms.map((t) => t.word)).toEqual(['motion', 'ældre']);
+    expect(terms[0]!.related).toContain('træning');
+    expect(terms[1]!.related).toContain('senior');
+    const [gang] = searchTerms('gang');
+    expect(gang!.related).toContain('gåtur');
+    expect(gang!.idiom).toMatch(/gange/);
+    // A simple inflection finds the list's word; a stop word alone is still searched.
+    expect(searchTerms('seniorer')[0]!.related).toContain('ældre');
+    expect(searchTerms('for').map((t) => t.word)).toEqual(['for']);
+    expect(searchTerms('yoga')[0]!.idiom).toBeNull();
+  });
+
+  it('builds tsqueries from letters and digits only, with weights and prefixes', () => {
+    expect(orQuery(['gang'], { prefix: false, weight: 'A' })).toBe('gang:A');
+    expect(orQuery(['gåtur', 'stavgang'], { prefix: true, weight: 'C' })).toBe(
+      'gåtur:*C | stavgang:*C',
+    );
+    expect(orQuery(['gang'], { prefix: false })).toBe('gang');
+    const terms = searchTerms("kræft & ' | !diabetes");
+    expect(filterQuery(terms, 'all')).toBe(
+      '(kræft:* | cancer:*) & (diabetes:* | sukkersyge:* | blodsukker:*)',
+    );
+    expect(filterQuery(terms, 'any')).toContain(') | (');
+  });
+
+  it('ranks titles above summaries above descriptions, whole words above prefixes above related words', () => {
+    const points = MATCH_TIERS.map((t) => t.points);
+    expect([...points].sort((a, b) => b - a)).toEqual(points);
+    const at = (field: string, kind: string) =>
+      MATCH_TIERS.find((t) => t.field === field && t.kind === kind)!.points;
+    for (const kind of ['word', 'prefix', 'related'])
+      expect(at('title', kind)).toBeGreaterThan(at('summary', kind));
+    for (const kind of ['word', 'prefix'])
+      expect(at('summary', kind)).toBeGreaterThan(at('description', kind));
+    for (const field of ['title', 'summary', 'description'])
+      expect(at(field, 'word')).toBeGreaterThan(at(field, 'prefix'));
+  });
+
+  it('blends text with distance: a title 10 km away beats a description next door', () => {
+    expect(distanceFactor(0)).toBe(1);
+    expect(distanceFactor(5000)).toBe(0.5);
+    expect(distanceFactor(null)).toBe(0.5);
+    expect(blendedScore(10, 10_000, true)).toBeGreaterThan(blendedScore(2, 0, true));
+    expect(blendedScore(6, 200, true)).toBeGreaterThan(blendedScore(7, 2800, true));
+    expect(blendedScore(6, 99_000, false)).toBe(6);
+  });
+
+  it('says why an offer matched, naming the related word the title shows', () => {
+    const terms = searchTerms('motion ældre');
+    const title = MATCH_TIERS.findIndex((t) => t.field === 'title' && t.kind === 'related') + 1;
+    const summary = MATCH_TIERS.findIndex((t) => t.field === 'summary' && t.kind === 'word') + 1;
+    expect(
+      matchReasons(terms, [summary, title], {
+        title: 'Styrketræning for seniorer',
+        summary: 'Motion to gange om ugen',
+      }),
+    ).toEqual([
+      { field: 'title', words: [{ word: 'senior', forTerm: 'ældre' }] },
+      { field: 'summary', words: [{ word: 'motion', forTerm: null }] },
+    ]);
+    expect(matchReasons(terms, [0, 0], { title: 'x', summary: 'y' })).toEqual([]);
   });
 });

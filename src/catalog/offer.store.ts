@@ -4,7 +4,22 @@
  */
 import { isUuid } from '../platform/ids.ts';
 import { one, type Queryable } from '../db/db.ts';
-import { PAGE_SIZE, toPrefixQuery, type FinderQuery } from './finder.ts';
+import {
+  copenhagenNow,
+  DISTANCE_HALF_KM,
+  effectiveSort,
+  filterQuery,
+  MATCH_TIERS,
+  matchReasons,
+  orQuery,
+  PAGE_SIZE,
+  searchTerms,
+  type FinderQuery,
+  type FinderSort,
+  type LocalMoment,
+  type MatchReason,
+  type SearchTerm,
+} from './finder.ts';
 import type { Location, Offer, OfferDetail, Organization, Schedule } from './offer.ts';
 
 export interface FinderHit {
@@ -25,9 +40,16 @@ export interface FinderHit {
   address_1: string | null;
   postal_code: string | null;
   city: string | null;
+  /** The place's coordinates (for the results map); null without a place. */
+  latitude: number | null;
+  longitude: number | null;
   /** Metres from the searched place; null without a place or for online-only offers. */
   meters: number | null;
   schedules: Schedule[];
+  /** The text score (MATCH_TIERS points summed over the words); 0 without words. */
+  score: number;
+  /** Why the offer matched the words, best field first; empty without words. */
+  reasons: MatchReason[];
 }
 
 export interface FinderResult {
@@ -35,6 +57,12 @@ export interface FinderResult {
   total: number;
   /** True when no exact word match was found and similar spellings were used. */
   fuzzy: boolean;
+  /** True when no offer matched all the words and offers matching some of them are shown. */
+  partial: boolean;
+  /** The order used (the citizen's choice where it applies). */
+  sort: FinderSort;
+  /** The searched place (the position or the postcode's centre), for the results map. */
+  origin: { latitude: number; longitude: number } | null;
 }
 
 /** Every column of an Offer, named; shared by the stores that read whole offers. */
@@ -49,67 +77,143 @@ const scheduleColumns = `s.id, s.location_id, s.weekday, to_char(s.starts_at, 'H
   to_char(s.ends_at, 'HH24:MI') as ends_at, s.interval_weeks, to_char(s.valid_from, 'YYYY-MM-DD') as valid_from,
   to_char(s.valid_to, 'YYYY-MM-DD') as valid_to, s.note`;
 
+type Origin = { latitude: number; longitude: number };
+type Pass = 'all' | 'any' | 'fuzzy';
+
 /**
  * One finder search. With a place, in-person offers within `km` across all municipalities
  * (citizens near a border see both sides) plus online offers of this municipality; without a
- * place, this municipality's offers. Words match Danish stems by prefix, and translations;
- * if nothing matches, similar spellings are tried (typo tolerance).
+ * place, this municipality's offers. Words match Danish stems by prefix, related words and
+ * translations, ranked by MATCH_TIERS blended with distance (decision 0011). If no offer has
+ * all the words, offers with some of them are shown; if the words match nothing at all,
+ * similar spellings are tried (typo tolerance).
  */
 export async function searchOffers(
   q: Queryable,
   kommune: string,
   query: FinderQuery,
-  origin: { latitude: number; longitude: number } | null,
+  origin: Origin | null,
+  now: LocalMoment = copenhagenNow(),
 ): Promise<FinderResult> {
-  const exact = await runSearch(q, kommune, query, origin, false);
-  if (exact.total > 0 || !query.q || (await wordsMatchAnything(q, query.q)))
-    return { ...exact, fuzzy: false };
-  const fuzzy = await runSearch(q, kommune, query, origin, true);
-  return { ...fuzzy, fuzzy: fuzzy.total > 0 };
+  const terms = searchTerms(query.q);
+  const sort = effectiveSort(query, origin !== null);
+  const run = (pass: Pass) => runSearch(q, kommune, query, terms, origin, now, sort, pass);
+  const done = (r: Omit<FinderResult, 'fuzzy' | 'partial' | 'sort' | 'origin'>, pass: Pass) => ({
+    ...r,
+    origin,
+    fuzzy: pass === 'fuzzy' && r.total > 0,
+    partial: pass === 'any' && r.total > 0,
+    sort,
+  });
+  const exact = await run('all');
+  if (exact.total > 0 || terms.length === 0) return done(exact, 'all');
+  if (terms.length > 1) {
+    const some = await run('any');
+    if (some.total > 0) return done(some, 'any');
+  }
+  if (await wordsMatchAnything(q, terms)) return done(exact, 'all');
+  return done(await run('fuzzy'), 'fuzzy');
 }
 
 /** True when the words are spelt as some published offer has them: then the filters or the
  *  distance emptied the list, and a fuzzy retry (a full scan) would find nothing better. */
-async function wordsMatchAnything(q: Queryable, text: string): Promise<boolean> {
-  const prefix = toPrefixQuery(text);
-  if (!prefix) return false;
+async function wordsMatchAnything(q: Queryable, terms: readonly SearchTerm[]): Promise<boolean> {
+  if (!terms.length) return false;
   const [row] = await q.query<{ found: boolean }>(
     `select exists (select 1 from published_offer o
        where o.search_da @@ to_tsquery('danish', $1) or o.search_other @@ to_tsquery('simple', $1)) as found`,
-    [prefix],
+    [filterQuery(terms, 'any')],
   );
   return row?.found ?? false;
 }
+
+/** Characters that end a word in a title, for the compound test (ASCII classes plus dashes). */
+const SEP = '[[:space:][:punct:]–—]';
+const NONSEP = '[^[:space:][:punct:]–—]';
+/** A title word that ends with one of the words after a stem of 4 or more letters ("stavgang"),
+ *  allowing a short inflection ("gåture"); "forældre" is not a compound of "ældre". */
+const compoundRe = (ws: readonly string[]) =>
+  `(^|${SEP})${NONSEP}{4,}(${ws.join('|')})${NONSEP}{0,3}(${SEP}|$)`;
+
+/**
+ * The best MATCH_TIERS tier (1-based) of one term for the row `o`, as a SQL CASE. The summary
+ * and description tiers of a word with idioms test the text with the idioms taken out.
+ */
+function tierSql(term: SearchTerm, p: (v: unknown) => string): string {
+  const da = (tq: string) => `o.search_da @@ to_tsquery('danish', ${p(tq)})`;
+  const all = [term.word, ...term.related];
+  // The regular expression runs only where the field has the word at all.
+  const inField = (
+    weight: 'B' | 'C',
+    column: 'summary' | 'description',
+    ws: string[],
+    prefix: boolean,
+  ) => {
+    const plain = da(orQuery(ws, { prefix, weight }));
+    if (!term.idiom) return plain;
+    return `(${plain} and to_tsvector('danish', regexp_replace(lower(o.${column}), ${p(term.idiom)}, ' ', 'g')) @@ to_tsquery('danish', ${p(orQuery(ws, { prefix }))}))`;
+  };
+  const cases: string[] = [
+    da(orQuery([term.word], { prefix: false, weight: 'A' })),
+    `${da(orQuery([term.word], { prefix: true, weight: 'A' }))} or lower(o.title) ~ ${p(compoundRe([term.word]))}`,
+    term.related.length
+      ? `${da(orQuery(term.related, { prefix: true, weight: 'A' }))} or lower(o.title) ~ ${p(compoundRe(term.related))}`
+      : 'false',
+    inField('B', 'summary', [term.word], false),
+    inField('B', 'summary', [term.word], true),
+    `o.search_other @@ to_tsquery('simple', ${p(orQuery(all, { prefix: true }))})`,
+    term.related.length ? da(orQuery(term.related, { prefix: true, weight: 'B' })) : 'false',
+    inField('C', 'description', [term.word], false),
+    inField('C', 'description', [term.word], true),
+    term.related.length ? da(orQuery(term.related, { prefix: true, weight: 'C' })) : 'false',
+  ];
+  return `case ${cases.map((c, i) => `when ${c} then ${i + 1}`).join(' ')} else 0 end`;
+}
+
+/** Points of a tier column, from MATCH_TIERS (constants, not input). */
+const pointsSql = (col: string) =>
+  `(case ${col} ${MATCH_TIERS.map((t, i) => `when ${i + 1} then ${t.points}`).join(' ')} else 0 end)`;
 
 async function runSearch(
   q: Queryable,
   kommune: string,
   query: FinderQuery,
-  origin: { latitude: number; longitude: number } | null,
-  fuzzy: boolean,
-): Promise<Omit<FinderResult, 'fuzzy'>> {
+  terms: readonly SearchTerm[],
+  origin: Origin | null,
+  now: LocalMoment,
+  sort: FinderSort,
+  pass: Pass,
+): Promise<Omit<FinderResult, 'fuzzy' | 'partial' | 'sort' | 'origin'>> {
   const params: unknown[] = [];
   const p = (v: unknown) => {
     params.push(v);
     return `$${params.length}`;
   };
-  // published_offer: public rows, read past the tenant policy so the indexes work (0002).
+  // published_offer: public rows, read past the tenant policy so the indexes work (0004).
   const where: string[] = ['true'];
-  let rank = '0';
-  const prefix = toPrefixQuery(query.q);
-  if (prefix && !fuzzy) {
-    const tq = p(prefix);
+  const text = terms.length > 0;
+  let tierCols = 'null::int[] as tiers';
+  let score = '0::float8';
+  let keep = 'true';
+  if (text && pass !== 'fuzzy') {
+    const tq = p(filterQuery(terms, pass));
     where.push(
       `(o.search_da @@ to_tsquery('danish', ${tq}) or o.search_other @@ to_tsquery('simple', ${tq}))`,
     );
-    rank = `(ts_rank(o.search_da, to_tsquery('danish', ${tq})) + ts_rank(o.search_other, to_tsquery('simple', ${tq})))`;
-  } else if (prefix && fuzzy) {
+    tierCols = `array[${terms.map((t) => tierSql(t, p)).join(', ')}] as tiers`;
+    score = terms.map((_, i) => pointsSql(`s.tiers[${i + 1}]`)).join(' + ');
+    // Every word must match outside idioms ('all'), or one of them ('any').
+    keep =
+      pass === 'all'
+        ? terms.map((_, i) => `s.tiers[${i + 1}] > 0`).join(' and ')
+        : `(${terms.map((_, i) => `s.tiers[${i + 1}] > 0`).join(' or ')})`;
+  } else if (text) {
     // similarity() rather than the % operator: % hung PGlite with cube loaded (ARCHITECTURE.md).
-    const text = p(query.q.toLowerCase());
+    const words = p(query.q.toLowerCase());
     where.push(
-      `(word_similarity(${text}, lower(o.title)) >= 0.45 or similarity(lower(o.title), ${text}) >= 0.3)`,
+      `(word_similarity(${words}, lower(o.title)) >= 0.45 or similarity(lower(o.title), ${words}) >= 0.3)`,
     );
-    rank = `word_similarity(${text}, lower(o.title))`;
+    score = `10 * word_similarity(${words}, lower(s.title))`;
   }
   if (query.topics.length) where.push(`o.topics && ${p(query.topics)}::text[]`);
   if (query.language) where.push(`${p(query.language)} = any(o.languages)`);
@@ -130,48 +234,104 @@ async function runSearch(
     );
   }
 
-  let near = 'null::uuid as location_id, null::float8 as meters';
-  let nearWith = '';
-  let nearJoin = '';
-  let order = rank === '0' ? 'o.title' : `${rank} desc, o.title`;
   const k = p(kommune);
+  // The offers' columns are read once, in m (with words, also what the match tiers test);
+  // s computes the tiers for the offers in reach only.
+  const offerCols = `o.id, o.kommune, o.title, o.summary, o.translations, o.languages, o.mode, o.free,
+    o.price_dkk::float8 as price_dkk, o.interpreter_available, o.children_welcome,
+    o.wheelchair_accessible, o.organization_id${text ? ', o.description, o.search_da, o.search_other' : ''}`;
+  let mFrom = '';
+  let nearFirst = '';
+  let nearAfter = '';
+  let nearJoin = '';
+  let near = 'null::uuid as location_id, null::float8 as meters';
+  let reach = 'true';
   if (origin) {
     const lat = p(origin.latitude);
     const lon = p(origin.longitude);
     const radius = p(query.km * 1000);
-    // Places first: earth_box finds candidates through the GiST index on location, so the
-    // work is bounded by the places within reach, not by the number of offers; earth_distance
-    // then trims to the circle, and each offer keeps its nearest place.
-    nearWith = `with near as (
-        select distinct on (ol.offer_id) ol.offer_id, l.id as location_id,
-               earth_distance(ll_to_earth(l.latitude, l.longitude), ll_to_earth(${lat}, ${lon})) as meters
+    const here = `ll_to_earth(${lat}, ${lon})`;
+    const there = 'll_to_earth(l.latitude, l.longitude)';
+    // Great-circle metres on earthdistance's sphere (earth()), as earth_distance() gives them,
+    // by haversine arithmetic: cheaper per place than ll_to_earth and cube_distance.
+    const meters = `2 * earth() * asin(sqrt(power(sin(radians(l.latitude - ${lat}) / 2), 2)
+      + cos(radians(${lat})) * cos(radians(l.latitude)) * power(sin(radians(l.longitude - ${lon}) / 2), 2)))`;
+    const online = `o.mode in ('online', 'both') and o.kommune = ${k} and ${query.mode === 'in_person' ? 'false' : 'true'}`;
+    if (text) {
+      // Text first (issue 16): the words pick the offers through the text indexes, then each
+      // match's nearest place by a lookup on offer_location, so distances are computed for
+      // the matches' places only.
+      nearAfter = `, near as (
+        select m.id as offer_id, p.location_id, p.meters
+          from m cross join lateral (
+            select l.id as location_id, ${meters} as meters
+              from offer_location ol join location l on l.id = ol.location_id
+             where ol.offer_id = m.id
+             order by 2 limit 1) p
+         where m.mode <> 'online' and p.meters <= ${radius})`;
+    } else {
+      // Places first: earth_box finds the places within reach through the GiST index on
+      // location, the distance trims to the circle; each offer keeps its nearest place. The
+      // offers are those places' offers plus this municipality's online ones.
+      nearFirst = `near as (
+        select distinct on (ol.offer_id) ol.offer_id, l.id as location_id, ${meters} as meters
           from location l join offer_location ol on ol.location_id = l.id
-         where earth_box(ll_to_earth(${lat}, ${lon}), ${radius}) @> ll_to_earth(l.latitude, l.longitude)
-           and earth_distance(ll_to_earth(l.latitude, l.longitude), ll_to_earth(${lat}, ${lon})) <= ${radius}
-         order by ol.offer_id, 3)`;
+         where earth_box(${here}, ${radius}) @> ${there} and ${meters} <= ${radius}
+         order by ol.offer_id, 3), `;
+      mFrom = `select ${offerCols} from near join published_offer o on o.id = near.offer_id
+                where o.mode <> 'online' and ${where.join(' and ')}
+               union
+               select ${offerCols} from published_offer o where ${online} and ${where.join(' and ')}`;
+    }
     nearJoin = 'left join near on near.offer_id = o.id';
     near = 'near.location_id, near.meters';
-    where.push(`((near.offer_id is not null and o.mode <> 'online')
-                 or (o.mode in ('online', 'both') and o.kommune = ${k} and ${query.mode === 'in_person' ? 'false' : 'true'}))`);
-    order = prefix
-      ? `${rank} * exp(-coalesce(near.meters, 5000) / 10000.0) desc, near.meters nulls last, o.title`
-      : 'near.meters nulls last, o.title';
+    reach = `((near.offer_id is not null and o.mode <> 'online') or (${online}))`;
   } else {
     where.push(`o.kommune = ${k}`);
   }
+  if (!mFrom) mFrom = `select ${offerCols} from published_offer o where ${where.join(' and ')}`;
+  const blended = origin
+    ? `(${score}) / (1 + coalesce(s.meters, ${DISTANCE_HALF_KM * 1000}) / ${DISTANCE_HALF_KM * 1000}.0)`
+    : `(${score})`;
+  const nextJoin =
+    sort === 'next'
+      ? `left join lateral (${nextSessionSql(p(now.date), p(now.time))}) nxt on true`
+      : '';
+  const order = [
+    ...(sort === 'next' ? ['nxt.next_at nulls last'] : []),
+    ...(sort === 'distance' ? ['s.meters nulls last'] : []),
+    ...(text ? ['blended desc'] : []),
+    ...(origin ? ['s.meters nulls last'] : []),
+    's.title',
+    's.id',
+  ].join(', ');
   const limit = p(PAGE_SIZE);
   const offset = p((query.page - 1) * PAGE_SIZE);
+  // m: the offers the words (or the places) and filters pick; near: their nearest place in
+  // reach; s: the match tiers of those in reach only; then score, order and one page.
   const rows = await q.query<
-    Omit<FinderHit, 'schedules'> & { location_id: string | null; total: number }
+    Omit<FinderHit, 'schedules' | 'reasons'> & {
+      location_id: string | null;
+      total: number;
+      tiers: number[] | null;
+    }
   >(
-    `${nearWith}
-     select o.id, o.kommune, o.title, o.summary, o.translations, o.languages, o.mode, o.free,
-            o.price_dkk::float8 as price_dkk, o.interpreter_available, o.children_welcome, o.wheelchair_accessible,
-            org.name as organization_name, ${near}, count(*) over ()::int as total
-       from published_offer o
-       join organization org on org.id = o.organization_id
-       ${nearJoin}
-      where ${where.join(' and ')}
+    `with ${nearFirst}m as materialized (${mFrom})${nearAfter}, s as materialized (
+       select o.id, o.kommune, o.title, o.summary, o.translations, o.languages, o.mode, o.free,
+              o.price_dkk, o.interpreter_available, o.children_welcome, o.wheelchair_accessible,
+              o.organization_id, ${tierCols}, ${near}
+         from m o
+         ${nearJoin}
+        where ${reach}
+     )
+     select s.id, s.kommune, s.title, s.summary, s.translations, s.languages, s.mode, s.free,
+            s.price_dkk, s.interpreter_available, s.children_welcome, s.wheelchair_accessible,
+            org.name as organization_name, s.tiers, s.location_id, s.meters,
+            (${score})::float8 as score, ${blended} as blended, count(*) over ()::int as total
+       from s
+       join organization org on org.id = s.organization_id
+       ${nextJoin}
+      where ${keep}
       order by ${order}
       limit ${limit} offset ${offset}`,
     params,
@@ -203,14 +363,45 @@ async function runSearch(
         address_1: place?.address_1 ?? null,
         postal_code: place?.postal_code ?? null,
         city: place?.city ?? null,
+        latitude: place?.latitude ?? null,
+        longitude: place?.longitude ?? null,
         meters: r.meters === null ? null : Math.round(r.meters),
         schedules: schedules.get(r.id) ?? [],
+        score: Math.round(r.score * 100) / 100,
+        reasons:
+          pass === 'fuzzy'
+            ? [{ field: 'similar', words: [{ word: query.q, forTerm: null }] }]
+            : r.tiers
+              ? matchReasons(terms, r.tiers, r)
+              : [],
       };
     }),
   };
 }
 
-type Place = Pick<Location, 'name' | 'address_1' | 'postal_code' | 'city'>;
+/**
+ * The next meeting of offer `s` from local date and time, as a local timestamp, the way
+ * nextSession() in finder.ts counts it: the weekday on or after the later of today and
+ * valid_from (a week on if today's time has passed), moved to the next week that keeps
+ * interval_weeks from valid_from, within valid_to.
+ */
+function nextSessionSql(today: string, time: string): string {
+  return `select min(case when sc.valid_to is null or d.day <= sc.valid_to then d.day + sc.starts_at end) as next_at
+      from schedule sc
+      cross join lateral (select greatest(${today}::date, coalesce(sc.valid_from, ${today}::date)) as base) b
+      cross join lateral (select b.base + ((sc.weekday - extract(isodow from b.base)::int + 7) % 7) as first_day) w
+      cross join lateral (select case when w.first_day = ${today}::date and sc.starts_at < ${time}::time
+                                      then w.first_day + 7 else w.first_day end as day1) x
+      cross join lateral (select case when sc.interval_weeks > 1 and sc.valid_from is not null
+                                      then x.day1 + 7 * ((sc.interval_weeks - ((x.day1 - sc.valid_from) / 7) % sc.interval_weeks) % sc.interval_weeks)
+                                      else x.day1 end as day) d
+     where sc.offer_id = s.id`;
+}
+
+type Place = Pick<
+  Location,
+  'name' | 'address_1' | 'postal_code' | 'city' | 'latitude' | 'longitude'
+>;
 
 /** The nearest location of each hit, or its first location when no place was searched. */
 async function placesFor(
@@ -223,14 +414,15 @@ async function placesFor(
   const withoutLocation = rows.filter((r) => !r.location_id).map((r) => r.id);
   if (byLocation.length) {
     const found = await q.query<Place & { id: string }>(
-      'select id, name, address_1, postal_code, city from location where id = any($1::uuid[])',
+      'select id, name, address_1, postal_code, city, latitude, longitude from location where id = any($1::uuid[])',
       [byLocation],
     );
     for (const l of found) map.set(l.id, l);
   }
   if (withoutLocation.length) {
     const found = await q.query<Place & { offer_id: string }>(
-      `select distinct on (ol.offer_id) ol.offer_id, l.name, l.address_1, l.postal_code, l.city
+      `select distinct on (ol.offer_id) ol.offer_id, l.name, l.address_1, l.postal_code, l.city,
+              l.latitude, l.longitude
          from offer_location ol join location l on l.id = ol.location_id
         where ol.offer_id = any($1::uuid[]) order by ol.offer_id, l.name`,
       [withoutLocation],
