@@ -1,5 +1,5 @@
 /**
- * Builds src/monitor/charts/kommuner.map.json, the geometry of the choropleth, from DAGI 2014
+ * Builds src/platform/geo/kommuner.map.json, the geometry of the choropleth and the finder's map, from DAGI 2014
  * (1:500.000). Run once: `npx tsx scripts/build-kommune-map.ts`. The output is committed, so the
  * app never needs /work/shared at runtime.
  *
@@ -10,7 +10,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const SOURCE = process.argv[2] ?? '/work/shared/reference/geo/kommuner_dagi_2014.geojson';
-const TARGET = new URL('../src/monitor/charts/kommuner.map.json', import.meta.url);
+const TARGET = new URL('../src/platform/geo/kommuner.map.json', import.meta.url);
+// The projection below is repeated in src/platform/geo/kommune-map.ts (MAP_PROJECTION), which
+// places points on the map; kommune-map.test.ts fails if a rebuild moves the map under it.
 
 /** Pixels per degree of latitude: gives a map about 600 high. */
 const SCALE = 185;

@@ -1,7 +1,7 @@
 /**
  * Citizen routes: the finder (/), offer pages, sign-up and "Meld en fejl". Public, no account.
- * The receipt of a sign-up travels in a short-lived signed cookie, so the receipt page shows
- * it only to whoever signed up.
+ * The receipt of a sign-up travels in a short-lived signed cookie, so the receipt page
+ * (receipt.routes.tsx) shows it only to whoever signed up.
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../platform/deps.ts';
@@ -13,11 +13,11 @@ import { findOffers, offerForCitizen, reportError } from './citizen.service.ts';
 import { readErrorReport } from './error-report.ts';
 import { parseFinderQuery } from './finder.ts';
 import { FinderPage } from './pages/finder-page.tsx';
-import { OfferPage, ReportPage, SignupDonePage, SignupPage } from './pages/offer-page.tsx';
+import { OfferPage, ReportPage, SignupPage } from './pages/offer-page.tsx';
 import { signUp } from './signup.service.ts';
 import { readSignupForm } from './signup.ts';
+import { encodeReceiptCookie, RECEIPT_COOKIE, RECEIPT_COOKIE_SECONDS } from './signup-receipt.ts';
 
-const RECEIPT_COOKIE = 'lighed_receipt';
 type IdParams = { Params: { id: string } };
 type Body = Record<string, unknown>;
 
@@ -41,7 +41,14 @@ export const catalogRoutes: FastifyPluginAsync<RouteDeps> = async (
   app.get('/', async (req, reply) => {
     const parsed = parseFinderQuery(req.query as Record<string, unknown>);
     const { query } = parsed;
-    const found = await findOffers(db, geocoder, req.tenant.kommune, query, parsed.problems);
+    const found = await findOffers(
+      db,
+      geocoder,
+      req.tenant.kommune,
+      query,
+      parsed.problems,
+      clock.now(),
+    );
     return sendPage(
       reply,
       <FinderPage
@@ -95,27 +102,21 @@ export const catalogRoutes: FastifyPluginAsync<RouteDeps> = async (
       await giveBackForm(db, clock, 'signup', offer.id, req.ip);
       return again(signed.problems, 400);
     }
-    reply.setCookie(RECEIPT_COOKIE, `${offer.id}:${signed.signup.receipt_code}`, {
+    // The receipt (receipt.routes.tsx) reads it: the code and the cancel link's token.
+    const receipt = {
+      offerId: offer.id,
+      receiptCode: signed.signup.receipt_code,
+      cancelToken: signed.signup.cancel_token,
+      cancelExpiresAt: signed.signup.cancel_expires_at,
+    };
+    reply.setCookie(RECEIPT_COOKIE, encodeReceiptCookie(receipt), {
       path: '/tilbud',
       signed: true,
       httpOnly: true,
       sameSite: 'lax',
-      maxAge: 3600,
+      maxAge: RECEIPT_COOKIE_SECONDS,
     });
     return reply.redirect(`/tilbud/${offer.id}/tilmeldt`, 303);
-  });
-
-  app.get<IdParams>('/tilbud/:id/tilmeldt', async (req, reply) => {
-    const offer = await loadOffer(req);
-    const raw = req.cookies[RECEIPT_COOKIE];
-    const cookie = raw ? req.unsignCookie(raw) : null;
-    const [offerId, code] = cookie?.valid && cookie.value ? cookie.value.split(':') : [];
-    if (offerId !== offer.id || !code) return reply.redirect(`/tilbud/${offer.id}`, 303);
-    return sendPage(
-      reply,
-      <SignupDonePage ctx={pageContext(req, reply)} offer={offer} receipt={code} />,
-      { personal: true },
-    );
   });
 
   app.get<IdParams & { Querystring: { sendt?: string } }>(

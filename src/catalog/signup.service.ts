@@ -8,12 +8,25 @@ import { audit, type AuditActor } from '../platform/audit.store.ts';
 import { LighedError, type FieldProblem } from '../platform/errors.ts';
 import { isUuid } from '../platform/ids.ts';
 import type { Editor } from './editor.ts';
-import type { Offer } from './offer.ts';
-import { createSignup, deleteSignup, listErrorReports, listSignups } from './signup.store.ts';
+import type { Offer, OfferDetail } from './offer.ts';
+import { getOfferDetail } from './offer.store.ts';
+import {
+  cancelSignupByHash,
+  createSignup,
+  deleteSignup,
+  findSignupByCancelHash,
+  listErrorReports,
+  listSignups,
+} from './signup.store.ts';
 import { validateSignup, type SignupForm } from './signup.ts';
+import { cancelState, hashCancelToken, newCancelToken, type CancelState } from './signup-cancel.ts';
 
 export type SignupResult =
-  | { ok: true; signup: { id: string; receipt_code: string } }
+  | {
+      ok: true;
+      /** `cancel_token` goes into the receipt's cancel link once; only its hash is stored. */
+      signup: { id: string; receipt_code: string; cancel_token: string; cancel_expires_at: Date };
+    }
   | { ok: false; problems: FieldProblem[] };
 
 /**
@@ -26,14 +39,16 @@ export async function signUp(
   offer: Pick<Offer, 'id' | 'kommune' | 'status'>,
   form: SignupForm,
   summary = `sign-up for offer ${offer.id}`,
+  now = new Date(),
 ): Promise<SignupResult> {
   // Signed-in staff may preview a draft through the citizen pages; nobody signs up to one.
   if (offer.status !== 'published')
     return { ok: false, problems: [{ path: 'offer', message: 'signup.error.notPublished' }] };
   const { input, problems } = validateSignup(form);
   if (!input) return { ok: false, problems };
+  const cancel = newCancelToken(now);
   const signup = await inTenant(db, offer.kommune, async (tx) => {
-    const row = await createSignup(tx, offer.kommune, offer.id, input);
+    const row = await createSignup(tx, offer.kommune, offer.id, input, cancel);
     await audit(
       tx,
       { ...actor, kommune: offer.kommune },
@@ -46,7 +61,92 @@ export async function signUp(
     );
     return row;
   });
-  return { ok: true, signup };
+  return {
+    ok: true,
+    signup: { ...signup, cancel_token: cancel.token, cancel_expires_at: cancel.expiresAt },
+  };
+}
+
+/**
+ * The offer a cancel link names: published, or retired or draft in this municipality (a
+ * citizen may still cancel after the offer has ended).
+ */
+export async function offerForCancelLink(
+  db: Db,
+  kommune: string,
+  id: string,
+): Promise<OfferDetail> {
+  const offer = isUuid(id) ? await inTenant(db, kommune, (tx) => getOfferDetail(tx, id)) : null;
+  if (!offer) throw new LighedError('LIGHED_ERR_NOT_FOUND', 'No such offer');
+  return offer;
+}
+
+export interface CancelLink {
+  state: CancelState;
+  /** The sign-up's receipt code, when the link belongs to one. */
+  receiptCode: string | null;
+}
+
+/**
+ * What a cancel link leads to, for the confirmation page. A link that belongs to a sign-up is
+ * a read of it (by the citizen, in the offer's municipality), audited; a forged one reads
+ * nothing. `offer` is the offer named in the link's path.
+ */
+export async function openCancelLink(
+  db: Db,
+  actor: AuditActor,
+  offer: Pick<Offer, 'id' | 'kommune'>,
+  token: string | null,
+  now: Date,
+): Promise<CancelLink> {
+  if (!token) return { state: 'unknown', receiptCode: null };
+  return inTenant(db, offer.kommune, async (tx) => {
+    const row = await findSignupByCancelHash(tx, offer.id, hashCancelToken(token));
+    if (!row) return { state: 'unknown' as const, receiptCode: null };
+    await audit(
+      tx,
+      { ...actor, kommune: offer.kommune },
+      { action: 'read', entity: 'signup', entityId: row.id, summary: 'opened the cancel link' },
+    );
+    return { state: cancelState(row, now), receiptCode: row.receipt_code };
+  });
+}
+
+/**
+ * Cancels the sign-up the link belongs to, once and before it expires; audited as the
+ * citizen's own change. Returns the link's state before the attempt: `valid` when this call
+ * cancelled it.
+ */
+export async function cancelByLink(
+  db: Db,
+  actor: AuditActor,
+  offer: Pick<Offer, 'id' | 'kommune'>,
+  token: string | null,
+  now: Date,
+): Promise<CancelLink> {
+  if (!token) return { state: 'unknown', receiptCode: null };
+  const hash = hashCancelToken(token);
+  return inTenant(db, offer.kommune, async (tx) => {
+    const cancelled = await cancelSignupByHash(tx, offer.id, hash, now);
+    const row = await findSignupByCancelHash(tx, offer.id, hash);
+    if (!row) return { state: 'unknown' as const, receiptCode: null };
+    await audit(
+      tx,
+      { ...actor, kommune: offer.kommune },
+      cancelled
+        ? {
+            action: 'update',
+            entity: 'signup',
+            entityId: row.id,
+            summary: 'cancelled by the citizen with the receipt link',
+          }
+        : { action: 'read', entity: 'signup', entityId: row.id, summary: 'opened the cancel link' },
+    );
+    return {
+      state: cancelled ? ('valid' as const) : cancelState(row, now),
+      receiptCode: row.receipt_code,
+    };
+  });
 }
 
 /** The sign-ups and error reports the editor may see; each one shown is a read, audited. */

@@ -1,5 +1,6 @@
 import { one, type Queryable } from '../db/db.ts';
 import { CONSENT_VERSION, receiptCode, type SignupInput } from './signup.ts';
+import type { CancelRow } from './signup-cancel.ts';
 
 export interface SignupRow extends SignupInput {
   id: string;
@@ -8,6 +9,8 @@ export interface SignupRow extends SignupInput {
   receipt_code: string;
   status: 'new' | 'contacted' | 'attending' | 'cancelled';
   created_at: Date;
+  /** When the citizen cancelled through the receipt's link. */
+  cancelled_at: Date | null;
 }
 
 export async function createSignup(
@@ -15,12 +18,13 @@ export async function createSignup(
   kommune: string,
   offerId: string,
   input: SignupInput,
+  cancel?: { hash: string; expiresAt: Date },
 ): Promise<{ id: string; receipt_code: string }> {
   const row = await one<{ id: string; receipt_code: string }>(
     q,
     `insert into signup (kommune, offer_id, name, phone, email, preferred_language, needs_interpreter, message,
-                         consent_version, consented_at, receipt_code)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, now(), $10) returning id, receipt_code`,
+                         consent_version, consented_at, receipt_code, cancel_token_hash, cancel_expires_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, now(), $10, $11, $12) returning id, receipt_code`,
     [
       kommune,
       offerId,
@@ -32,6 +36,8 @@ export async function createSignup(
       input.message,
       CONSENT_VERSION,
       receiptCode(),
+      cancel?.hash ?? null,
+      cancel?.expiresAt.toISOString() ?? null,
     ],
   );
   if (!row) throw new Error('sign-up not stored');
@@ -45,12 +51,52 @@ export async function listSignups(
 ): Promise<SignupRow[]> {
   return q.query<SignupRow>(
     `select s.id, s.offer_id, o.title as offer_title, s.name, s.phone, s.email, s.preferred_language,
-            s.needs_interpreter, s.message, s.receipt_code, s.status, s.created_at
+            s.needs_interpreter, s.message, s.receipt_code, s.status, s.created_at, s.cancelled_at
        from signup s join offer o on o.id = s.offer_id
       where ($1::uuid is null or o.organization_id = $1)
       order by s.created_at desc limit 500`,
     [organizationId],
   );
+}
+
+export interface SignupByCancelLink extends CancelRow {
+  id: string;
+  receipt_code: string;
+}
+
+/** The sign-up of `offerId` whose cancel link has this token hash, if any. */
+export async function findSignupByCancelHash(
+  q: Queryable,
+  offerId: string,
+  hash: string,
+): Promise<SignupByCancelLink | null> {
+  const [row] = await q.query<SignupByCancelLink>(
+    `select id, receipt_code, status, cancel_expires_at, cancelled_at
+       from signup where cancel_token_hash = $1 and offer_id = $2`,
+    [hash, offerId],
+  );
+  return row ?? null;
+}
+
+/**
+ * Cancels the sign-up whose link has this token hash, if it still may be: not cancelled and
+ * not expired. The check and the change are one statement, so a link works exactly once
+ * even when clicked twice at the same time. Returns the sign-up's id, or null.
+ */
+export async function cancelSignupByHash(
+  q: Queryable,
+  offerId: string,
+  hash: string,
+  now: Date,
+): Promise<string | null> {
+  const [row] = await q.query<{ id: string }>(
+    `update signup set status = 'cancelled', cancelled_at = $3
+      where cancel_token_hash = $1 and offer_id = $2 and cancelled_at is null
+        and status <> 'cancelled' and cancel_expires_at > $3
+      returning id`,
+    [hash, offerId, now.toISOString()],
+  );
+  return row?.id ?? null;
 }
 
 export async function createErrorReport(

@@ -1,9 +1,20 @@
 import { Layout, type PageContext } from '../../web/layout.tsx';
 import { Checkboxes, ErrorSummary, Select, TextField, type Problems } from '../../web/form.tsx';
-import { DISTANCES_KM, PAGE_SIZE, TIMES_OF_DAY, type FinderQuery } from '../finder.ts';
+import {
+  DISTANCES_KM,
+  PAGE_SIZE,
+  SORTS,
+  TIMES_OF_DAY,
+  sortParam,
+  type FinderQuery,
+  type MatchReason,
+} from '../finder.ts';
 import { OFFER_LANGUAGES, TOPICS } from '../offer.ts';
 import type { FinderResult } from '../offer.store.ts';
+import type { Translate } from '../../web/i18n.ts';
+import type { UiLanguage } from '../../web/languages.ts';
 import { distanceText, localText, nextSessionText, priceText } from './present.ts';
+import { ResultsMap } from './results-map.tsx';
 import { autoIn, languageName, languagesText, textAttrs, weekdayName } from '../../web/present.ts';
 
 export interface FinderPageProps {
@@ -170,7 +181,19 @@ export function FinderPage({ ctx, query, problems, result, originLabel }: Finder
             />
           </div>
         </details>
-        <button type="submit" class="button button-primary">
+        <Select
+          name="sortering"
+          label={t('finder.sort')}
+          hint={t('finder.sortHint')}
+          value={sortParam(result?.sort ?? query.sort ?? 'relevance')}
+          options={Object.entries(SORTS).map(([value, sort]) => ({
+            value,
+            label: t(`finder.sort.${sort}`),
+          }))}
+          problems={problems}
+          t={t}
+        />
+        <button type="submit" class="button button-primary lighed-submit">
           {t('finder.search')}
         </button>
       </form>
@@ -200,7 +223,13 @@ function Results({
           {t('finder.fuzzy', { q: autoIn(lang, query.q) })}
         </p>
       )}
+      {result.partial && (
+        <p class="alert alert-info lighed-note">
+          {t('finder.partial', { q: autoIn(lang, query.q) })}
+        </p>
+      )}
       {result.total === 0 && <p>{t('finder.noResults')}</p>}
+      <ResultsMap ctx={ctx} result={result} originLabel={originLabel} />
       <ol class="nobullet-list lighed-result-list">
         {result.hits.map((h) => {
           const text = localText(h, lang);
@@ -221,6 +250,11 @@ function Results({
                 <a href={`/tilbud/${h.id}`}>{text.title}</a>
               </h3>
               <p {...textAttrs(text.langs.summary, lang)}>{text.summary}</p>
+              {h.reasons.length > 0 && (
+                <p class="lighed-match">
+                  {h.reasons.map((r) => matchText(r, lang, t)).join(' · ')}
+                </p>
+              )}
               <dl class="lighed-facts">
                 {distance && (
                   <>
@@ -253,6 +287,18 @@ function Results({
       {pages > 1 && <Pagination ctx={ctx} page={query.page} pages={pages} />}
     </section>
   );
+}
+
+/** "Match i titel: gåtur (beslægtet med gang)"; the words isolated in right-to-left pages. */
+function matchText(reason: MatchReason, lang: UiLanguage, t: Translate): string {
+  const words = reason.words
+    .map(({ word, forTerm }) =>
+      forTerm
+        ? t('finder.matchRelated', { q: autoIn(lang, word), term: autoIn(lang, forTerm) })
+        : autoIn(lang, word),
+    )
+    .join(', ');
+  return t('finder.match', { field: reason.field, q: words });
 }
 
 function Pagination({ ctx, page, pages }: { ctx: PageContext; page: number; pages: number }) {

@@ -286,42 +286,6 @@ export function SignupPage({
   );
 }
 
-export function SignupDonePage({
-  ctx,
-  offer,
-  receipt,
-}: {
-  ctx: PageContext;
-  offer: OfferDetail;
-  receipt: string;
-}) {
-  const { t, lang } = ctx;
-  const text = localText(offer, lang);
-  return (
-    <Layout ctx={ctx} title={t('signup.doneTitle')}>
-      <div class="alert alert-success" role="status">
-        <div class="alert-body">
-          <h1 class="alert-heading">{t('signup.doneTitle')}</h1>
-          <p class="alert-text">
-            {t('signup.doneText')} <strong {...textAttrs(text.textLang, lang)}>{text.title}</strong>
-          </p>
-        </div>
-      </div>
-      <h2>{t('signup.receipt')}</h2>
-      <p class="lighed-receipt" dir="ltr">
-        {receipt}
-      </p>
-      <p>{t('signup.receiptHint', { provider: ltrIn(lang, offer.organization.name) })}</p>
-      <h2>{t('signup.whatNext')}</h2>
-      <p>{t('signup.whatNextText')}</p>
-      <p>
-        <a href={`/tilbud/${offer.id}`}>{t('signup.backToOffer')}</a> ·{' '}
-        <a href="/">{t('error.backToFinder')}</a>
-      </p>
-    </Layout>
-  );
-}
-
 export function ReportPage({
   ctx,
   offer,

@@ -47,7 +47,18 @@ export function SignupsPage({
               {languageName(s.preferred_language, lang)}
               {s.needs_interpreter ? ` · ${t('signups.interpreter')}` : ''}
             </>,
-            s.receipt_code,
+            <>
+              {s.receipt_code}
+              {/* Cancelled by the citizen with the receipt's link (signup-cancel.ts). */}
+              {s.cancelled_at ? (
+                <>
+                  <br />
+                  <strong class="lighed-signup-cancelled">
+                    {t('signups.cancelled', { date: dateText(s.cancelled_at, lang) })}
+                  </strong>
+                </>
+              ) : null}
+            </>,
             <form method="post" action={`/personale/tilmeldinger/${s.id}/slet`}>
               <CsrfField token={ctx.csrfToken} />
               <button

@@ -2,20 +2,15 @@
  * Denmark's 98 kommuner coloured by a value in up to 5 quantile classes (ColorBrewer Blues, safe
  * for colour-vision deficiencies). Kommuner without a value are hatched; the selected one is
  * outlined; every area has a `<title>` "Kommune: value" and the table repeats all numbers.
- * Geometry: kommuner.map.json, built by scripts/build-kommune-map.ts from DAGI 2014.
+ * Geometry: platform/geo/kommuner.map.json, built by scripts/build-kommune-map.ts from DAGI 2014.
  */
 import { render } from 'preact-render-to-string';
-import mapData from './kommuner.map.json' with { type: 'json' };
+import { KOMMUNE_MAP, type KommuneMap } from '../../platform/geo/kommune-map.ts';
 import { GREY, INK, SvgFrame, labelsWith, type ChartBase } from './chart-kit.tsx';
 import { classify, paletteIndex, quantileBreaks } from './classes.ts';
 
-export interface KommuneMap {
-  viewBox: string;
-  inset: { x: number; y: number; width: number; height: number };
-  areas: { code: string; name: string; d: string }[];
-}
-
-export const KOMMUNE_MAP: KommuneMap = mapData;
+// The geometry is shared with the citizen finder's map (src/platform/geo/kommune-map.ts).
+export { KOMMUNE_MAP, type KommuneMap };
 
 /** Lightest to darkest; the darkest stays clearly apart from the white borders and black outline. */
 export const BLUES = ['#c6dbef', '#9ecae1', '#6baed6', '#3182bd', '#08519c'] as const;
