@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { eachEngine } from '../../test/support/db.ts';
+import { GENERAL_SET_ID, setById } from './instruments/sets.ts';
 import { Client, seedFixture, testApp } from '../../test/support/app.ts';
 import { inTenant } from '../db/db.ts';
 import { translator } from '../web/i18n.ts';
@@ -16,8 +17,10 @@ import { inTeam, systemStaff } from './conversation.store.ts';
 import { exportConversationFhir } from './fhir-export.ts';
 import { purgeConversations } from './retention.ts';
 
-const stepOf = (id: string) => INSTRUMENTS.findIndex((i) => i.id === id) + 1;
-const STEPS = INSTRUMENTS.length;
+// A conversation asks the general set's instruments unless another set is chosen.
+const ASKED = setById(GENERAL_SET_ID)!.instruments;
+const stepOf = (id: string) => ASKED.indexOf(id) + 1;
+const STEPS = ASKED.length;
 const ar = translator('ar');
 const chromium = await findChromium();
 
@@ -560,6 +563,46 @@ eachEngine('health conversation', (ctx) => {
         { instrument: INSTRUMENTS.map((i) => i.id) },
         '/personale/samtaler/indstillinger',
       );
+    });
+
+    it("offers the health visitor's set once its questions are switched on, and asks them", async () => {
+      const admin = await as('admin@test.dk');
+      const switchOn = (instrument: string[]) =>
+        admin.post(
+          '/personale/samtaler/indstillinger/instrumenter',
+          { instrument },
+          '/personale/samtaler/indstillinger',
+        );
+      const general = setById(GENERAL_SET_ID)!.instruments;
+      const pregnancy = setById('pregnancy-first')!.instruments;
+      const start = { mode: 'anonymous', language: 'da', arena: 'job_centre' };
+      const c = await as('frontline@test.dk');
+
+      expect((await switchOn([...general])).statusCode).toBe(303);
+      expect((await c.get('/personale/samtaler/ny')).body).not.toContain('name="set"');
+      const refused = await c.post(
+        '/personale/samtaler',
+        { ...start, set: 'pregnancy-first' },
+        '/personale/samtaler/ny',
+      );
+      expect(refused.statusCode).toBe(400);
+      expect(refused.body).toContain('href="#f-set"');
+
+      expect((await switchOn(INSTRUMENTS.map((i) => i.id))).statusCode).toBe(303);
+      expect((await c.get('/personale/samtaler/ny')).body).toContain('value="pregnancy-first"');
+      const res = await c.post(
+        '/personale/samtaler',
+        { ...start, set: 'pregnancy-first' },
+        '/personale/samtaler/ny',
+      );
+      expect(res.statusCode).toBe(303);
+      const id = /samtaler\/([0-9a-f-]{36})\//.exec(String(res.headers.location))![1]!;
+      const [row] = await sys((tx) =>
+        tx.query<{ instruments: string[] }>('select instruments from conversation where id = $1', [
+          id,
+        ]),
+      );
+      expect(row!.instruments).toEqual([...pregnancy]);
     });
 
     it('validates the matching weights by field and keeps the old ones on error', async () => {

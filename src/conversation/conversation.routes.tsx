@@ -14,6 +14,7 @@ import {
   listForTeam,
   openDeletion,
   startConversation,
+  startableSets,
   teamArena,
 } from './conversation.service.ts';
 import { emptyStartForm, readStartForm, validateStartForm } from './start-form.ts';
@@ -37,11 +38,13 @@ export const conversationRoutes: FastifyPluginAsync<RouteDeps> = async (app, { d
     '/personale/samtaler/ny',
     { preHandler: workers },
     async (req, reply) => {
-      const values = emptyStartForm(await teamArena(db, starterOf(req)));
+      const w = starterOf(req);
+      const values = emptyStartForm(await teamArena(db, w));
       if (isUiLanguage(req.query.sprog)) values.language = req.query.sprog;
+      const sets = await startableSets(db, w);
       return sendPage(
         reply,
-        <StartPage ctx={pageContext(req, reply)} values={values} problems={[]} />,
+        <StartPage ctx={pageContext(req, reply)} values={values} sets={sets} problems={[]} />,
         { personal: true },
       );
     },
@@ -53,14 +56,24 @@ export const conversationRoutes: FastifyPluginAsync<RouteDeps> = async (app, { d
     async (req, reply) => {
       const w = starterOf(req);
       const values = readStartForm(req.body);
-      const { input, problems } = validateStartForm(values);
+      const sets = await startableSets(db, w);
+      const { input, problems } = validateStartForm(
+        values,
+        new Date(),
+        sets.map((s) => s.id),
+      );
       if (!input)
         return sendPage(
           reply,
-          <StartPage ctx={pageContext(req, reply)} values={values} problems={problems} />,
+          <StartPage
+            ctx={pageContext(req, reply)}
+            values={values}
+            sets={sets}
+            problems={problems}
+          />,
           { status: 400, personal: true },
         );
-      const id = await startConversation(db, w, input);
+      const id = await startConversation(db, w, input, values.set);
       return reply.redirect(`${conversationHref(id)}/trin/1`, 303);
     },
   );

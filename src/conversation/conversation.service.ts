@@ -16,6 +16,7 @@ import type { Worker } from './access.ts';
 import {
   createConversation,
   deleteConversation,
+  disabledInstruments,
   enabledInstruments,
   getConversation,
   inTeam,
@@ -28,6 +29,7 @@ import {
   type SavedOffer,
 } from './conversation.store.ts';
 import { instrumentsOf, profileOf, supportOf } from './derived.ts';
+import { availableSets, GENERAL_SET_ID, setById, type InstrumentSet } from './instruments/sets.ts';
 import { applyStep, readStep, revealsMore, visibleItems } from './flow.ts';
 import type { Answers, Instrument, Item } from './instrument.ts';
 import { nextMove, type Destination, type Go } from './navigation.ts';
@@ -97,14 +99,27 @@ export async function teamArena(db: Db, w: Worker): Promise<Arena> {
   });
 }
 
-/** Starts a conversation with the municipality's instruments switched on; returns its id. */
+/** The instrument sets a worker may start: those with an instrument the municipality asks. */
+export async function startableSets(db: Db, w: Worker): Promise<InstrumentSet[]> {
+  return inTeam(db, w.team, async (tx) => availableSets(await disabledInstruments(tx)));
+}
+
+/**
+ * Starts a conversation with the instruments of one set (instruments/sets.ts, the general one
+ * unless named) that the municipality has switched on; returns its id.
+ */
 export async function startConversation(
   db: Db,
   w: Worker,
   input: Omit<NewConversation, 'instruments'>,
+  setId: string = GENERAL_SET_ID,
 ): Promise<string> {
+  const set = setById(setId);
+  if (!set) throw new LighedError('LIGHED_ERR_VALIDATION', `Unknown instrument set ${setId}`);
   return inTeam(db, w.team, async (tx) => {
-    const instruments = (await enabledInstruments(tx)).map((i) => i.id);
+    if (!availableSets(await disabledInstruments(tx)).some((s) => s.id === set.id))
+      throw new LighedError('LIGHED_ERR_CONFLICT', `The instrument set ${set.id} is switched off`);
+    const instruments = (await enabledInstruments(tx, set)).map((i) => i.id);
     if (instruments.length === 0)
       throw new LighedError('LIGHED_ERR_CONFLICT', 'All instruments are switched off');
     const id = await createConversation(tx, w.team, { ...input, instruments });

@@ -10,6 +10,13 @@ import type { Answers } from './instrument.ts';
 import type { ConversationAnswers } from './flow.ts';
 import type { SupportLevel } from './profile.ts';
 import { INSTRUMENTS } from './instruments/index.ts';
+import {
+  INSTRUMENT_SETS,
+  instrumentsOfSet,
+  switchedOff,
+  type InstrumentSet,
+  type InstrumentSwitch,
+} from './instruments/sets.ts';
 import type { Instrument } from './instrument.ts';
 import type { MatchReason } from './matching.ts';
 
@@ -135,7 +142,8 @@ export async function createConversation(
     [
       staff.kommune,
       staff.team_id,
-      staff.id,
+      // No worker yet when booked from a referral's intake queue.
+      staff.id || null,
       c.anonymous,
       c.citizen_name,
       c.birth_year,
@@ -293,17 +301,20 @@ export async function linkSignup(
 
 // ---- settings ---------------------------------------------------------------------------------
 
-/** Instruments the municipality has switched off. */
+/** Instruments the municipality has switched off (opt-in ones until switched on, sets.ts). */
 export async function disabledInstruments(q: Queryable): Promise<Set<string>> {
-  const rows = await q.query<{ instrument_id: string }>(
-    'select instrument_id from instrument_setting where not enabled',
+  const rows = await q.query<InstrumentSwitch>(
+    'select instrument_id, enabled from instrument_setting',
   );
-  return new Set(rows.map((r) => r.instrument_id));
+  return switchedOff(rows);
 }
 
-export async function enabledInstruments(q: Queryable): Promise<Instrument[]> {
-  const off = await disabledInstruments(q);
-  return INSTRUMENTS.filter((i) => !off.has(i.id));
+/** The set's instruments the municipality has on, in the set's order; the general set by default. */
+export async function enabledInstruments(
+  q: Queryable,
+  set: InstrumentSet = INSTRUMENT_SETS[0]!,
+): Promise<Instrument[]> {
+  return instrumentsOfSet(set, await disabledInstruments(q), INSTRUMENTS);
 }
 
 export async function setInstrumentsEnabled(

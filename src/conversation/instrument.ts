@@ -35,6 +35,7 @@ export const DOMAINS = [
   'selfRatedHealth',
   'healthLiteracy',
   'socialNeeds',
+  'socialSupport',
   'motivation',
   'priorities',
   'resources',

@@ -9,6 +9,8 @@ import type { Answer, Answers, Domain, Instrument } from './instrument.ts';
 import { fullText, listIn, msg, type Text } from './text.ts';
 import { scoreInstrument, type ScoreResult, type ScoringContext } from './scoring.ts';
 import { SOCIAL_NEED_DOMAIN, type SocialNeedDomain } from './instruments/social.ts';
+import { SMOKE_SOURCE, type SmokeSource } from './instruments/pregnancy.ts';
+import { UI_LANGUAGES } from '../web/languages.ts';
 
 export interface Response {
   instrument: Instrument;
@@ -62,6 +64,7 @@ export type SupportReasonCode =
   | 'limitedHealthLiteracy'
   | 'lowWellbeing'
   | 'severeLoneliness'
+  | 'lowSocialSupport'
   | 'socialNeed'
   | 'severalRiskFactors'
   | 'lowConfidence'
@@ -134,6 +137,41 @@ export function socialNeedDomains(r: ScoreResult): SocialNeedDomain[] {
   }
   return [...out];
 }
+
+type Place = Exclude<SmokeSource, 'own'>;
+const PLACE_NAMES: Record<Place, Text> = {
+  home: msg('profile.smokePlace.home'),
+  car: msg('profile.smokePlace.car'),
+  elsewhere: msg('profile.smokePlace.elsewhere'),
+};
+
+/** Where the smoke around the citizen comes from (smoke-free-home), each place once. */
+export function smokeSources(r: ScoreResult): SmokeSource[] {
+  const out = new Set<SmokeSource>();
+  for (const f of r.flags) {
+    const s = (SMOKE_SOURCE as Record<string, SmokeSource | undefined>)[f];
+    if (s) out.add(s);
+  }
+  return [...out];
+}
+
+const joined = (a: Text, b: Text): Text =>
+  Object.fromEntries(UI_LANGUAGES.map((l) => [l, `${a[l]} ${b[l]}`])) as Text;
+
+/** Own smoking or nicotine first, then the smoke from others, by place. */
+const smokeAround: TextRule = (r, _inst, sex) => {
+  const sources = smokeSources(r);
+  const places = sources.filter((s): s is Place => s !== 'own').map((p) => PLACE_NAMES[p]);
+  const exposure =
+    places.length > 0
+      ? msg('profile.smokeFreeHome.exposure', {
+          places: (lang) => listIn(lang, places),
+          sex,
+        })
+      : null;
+  const own = sources.includes('own') ? msg('profile.smokeFreeHome.own', { sex }) : null;
+  return own && exposure ? joined(own, exposure) : (own ?? exposure ?? NOT_ENOUGH);
+};
 
 function alcoholLimits(inst: Instrument): { week: number; day: number } {
   return inst.scoring.kind === 'alcoholUnits'
@@ -212,6 +250,29 @@ const TEXTS: Record<string, Record<string, { attention: boolean; text: TextRule 
     adequate: { attention: false, text: fixed('profile.healthLiteracy.adequate') },
     limited: { attention: true, text: fixed('profile.healthLiteracy.limited') },
   },
+  'pregnancy-alcohol': {
+    none: { attention: false, text: fixed('profile.pregnancyAlcohol.none') },
+    need: {
+      attention: true,
+      text: (r, _inst, sex) =>
+        r.flags.includes('pa-since')
+          ? msg('profile.pregnancyAlcohol.since', { sex })
+          : msg('profile.pregnancyAlcohol.before', { sex }),
+    },
+  },
+  't-ace': {
+    negative: { attention: false, text: fixed('profile.tAce.negative') },
+    positive: { attention: true, text: fixed('profile.tAce.positive') },
+  },
+  'smoke-free-home': {
+    none: { attention: false, text: fixed('profile.smokeFreeHome.none') },
+    need: { attention: true, text: smokeAround },
+  },
+  'oss-3': {
+    poor: { attention: true, text: fixed('profile.oss3.poor') },
+    moderate: { attention: false, text: fixed('profile.oss3.moderate') },
+    strong: { attention: false, text: fixed('profile.oss3.strong') },
+  },
   'social-needs': {
     none: { attention: false, text: fixed('profile.socialNeeds.none') },
     need: {
@@ -252,14 +313,28 @@ export function domainVerdict(statements: readonly Statement[]): Statement[] {
 
 export type RiskFactor = 'smoking' | 'alcohol' | 'inactivity' | 'diet';
 
-/** Lifestyle risk factors (smoking, alcohol, activity, diet); alcohol counts once. */
+/**
+ * Lifestyle risk factors (smoking, alcohol, activity, diet); each counts once. In pregnancy
+ * smoking or other nicotine, any alcohol since the pregnancy was known, and a positive T-ACE
+ * count too (smoke from others does not: it is not the citizen's own habit).
+ */
 export function riskFactors(results: readonly ScoreResult[]): RiskFactor[] {
-  const band = (id: string) => results.find((r) => r.instrumentId === id && r.scored)?.band?.id;
+  const scored = (id: string) => results.find((r) => r.instrumentId === id && r.scored);
+  const band = (id: string) => scored(id)?.band?.id;
+  const flagged = (id: string, item: string) => scored(id)?.flags.includes(item) === true;
   const out: RiskFactor[] = [];
   const s = band('smoking');
-  if (s === 'occasional' || s === 'daily' || s === 'heavy') out.push('smoking');
+  if (s === 'occasional' || s === 'daily' || s === 'heavy' || flagged('smoke-free-home', 'sfh-own'))
+    out.push('smoking');
   const u = band('alcohol-units');
-  if (u === 'above' || u === 'underAge' || band('audit-c') === 'positive') out.push('alcohol');
+  if (
+    u === 'above' ||
+    u === 'underAge' ||
+    band('audit-c') === 'positive' ||
+    band('t-ace') === 'positive' ||
+    flagged('pregnancy-alcohol', 'pa-since')
+  )
+    out.push('alcohol');
   const a = band('activity');
   if (a === 'sedentary' || a === 'below') out.push('inactivity');
   if (band('diet') === 'farFrom') out.push('diet');
@@ -334,6 +409,7 @@ export function assessSupport(
   if (who5?.score != null && who5.score <= SUPPORT_RULES.who5AtMost)
     reason('lowWellbeing', { score: who5.score, limit: SUPPORT_RULES.who5AtMost });
   if (band('loneliness-3') === 'severe') reason('severeLoneliness');
+  if (band('oss-3') === 'poor') reason('lowSocialSupport');
   const needs = results.find(
     (r) => r.instrumentId === 'social-needs' && r.scored && r.flags.length > 0,
   );

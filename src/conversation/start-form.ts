@@ -6,6 +6,7 @@ import { ARENAS, TIMES_OF_DAY, type Arena, type TimeOfDay } from '../catalog/ind
 import { UI_LANGUAGES, type UiLanguage } from '../web/languages.ts';
 import type { FieldProblem } from '../platform/errors.ts';
 import type { NewConversation } from './conversation.store.ts';
+import { GENERAL_SET_ID } from './instruments/sets.ts';
 
 export interface StartFormValues {
   mode: 'named' | 'anonymous' | '';
@@ -20,6 +21,8 @@ export interface StartFormValues {
   brings_children: boolean;
   days: string[];
   times: string[];
+  /** The instrument set asked (instruments/sets.ts); the general conversation by default. */
+  set: string;
 }
 
 type Body = Record<string, unknown>;
@@ -43,6 +46,7 @@ export function emptyStartForm(arena: Arena): StartFormValues {
     brings_children: false,
     days: [],
     times: [],
+    set: GENERAL_SET_ID,
   };
 }
 
@@ -61,12 +65,15 @@ export function readStartForm(body: Body): StartFormValues {
     brings_children: text(body.brings_children) === 'ja',
     days: list(body.days),
     times: list(body.times),
+    set: text(body.set) || GENERAL_SET_ID,
   };
 }
 
 export function validateStartForm(
   f: StartFormValues,
   now = new Date(),
+  /** The sets the municipality has switched on (a worker may start only those). */
+  startable: readonly string[] = [GENERAL_SET_ID],
 ): { input: Omit<NewConversation, 'instruments'> | null; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   if (!f.mode) problems.push({ path: 'mode', message: 'conversation.error.mode' });
@@ -90,6 +97,8 @@ export function validateStartForm(
     problems.push({ path: 'language', message: 'conversation.error.option' });
   if (!(ARENAS as readonly string[]).includes(f.arena))
     problems.push({ path: 'arena', message: 'conversation.error.option' });
+  if (!startable.includes(f.set))
+    problems.push({ path: 'set', message: 'conversation.error.option' });
   const days = [...new Set(f.days.map(Number))]
     .filter((d) => Number.isInteger(d) && d >= 1 && d <= 7)
     .sort();

@@ -7,46 +7,27 @@
  * context with JavaScript off proves the form needs none. Every page checked has zero axe
  * violations at WCAG 2.1 AA.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import type { FastifyInstance } from 'fastify';
-import { describeBrowser, expectAccessible, launchBrowser } from './support/browser.ts';
-import { freshDb } from '../support/db.ts';
-import { seedFixture, testApp } from '../support/app.ts';
-import { INSTRUMENTS } from '../../src/conversation/instruments/index.ts';
-import type { Db } from '../../src/db/db.ts';
+import { afterAll, expect, it } from 'vitest';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { serveForBrowser } from './support/served.ts';
+import { describeBrowser, expectAccessible } from './support/browser.ts';
+import { GENERAL_SET_ID, setById } from '../../src/conversation/instruments/sets.ts';
 
-const stepOf = (id: string) => INSTRUMENTS.findIndex((i) => i.id === id) + 1;
-const STEPS = INSTRUMENTS.length;
+// The general health conversation's instruments, in the order asked (the default set).
+const ASKED = setById(GENERAL_SET_ID)!.instruments;
+const stepOf = (id: string) => ASKED.indexOf(id) + 1;
+const STEPS = ASKED.length;
 const ARABIC = /\p{Script=Arabic}/u;
 
 describeBrowser('frontline worker holds a health conversation in Chromium', () => {
-  let db: Db;
-  let app: FastifyInstance;
-  let base: string;
-  let browser: Browser;
-  // Shared by the tests below, in order: one signed-in tablet context and the conversation.
+  const s = serveForBrowser();
   let worker: BrowserContext;
   let page: Page;
   let conversationUrl = '';
-
-  beforeAll(async () => {
-    db = await freshDb('pglite');
-    await seedFixture(db);
-    app = await testApp(db);
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await worker?.close();
-    await browser?.close();
-    await app?.close();
-    await db?.close();
-  });
+  afterAll(() => worker?.close());
 
   async function signIn(p: Page, email = 'frontline@test.dk') {
-    await p.goto(`${base}/personale/log-ind`);
+    await p.goto(`${s.base}/personale/log-ind`);
     await p.locator('#f-email').fill(email);
     await p.locator('#f-password').fill('test-password-1');
     await p.locator('form[method="post"] button[type="submit"]').click();
@@ -98,11 +79,11 @@ describeBrowser('frontline worker holds a health conversation in Chromium', () =
 
   it('signs in on a tablet and starts a conversation with consent, after a missing choice is named', async () => {
     // Workers hold the conversation on a tablet.
-    worker = await browser.newContext({ viewport: { width: 820, height: 1180 }, hasTouch: true });
+    worker = await s.browser.newContext({ viewport: { width: 820, height: 1180 }, hasTouch: true });
     worker.setDefaultTimeout(10000);
     page = await worker.newPage();
     await signIn(page);
-    await page.goto(`${base}/personale/samtaler`);
+    await page.goto(`${s.base}/personale/samtaler`);
     expect(await page.locator('h1').textContent()).toBe('Sundhedssamtaler');
     expect(await page.locator('main').textContent()).toContain('Jobcenter Roskilde');
     await expectAccessible(page, 'conversation list');
@@ -371,7 +352,7 @@ describeBrowser('frontline worker holds a health conversation in Chromium', () =
   }, 90_000);
 
   it('works with JavaScript off: an anonymous conversation and the smoking skip logic', async () => {
-    const context = await browser.newContext({
+    const context = await s.browser.newContext({
       javaScriptEnabled: false,
       viewport: { width: 820, height: 1180 },
     });
@@ -379,7 +360,7 @@ describeBrowser('frontline worker holds a health conversation in Chromium', () =
     try {
       const p = await context.newPage();
       await signIn(p);
-      await p.goto(`${base}/personale/samtaler/ny`);
+      await p.goto(`${s.base}/personale/samtaler/ny`);
       await p.locator('label[for="f-mode-anonymous"]').click();
       expect(await p.locator('#f-mode-anonymous').isChecked()).toBe(true);
       await p.selectOption('#f-language', 'ar');
@@ -407,11 +388,11 @@ describeBrowser('frontline worker holds a health conversation in Chromium', () =
   });
 
   it('gives the admin accessible settings: instruments, matching weights and teams', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await s.browser.newContext({ viewport: { width: 1280, height: 900 } });
     try {
       const p = await context.newPage();
       await signIn(p, 'admin@test.dk');
-      await p.goto(`${base}/personale/samtaler/indstillinger`);
+      await p.goto(`${s.base}/personale/samtaler/indstillinger`);
       await expectAccessible(p, 'settings');
       // A weight out of range is named and the page stays accessible.
       await p.locator('#f-distance').fill('11');
@@ -420,9 +401,9 @@ describeBrowser('frontline worker holds a health conversation in Chromium', () =
         .poll(() => p.locator('.alert-error, .error-summary, [role="alert"]').count())
         .toBeGreaterThan(0);
       await expectAccessible(p, 'settings with an error');
-      await p.goto(`${base}/personale/samtaler/teams`);
+      await p.goto(`${s.base}/personale/samtaler/teams`);
       await expectAccessible(p, 'teams');
-      await p.goto(`${base}/personale/samtaler`);
+      await p.goto(`${s.base}/personale/samtaler`);
       await expectAccessible(p, 'all conversations (admin)');
     } finally {
       await context.close();

@@ -2,6 +2,7 @@ import type { Instrument } from '../instrument.ts';
 import { alcoholUnits, auditC } from './alcohol.ts';
 import { activity, diet, sleep } from './lifestyle.ts';
 import { healthLiteracy, loneliness, pss10, selfRatedHealth } from './mind.ts';
+import { oss3, pregnancyAlcohol, smokeFreeHome, tAce } from './pregnancy.ts';
 import { smoking } from './smoking.ts';
 import { motivation, priorities, resources, socialNeeds } from './social.ts';
 import { who5 } from './who5.ts';
@@ -23,6 +24,10 @@ export {
   resources,
   socialNeeds,
   who5,
+  pregnancyAlcohol,
+  tAce,
+  smokeFreeHome,
+  oss3,
 };
 
 /** The library as written (Danish and English), in the order a conversation asks it. */
@@ -42,6 +47,11 @@ export const SOURCE_INSTRUMENTS: readonly Instrument[] = [
   resources,
   priorities,
   motivation,
+  // The health visitor's first conversation in pregnancy (sets.ts); in no other set.
+  pregnancyAlcohol,
+  tAce,
+  smokeFreeHome,
+  oss3,
 ];
 
 const tables = loadTranslationTables();

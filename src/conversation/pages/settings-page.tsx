@@ -7,7 +7,9 @@ import { ARENAS } from '../../catalog/index.ts';
 import type { Team } from '../../staff/index.ts';
 import { CsrfField, ErrorSummary, Select, SubmitButton, TextField } from '../../web/form.tsx';
 import { Layout, type PageContext } from '../../web/layout.tsx';
+import type { Instrument } from '../instrument.ts';
 import { INSTRUMENTS } from '../instruments/index.ts';
+import { INSTRUMENT_SETS, optInInstruments } from '../instruments/sets.ts';
 import { DEFAULT_MATCH_WEIGHTS, type MatchWeights } from '../matching.ts';
 import { STAFF_LANGUAGES } from './present.ts';
 
@@ -153,6 +155,27 @@ export function SettingsPage({
 }) {
   const { t, lang } = ctx;
   const title = t('conversationSettings.title');
+  // The general set's instruments first; each other set's own (opt-in) ones under its name.
+  const optIn = optInInstruments();
+  const shared = INSTRUMENTS.filter((i) => !optIn.has(i.id));
+  const InstrumentSwitch = ({ i }: { i: Instrument }) => (
+    <li class="form-group-checkbox">
+      <input
+        class="form-checkbox"
+        type="checkbox"
+        id={`i-${i.id}`}
+        name="instrument"
+        value={i.id}
+        checked={!off.has(i.id)}
+        aria-describedby={`i-${i.id}-hint`}
+      />
+      <label for={`i-${i.id}`}>{lang === 'da' ? i.title.da : i.title.en}</label>
+      <span class="form-hint" id={`i-${i.id}-hint`}>
+        {t('conversationSettings.source', { source: i.source, version: i.version })}
+        {i.licence.checkBeforeShipping ? ` ${t('conversationSettings.checkLicence')}` : ''}
+      </span>
+    </li>
+  );
   return (
     <Layout
       ctx={ctx}
@@ -173,28 +196,25 @@ export function SettingsPage({
         <fieldset>
           <legend class="sr-only">{t('conversationSettings.instruments')}</legend>
           <ul class="nobullet-list">
-            {INSTRUMENTS.map((i) => (
-              <li class="form-group-checkbox">
-                <input
-                  class="form-checkbox"
-                  type="checkbox"
-                  id={`i-${i.id}`}
-                  name="instrument"
-                  value={i.id}
-                  checked={!off.has(i.id)}
-                  aria-describedby={`i-${i.id}-hint`}
-                />
-                <label for={`i-${i.id}`}>{lang === 'da' ? i.title.da : i.title.en}</label>
-                <span class="form-hint" id={`i-${i.id}-hint`}>
-                  {t('conversationSettings.source', { source: i.source, version: i.version })}
-                  {i.licence.checkBeforeShipping
-                    ? ` ${t('conversationSettings.checkLicence')}`
-                    : ''}
-                </span>
-              </li>
+            {shared.map((i) => (
+              <InstrumentSwitch i={i} />
             ))}
           </ul>
         </fieldset>
+        {INSTRUMENT_SETS.slice(1).map((set) => (
+          <fieldset>
+            <legend class="h3">{lang === 'da' ? set.title.da : set.title.en}</legend>
+            <p>{lang === 'da' ? set.purpose.da : set.purpose.en}</p>
+            <p>{t('conversationSettings.setLead')}</p>
+            <ul class="nobullet-list">
+              {INSTRUMENTS.filter((i) => optIn.has(i.id) && set.instruments.includes(i.id)).map(
+                (i) => (
+                  <InstrumentSwitch i={i} />
+                ),
+              )}
+            </ul>
+          </fieldset>
+        ))}
         <SubmitButton>{t('conversationSettings.saveInstruments')}</SubmitButton>
       </form>
       <h2>{t('conversationSettings.weights')}</h2>

@@ -20,6 +20,7 @@ import { Layout, type PageContext } from '../../web/layout.tsx';
 import { dateText, weekdayName } from '../../web/present.ts';
 import { CONVERSATION_RETENTION, type ConversationListRow } from '../conversation.store.ts';
 import type { StartFormValues } from '../start-form.ts';
+import type { InstrumentSet } from '../instruments/sets.ts';
 import { citizenLabel, STAFF_LANGUAGES } from './present.ts';
 
 export function ListPage({
@@ -89,10 +90,13 @@ const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 export function StartPage({
   ctx,
   values,
+  sets,
   problems,
 }: {
   ctx: PageContext;
   values: StartFormValues;
+  /** The instrument sets the worker may start; a choice only when there is more than one. */
+  sets: readonly InstrumentSet[];
   problems: FieldProblem[];
 }) {
   const { t } = ctx;
@@ -131,6 +135,7 @@ export function StartPage({
         </form>
       }
     >
+      <SetChoice sets={sets} value={values.set} problems={problems} ctx={ctx} />
       <Field id={modeId} label={t('conversation.start.mode')} problem={modeProblem} t={t} fieldset>
         <ul class="nobullet-list" id={modeId}>
           {(['named', 'anonymous'] as const).map((m) => (
@@ -286,5 +291,52 @@ export function StartPage({
       />
       <SubmitButton>{t('conversation.start.submit')}</SubmitButton>
     </FormPage>
+  );
+}
+
+/** Which questions the conversation asks (e.g. the health visitor's first one in pregnancy). */
+function SetChoice({
+  sets,
+  value,
+  problems,
+  ctx,
+}: {
+  sets: readonly InstrumentSet[];
+  value: string;
+  problems: FieldProblem[];
+  ctx: PageContext;
+}) {
+  if (sets.length < 2) return null;
+  const { t } = ctx;
+  const id = fieldId('set');
+  const words = (x: InstrumentSet['title']) => (ctx.lang === 'da' ? x.da : x.en);
+  return (
+    <Field
+      id={id}
+      label={t('conversation.start.set')}
+      problem={problems.find((p) => p.path === 'set')}
+      t={t}
+      fieldset
+    >
+      <ul class="nobullet-list" id={id}>
+        {sets.map((s) => (
+          <li class="form-group-radio">
+            <input
+              class="form-radio radio-large"
+              type="radio"
+              id={`${id}-${s.id}`}
+              name="set"
+              value={s.id}
+              checked={value === s.id}
+              aria-describedby={`${id}-${s.id}-hint`}
+            />
+            <label for={`${id}-${s.id}`}>{words(s.title)}</label>
+            <span class="form-hint" id={`${id}-${s.id}-hint`}>
+              {words(s.purpose)}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </Field>
   );
 }
