@@ -1,0 +1,110 @@
+/**
+ * The citizen record's rules, pure: what a new record may hold (zod, with message keys as
+ * errors), the name normalised for the duplicate check, which existing record a new one
+ * duplicates, and what the card shows.
+ */
+import { z } from 'zod';
+import { validateCpr } from './cpr.ts';
+
+export const CONSENT_PURPOSE = /^[a-z0-9_.-]{1,100}$/;
+
+/** A citizen as another domain hands it over (a referral's Patient, a form). */
+export const citizenInputSchema = z
+  .object({
+    name: z.string().trim().min(1, 'people.error.name').max(200, 'people.error.name'),
+    cpr: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v === '' ? undefined : v)),
+    birthDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'people.error.birthDate')
+      .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'people.error.birthDate')
+      .optional(),
+    sex: z.enum(['female', 'male']).optional(),
+    phone: z.string().trim().max(40, 'people.error.phone').optional(),
+    email: z
+      .string()
+      .trim()
+      .max(254, 'people.error.email')
+      .refine((v) => v === '' || z.email().safeParse(v).success, 'people.error.email')
+      .optional(),
+    postcode: z
+      .string()
+      .trim()
+      .regex(/^\d{4}$/, 'people.error.postcode')
+      .optional(),
+    address: z.string().trim().max(300, 'people.error.address').optional(),
+    preferredLanguage: z
+      .string()
+      .regex(/^[a-z]{2,3}$/, 'people.error.language')
+      .default('da'),
+    interpreterNeeded: z.boolean().default(false),
+    consent: z
+      .object({
+        purpose: z.string().regex(CONSENT_PURPOSE, 'people.error.consent'),
+        version: z.string().trim().min(1, 'people.error.consent').max(50, 'people.error.consent'),
+      })
+      .optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.cpr === undefined) return;
+    const r = validateCpr(c.cpr);
+    if (!r.ok)
+      ctx.addIssue({ code: 'custom', path: ['cpr'], message: `people.error.cpr.${r.error}` });
+    else if (c.birthDate && c.birthDate !== r.birthDate)
+      ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'people.error.cprBirthDate' });
+  });
+
+export type CitizenInput = z.input<typeof citizenInputSchema>;
+export type ParsedCitizen = z.output<typeof citizenInputSchema>;
+
+/** Case and spacing do not make two people: "Fatima  Ali" and "fatima ali" are one name. */
+export function normaliseName(name: string): string {
+  return name.normalize('NFC').trim().replace(/\s+/g, ' ');
+}
+
+/** What the card shows: the CPR number masked, and nothing the viewer did not ask for. */
+export interface CitizenCard {
+  id: string;
+  name: string;
+  /** ddmmyy-xxxx, or null when no CPR number is held. */
+  cprMasked: string | null;
+  birthDate: string | null;
+  sex: 'female' | 'male' | null;
+  phone: string;
+  email: string;
+  postcode: string | null;
+  address: string;
+  preferredLanguage: string;
+  interpreterNeeded: boolean;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface Consent {
+  id: string;
+  purpose: string;
+  version: string;
+  givenAt: Date;
+  recordedBy: string | null;
+  withdrawnAt: Date | null;
+}
+
+export const ACCESS_VIA = ['referral', 'conversation', 'signup'] as const;
+export type AccessVia = (typeof ACCESS_VIA)[number];
+
+export interface AccessLink {
+  via: AccessVia;
+  viaId: string;
+  organizationId: string | null;
+  organizationName: string | null;
+  teamId: string | null;
+  teamName: string | null;
+  createdAt: Date;
+}
+
+/** The admin's search: by CPR number (blind index), or by name and birth date. */
+export type CitizenSearch = { cpr: string } | { name: string; birthDate: string };
