@@ -8,6 +8,9 @@ import { SIGNIN_LINK_HOURS } from '../staff/index.ts';
 import { firstAdminGuidance, startPlan, type DemoSetting } from './demo-setting.ts';
 import { demoAccounts, ensureDemoTeams, seedDemo, type DemoAccount } from './demo.seed.ts';
 import { hasAnyTenant } from './demo.store.ts';
+import { referralDemoAccounts, seedReferralDemo } from './referrals.seed.ts';
+import { createDemoApiClients, type DemoApiClient } from '../fhir/index.ts';
+import { DEMO_KOMMUNE } from './demo.data.ts';
 
 export interface StartOutcome {
   /** The plan asked for the demo (the caller adds the synthetic survey, also idempotent). */
@@ -16,6 +19,10 @@ export interface StartOutcome {
   demoCreated: boolean;
   /** The demo's accounts and password, only when this start created them (print once). */
   accounts: DemoAccount[];
+  /** The demo GP practice (referrals), when this start created it: the FHIR referrer client's. */
+  referrerOrganizationId: string | null;
+  /** The demo's FHIR API clients (one per role), only when this start created them (print once). */
+  apiClients: DemoApiClient[];
 }
 
 export async function prepareStart(
@@ -26,8 +33,11 @@ export async function prepareStart(
   const empty = !(await hasAnyTenant(db));
   const plan = startPlan(opts.demo, { production: opts.production, empty });
   let demoCreated = false;
+  let referrerOrganizationId: string | null = null;
   if (plan.seedDemo) {
     demoCreated = await seedDemo(db);
+    if (demoCreated)
+      referrerOrganizationId = (await seedReferralDemo(db))?.referrerOrganizationId ?? null;
     if (demoCreated) {
       log('Created the demo municipality (Roskilde, synthetic data).');
       if (opts.production)
@@ -40,5 +50,13 @@ export async function prepareStart(
   await ensureDemoTeams(db);
   if (plan.guideFirstAdmin)
     for (const line of firstAdminGuidance(opts.defaultKommune, SIGNIN_LINK_HOURS)) log(line);
-  return { demoWanted: plan.seedDemo, demoCreated, accounts: demoCreated ? demoAccounts() : [] };
+  return {
+    demoWanted: plan.seedDemo,
+    demoCreated,
+    accounts: demoCreated ? [...demoAccounts(), ...referralDemoAccounts()] : [],
+    referrerOrganizationId,
+    apiClients: demoCreated
+      ? await createDemoApiClients(db, DEMO_KOMMUNE, { referrerOrganizationId })
+      : [],
+  };
 }

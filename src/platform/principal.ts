@@ -3,7 +3,14 @@
  * from the request (`req.staff`); the staff domain stores accounts and sessions behind them.
  */
 
-export const ROLES = ['admin', 'planner', 'frontline', 'provider', 'referrer'] as const;
+export const ROLES = [
+  'admin',
+  'planner',
+  'frontline',
+  'provider',
+  'referrer',
+  'coordinator',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface StaffUser {

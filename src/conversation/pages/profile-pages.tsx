@@ -343,6 +343,13 @@ export function OffersPage({
       )}
       <h2>{t('conversation.profile.saved')}</h2>
       <SavedList ctx={ctx} c={c} saved={saved} />
+      {!c.anonymous && (
+        <p>
+          <a class="button button-secondary" href={`/personale/henvisninger/ny?samtale=${c.id}`}>
+            {t('conversation.offers.refer')}
+          </a>
+        </p>
+      )}
     </Layout>
   );
 }
