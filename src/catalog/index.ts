@@ -7,7 +7,14 @@ export { TIMES_OF_DAY, type TimeOfDay } from './finder.ts';
 export { readSignupForm, validateSignup, type SignupForm } from './signup.ts';
 export { createSignup } from './signup.store.ts';
 export { signUp, type SignupResult } from './signup.service.ts';
-export { getOfferDetail, schedulesFor, saveOffer, type OfferInput } from './offer.store.ts';
+export {
+  getOfferDetail,
+  listOffersForStaff,
+  schedulesFor,
+  saveOffer,
+  type OfferInput,
+  type StaffOfferRow,
+} from './offer.store.ts';
 export { insertLocation, insertOrganization } from './organization.store.ts';
 export type { LocationInput, OrganizationInput } from './organization-form.ts';
 export { localText, type LocalText } from './pages/present.ts';
