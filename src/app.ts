@@ -28,8 +28,11 @@ import { firstAdminRoutes } from './staff/first-admin.routes.tsx';
 import { catalogRoutes } from './catalog/catalog.routes.tsx';
 import { staffCatalogRoutes } from './catalog/staff-catalog.routes.tsx';
 import { signupRoutes } from './catalog/signups.routes.tsx';
+import { receiptRoutes } from './catalog/receipt.routes.tsx';
 import { organizationRoutes } from './catalog/organization.routes.tsx';
 import { hsdsRoutes } from './catalog/hsds/hsds.routes.ts';
+import { fhirRoutes } from './fhir/fhir.routes.ts';
+import { apiClientRoutes } from './fhir/api-clients.routes.tsx';
 import { auditRoutes } from './audit/audit.routes.tsx';
 import { monitorRoutes } from './monitor/monitor.routes.tsx';
 import { monitorDataRoutes } from './monitor/monitor-data.routes.tsx';
@@ -41,11 +44,15 @@ import { conversationStepRoutes } from './conversation/steps.routes.tsx';
 import { conversationProfileRoutes } from './conversation/profile.routes.tsx';
 import { conversationOfferRoutes } from './conversation/offers.routes.tsx';
 import { conversationPrintRoutes } from './conversation/print.routes.tsx';
+import { referralRoutes } from './referrals/referrals.routes.tsx';
+import { referralSettingsRoutes } from './referrals/referral-settings.routes.tsx';
 import { infoRoutes } from './web/info.routes.tsx';
 import { galleryRoutes } from './web/gallery.routes.tsx';
 import { formExamples } from './web/form.examples.tsx';
 import { chartExamples } from './monitor/charts/charts.examples.tsx';
 import { healthRoutes } from './platform/health.routes.ts';
+import { peopleRoutes } from './people/people.routes.tsx';
+import { referralCitizenData } from './referrals/index.ts';
 import type { Geocoder } from './platform/geo/geocoder.ts';
 import { offlineGeocoder } from './platform/geo/geocoder.ts';
 import './web/context.ts';
@@ -59,6 +66,8 @@ export interface AppDeps {
   /** The time; the system clock unless a test stands still. */
   clock?: Clock;
   logger?: boolean;
+  /** Where log lines go instead of stdout (tests read them to prove no personal data is logged). */
+  logStream?: { write(line: string): void };
 }
 
 const require = createRequire(import.meta.url);
@@ -89,6 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
               }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
+            ...(deps.logStream ? { stream: deps.logStream } : {}),
           },
   });
 
@@ -178,9 +188,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // preHandler, so multipart fields (attached in the plugin's preValidation) are checked too.
   app.addHook('preHandler', nulGuard);
 
-  // Every form post carries a CSRF token; the JSON API takes no cookies and has no forms.
+  // Every form post carries a CSRF token; the JSON APIs (/api/, and the FHIR API with its OAuth
+  // token endpoint, which authenticate by header, never by cookie) have no forms.
   app.addHook('preHandler', async (req, reply) => {
-    if (req.method === 'POST' && !req.url.startsWith('/api/')) {
+    if (req.method === 'POST' && !/^\/(api|fhir|oauth)(\/|\?|$)/.test(req.url)) {
       await new Promise<void>((resolve, reject) =>
         app.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve())),
       );
@@ -210,9 +221,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(firstAdminRoutes, ctx);
   await app.register(staffCatalogRoutes, ctx);
   await app.register(signupRoutes, ctx);
+  await app.register(receiptRoutes, ctx);
   await app.register(organizationRoutes, ctx);
   await app.register(auditRoutes, ctx);
   await app.register(hsdsRoutes, ctx);
+  await app.register(fhirRoutes, ctx);
+  await app.register(apiClientRoutes, ctx);
   await app.register(monitorRoutes, ctx);
   await app.register(monitorFilesRoutes, ctx);
   await app.register(monitorDataRoutes, ctx);
@@ -223,5 +237,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(conversationProfileRoutes, ctx);
   await app.register(conversationOfferRoutes, ctx);
   await app.register(conversationPrintRoutes, ctx);
+  await app.register(referralSettingsRoutes, ctx);
+  await app.register(referralRoutes, ctx);
+  await app.register(peopleRoutes, { ...ctx, citizenData: [referralCitizenData] });
   return app;
 }

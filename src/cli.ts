@@ -20,6 +20,7 @@ import { dawaGeocoder, offlineGeocoder } from './platform/geo/geocoder.ts';
 import { ensureDemoTeams, seedDemo, demoAccounts } from './demo/demo.seed.ts';
 import { prepareStart } from './demo/start.service.ts';
 import { adminCreate } from './staff/admin.cli.ts';
+import { apiClientCreate } from './fhir/api-client.cli.ts';
 import { seedDemoSurvey } from './monitor/demo/survey.seed.ts';
 import { DEMO_KOMMUNE } from './demo/demo.data.ts';
 import { exportHsds, importHsdsPath } from './catalog/hsds/hsds.cli.ts';
@@ -30,6 +31,11 @@ import { exportConversationFhir, instrumentsBundle } from './conversation/fhir-e
 import { INSTRUMENTS } from './conversation/instruments/index.ts';
 import { monitorDelete, monitorImport, monitorList } from './monitor/microdata/microdata.cli.ts';
 import { isMeasureMethod, runMeasures } from './monitor/heatplus/measures.cli.ts';
+import { monitorImportHeatPlus } from './monitor/heatplus/dataset.cli.ts';
+import { loadCprKeyring, useCprKeyring } from './people/index.ts';
+import { keysRotate } from './people/keys.cli.ts';
+import { auditVerify } from './audit/audit.cli.ts';
+import { mailSendPending, startMail } from './platform/mail/mail.cli.ts';
 
 interface Opened {
   db: Db;
@@ -38,6 +44,9 @@ interface Opened {
 
 /** Opens and migrates the database; the data directory stays locked until `close`. */
 export async function openDatabase(config: Config): Promise<Opened> {
+  // The CPR keyring of this process (src/people/keyring.ts): configured, or in development one
+  // kept in the data directory; in production without keys, CPR numbers are refused.
+  useCprKeyring(loadCprKeyring(config));
   if (config.databaseUrl) {
     const db = openPostgres(config.databaseUrl, 10, config.appDatabaseUrl);
     await migrate(db);
@@ -104,8 +113,11 @@ async function serve() {
   void purge();
   const daily = setInterval(() => void purge(), 24 * 3600 * 1000);
   daily.unref();
+  // The mail outbox is sent every 30 seconds (decision 0012); counts only in the log.
+  const mailer = await startMail(db, config, app.log, (line) => console.log(line));
   const shutdown = async () => {
     clearInterval(daily);
+    await mailer.stop();
     await app.close();
     await close();
     process.exit(0);
@@ -118,6 +130,14 @@ async function serve() {
     `\nLighed is running at ${url} (${db.engine === 'pglite' ? `embedded database in ${resolve(config.dataDir)}` : 'PostgreSQL'})`,
   );
   if (start.accounts.length) printAccounts();
+  if (start.apiClients.length) {
+    console.log(
+      'Demo FHIR API clients (POST /oauth/token with HTTP Basic; the secrets are shown only now):',
+    );
+    for (const { role, client_id, client_secret } of start.apiClients)
+      console.log(`  ${role.padEnd(10)} ${JSON.stringify({ client_id, client_secret })}`);
+    console.log('');
+  }
 }
 
 /** The synthetic national survey for the equity monitor: 98 municipalities, four waves. */
@@ -205,6 +225,26 @@ export async function main(argv: string[]): Promise<void> {
       withDb((db, config) => adminCreate(db, config, opts)),
     );
   program
+    .command('api-client')
+    .description('clients of the FHIR API (OAuth 2.0 client credentials)')
+    .command('create')
+    .description('create an API client; prints {"client_id","client_secret"} once as JSON')
+    .requiredOption('--name <name>', 'the system, e.g. "Lægehuset Algade (EPJ)"')
+    .requiredOption('--role <role>', 'referrer (sends referrals) or provider (receives them)')
+    .option('--organization <id>', "the client's organisation (required for a provider)")
+    .option('--kommune <code>', 'kommunekode (default LIGHED_KOMMUNE)')
+    .action((opts: { name: string; role: string; organization?: string; kommune?: string }) =>
+      withDb((db, config) => apiClientCreate(db, config, opts)),
+    );
+  program
+    .command('mail')
+    .description('outgoing mail (the outbox)')
+    .command('send-pending')
+    .description(
+      'send the queued mail that is due now (the server also does this every 30 seconds); prints counts',
+    )
+    .action(() => withDb((db, config) => mailSendPending(db, config)));
+  program
     .command('purge')
     .description(
       'delete sign-ups and health conversations whose retention period has ended (the server also does this daily)',
@@ -213,6 +253,31 @@ export async function main(argv: string[]): Promise<void> {
       withDb(async (db) => {
         console.log(`Deleted ${await purgeExpiredSignups(db)} expired sign-ups.`);
         console.log(`Deleted ${await purgeConversations(db)} expired health conversations.`);
+      }),
+    );
+  program
+    .command('keys')
+    .description('CPR encryption keys')
+    .command('rotate')
+    .description(
+      're-encrypt every CPR number under LIGHED_CPR_ACTIVE_KEY (and recompute its blind index)',
+    )
+    .option('--kommune <code>', 'only this municipality')
+    .option('--all', 'also rows already under the active key (after a new LIGHED_CPR_INDEX_KEY)')
+    .action((opts: { kommune?: string; all?: boolean }) =>
+      withDb((db, config) => keysRotate(db, config, opts)),
+    );
+  program
+    .command('audit')
+    .description('the audit log')
+    .command('verify')
+    .description(
+      "check each municipality's audit hash chain; exit 1 at the first changed or deleted row",
+    )
+    .option('--kommune <code>', 'only this municipality')
+    .action((opts: { kommune?: string }) =>
+      withDb(async (db) => {
+        process.exitCode = await auditVerify(db, opts);
       }),
     );
   const imp = program.command('import').description('import data');
@@ -289,6 +354,21 @@ export async function main(argv: string[]): Promise<void> {
         process.exitCode = await monitorImport(db, file, {
           ...opts,
           kommune: opts.kommune ?? config.defaultKommune,
+        });
+      }),
+    );
+  monitor
+    .command('import-heatplus <file>')
+    .description(
+      'load a WHO HEAT Plus template (CSV or XLSX) as a dataset: its figures appear on the monitor pages',
+    )
+    .option('--kommune <code>', 'municipality that owns the data (default LIGHED_KOMMUNE)')
+    .option('--name <name>', 'name shown in the list of datasets (default: the file’s sources)')
+    .action((file: string, opts: { kommune?: string; name?: string }) =>
+      withDb(async (db, config) => {
+        process.exitCode = await monitorImportHeatPlus(db, file, {
+          kommune: opts.kommune ?? config.defaultKommune,
+          name: opts.name,
         });
       }),
     );

@@ -38,6 +38,11 @@ const SUMMARIES: readonly Pattern[] = [
     (m) => ({ rows: num(m[1]) }),
   ],
   [
+    /^imported HEAT Plus file \((\d+) rows\)$/,
+    'audit.summary.importedHeatPlus',
+    (m) => ({ rows: num(m[1]) }),
+  ],
+  [
     /^deleted microdata \((\d+) rows\)$/,
     'audit.summary.deletedMicrodata',
     (m) => ({ rows: num(m[1]) }),
@@ -93,6 +98,8 @@ const SUMMARIES: readonly Pattern[] = [
     (m) => ({ offer: m[1]! }),
   ],
   [/^saw a sign-up receipt$/, 'audit.summary.sawReceipt', none],
+  [/^opened the cancel link$/, 'audit.summary.openedCancelLink', none],
+  [/^cancelled by the citizen with the receipt link$/, 'audit.summary.cancelledByCitizen', none],
   [/^opened a sign-up$/, 'audit.summary.openedSignup', none],
   [
     /^opened sign-up for offer (\S+)$/,
@@ -108,6 +115,46 @@ const SUMMARIES: readonly Pattern[] = [
   [/^new one-time sign-in link for an administrator$/, 'audit.summary.adminLinkRenewed', none],
   [/^administrator created with a one-time sign-in link$/, 'audit.summary.adminCreated', none],
   [/^password chosen through a one-time sign-in link$/, 'audit.summary.passwordChosen', none],
+  [/^citizen record created$/, 'audit.summary.citizenCreated', none],
+  [/^matched an existing citizen record$/, 'audit.summary.citizenMatched', none],
+  [/^consent recorded for (\S+)$/, 'audit.summary.consentRecorded', (m) => ({ purpose: m[1]! })],
+  [
+    /^access granted via (\S+) (\S+)$/,
+    'audit.summary.accessGranted',
+    (m) => ({ via: m[1]!, id: m[2]! }),
+  ],
+  [/^viewed citizen card$/, 'audit.summary.citizenCardViewed', none],
+  [/^CPR number shown$/, 'audit.summary.cprShown', none],
+  [/^found by search$/, 'audit.summary.foundBySearch', none],
+  [/^insight export \((\w+)\)$/, 'audit.summary.insightExport', (m) => ({ format: m[1]! })],
+  [/^opened erasure$/, 'audit.summary.openedErasure', none],
+  [/^erased on request$/, 'audit.summary.erasedOnRequest', none],
+  [/^erased with the citizen on request$/, 'audit.summary.referralErased', none],
+  [/^consent withdrawn for (\S+)$/, 'audit.summary.consentWithdrawn', (m) => ({ purpose: m[1]! })],
+  [
+    /^CPR number re-encrypted with key (\S+)$/,
+    'audit.summary.cprReencrypted',
+    (m) => ({ key: m[1]! }),
+  ],
+  [/^viewed referral$/, 'audit.summary.referralViewed', none],
+  [/^conditional create found the existing referral$/, 'audit.summary.referralFoundExisting', none],
+  [
+    /^referral created \((\S+), (\S+)\)$/,
+    'audit.summary.referralCreated',
+    (m) => ({ source: m[1]!, service: m[2]! }),
+  ],
+  [/^status (\S+) → (\S+)$/, 'audit.summary.referralStatus', (m) => ({ from: m[1]!, to: m[2]! })],
+  [/^forwarded to a provider$/, 'audit.summary.referralForwarded', none],
+  [/^afklarende samtale booked$/, 'audit.summary.clarifyingBooked', none],
+  [
+    /^afklarende samtale booked from a referral$/,
+    'audit.summary.clarifyingBookedFromReferral',
+    none,
+  ],
+  [/^read for a referral$/, 'audit.summary.readForReferral', none],
+  [/^citizen contacted$/, 'audit.summary.citizenContacted', none],
+  [/^session recorded \((\S+)\)$/, 'audit.summary.sessionRecorded', (m) => ({ attendance: m[1]! })],
+  [/^answer time (\d+) working days$/, 'audit.summary.answerTime', (m) => ({ days: num(m[1]) })],
 ];
 
 /** A stored summary as a message; null when it is empty or not known (shown as stored). */
@@ -131,7 +178,11 @@ export const AUDIT_ENTITIES = [
   'matching_setting',
   'team',
   'staff_user',
+  'api_client',
   'monitor_dataset',
+  'citizen',
+  'referral',
+  'referral_setting',
 ] as const;
 
 /** Roles a row may name (audit_log.actor_role) with a label: `role.<role>`. */

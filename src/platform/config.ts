@@ -85,6 +85,39 @@ const schema = z.object({
     .describe(
       "Accessibility statement: the municipality's statement in Digitaliseringsstyrelsen's WAS-Tool",
     ),
+  LIGHED_CPR_KEYS: z
+    .string()
+    .optional()
+    .describe(
+      'CPR encryption keys "id:base64,id:base64" (32 bytes each, AES-256-GCM); unset outside production: a generated keyring in the data directory',
+    ),
+  LIGHED_CPR_ACTIVE_KEY: z
+    .string()
+    .optional()
+    .describe(
+      'The CPR key id new numbers are encrypted with (lighed keys rotate moves old rows to it)',
+    ),
+  LIGHED_CPR_INDEX_KEY: z
+    .string()
+    .optional()
+    .describe('CPR blind index HMAC key, base64 (32-64 bytes), separate from the encryption keys'),
+  LIGHED_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]/, 'must start with smtp:// or smtps:// and name a host')
+    .optional()
+    .describe(
+      'Mail server for outgoing mail (smtp://user:pass@host:587 uses STARTTLS when offered; smtps:// is TLS from the start); unset: mail is written as .eml files to the data directory (development) or stays queued (production)',
+    ),
+  LIGHED_MAIL_FROM: z
+    .string()
+    .regex(
+      /^([^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/,
+      'must be an address, optionally as "Name <address>"',
+    )
+    .optional()
+    .describe(
+      'Sender of outgoing mail, e.g. "Roskilde Kommune <noreply@roskilde.dk>"; required with LIGHED_SMTP_URL in production',
+    ),
   LIGHED_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -147,6 +180,12 @@ export interface Config {
   accessibilityEmail: string | undefined;
   /** The statement as published in WAS-Tool, linked when set. */
   wasStatementUrl: string | undefined;
+  /** CPR keyring settings (src/people/keyring.ts reads them); unset: see LIGHED_CPR_KEYS. */
+  cpr: { keys: string | undefined; activeKeyId: string | undefined; indexKey: string | undefined };
+  /** Outgoing mail's SMTP server (src/platform/mail/); undefined: not configured. */
+  smtpUrl: string | undefined;
+  /** The From of outgoing mail. */
+  mailFrom: string;
   production: boolean;
 }
 
@@ -162,6 +201,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new LighedError(
       'LIGHED_ERR_CONFIG',
       'LIGHED_COOKIE_SECRET is required when NODE_ENV=production',
+    );
+  }
+  if (production && e.LIGHED_SMTP_URL && !e.LIGHED_MAIL_FROM) {
+    throw new LighedError(
+      'LIGHED_ERR_CONFIG',
+      'LIGHED_MAIL_FROM is required with LIGHED_SMTP_URL when NODE_ENV=production',
     );
   }
   return {
@@ -182,6 +227,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LIGHED_LOG_LEVEL,
     accessibilityEmail: e.LIGHED_ACCESSIBILITY_EMAIL,
     wasStatementUrl: e.LIGHED_WAS_STATEMENT_URL,
+    cpr: {
+      keys: e.LIGHED_CPR_KEYS,
+      activeKeyId: e.LIGHED_CPR_ACTIVE_KEY,
+      indexKey: e.LIGHED_CPR_INDEX_KEY,
+    },
+    smtpUrl: e.LIGHED_SMTP_URL,
+    mailFrom: e.LIGHED_MAIL_FROM ?? 'Lighed <noreply@lighed.invalid>',
     production,
   };
 }

@@ -119,11 +119,20 @@ function StaffNav({ ctx }: { ctx: PageContext }) {
   const { t, staff } = ctx;
   if (!staff) return null;
   const links: [string, string, string[]][] = [
-    ['/personale', t('staff.nav.home'), ['admin', 'planner', 'frontline', 'provider', 'referrer']],
+    [
+      '/personale',
+      t('staff.nav.home'),
+      ['admin', 'planner', 'frontline', 'provider', 'referrer', 'coordinator'],
+    ],
     ['/personale/tilbud', t('staff.nav.offers'), ['admin', 'planner', 'frontline', 'provider']],
     ['/personale/organisationer', t('staff.nav.organizations'), ['admin', 'provider']],
     ['/personale/tilmeldinger', t('staff.nav.signups'), ['admin', 'provider']],
     ['/personale/samtaler', t('staff.nav.conversations'), ['admin', 'frontline']],
+    [
+      '/personale/henvisninger',
+      t('staff.nav.referrals'),
+      ['admin', 'coordinator', 'referrer', 'frontline', 'provider'],
+    ],
     ['/personale/monitor', t('staff.nav.monitor'), ['admin', 'planner']],
     ['/personale/audit', t('staff.nav.audit'), ['admin']],
   ];

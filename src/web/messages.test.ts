@@ -24,6 +24,7 @@ const catalogs = Object.fromEntries(LANGUAGES.map((l) => [l, load(l)])) as Recor
  */
 const SAME_AS_DANISH: Record<string, readonly Lang[]> = {
   'recommendation.alliancen-5': LANGUAGES, // a name and a number, nothing to translate
+  'resultsMap.scale': ['en', 'tr', 'so'], // "{km} km" on the map's scale bar
   'finder.mode.online': ['en'],
   'offer.online': ['en'],
   'arena.online': ['en'],
@@ -54,11 +55,18 @@ const STAFF_DA_EN_ONLY = (key: string) =>
   key.startsWith('monitor.') ||
   key.startsWith('codebook.') ||
   key.startsWith('conversation.') ||
-  key.startsWith('conversationSettings.');
+  key.startsWith('referral.') ||
+  key.startsWith('fhir.') ||
+  key.startsWith('conversationSettings.') ||
+  key.startsWith('people.');
 
 /** Sample values per argument name: numbers where a message may count or compare them. */
 const SAMPLES: Record<string, string | number> = {
   count: 3,
+  service: 'afklarende_samtale',
+  attendance: 'attended',
+  host: 'rejseplanen.dk',
+  origin: '4000 Roskilde',
   status: 'published',
   respondents: 1200,
   instrument: 'who5',
@@ -95,6 +103,7 @@ const SAMPLES: Record<string, string | number> = {
   weekMax: 10,
   dayMax: 4,
   needs: 'penge og mad',
+  places: 'i hjemmet og i bilen',
   score: 24,
   limit: 28,
   confidence: 2,
@@ -136,6 +145,10 @@ const SAMPLES: Record<string, string | number> = {
   areas: 2,
   of: 17,
   sex: 'female',
+  purpose: 'referral',
+  via: 'referral',
+  format: 'json',
+  key: 'k2025',
 };
 
 interface Shape {

@@ -18,7 +18,10 @@ export function StaffHomePage({ ctx, name, role }: { ctx: PageContext; name: str
       role === 'frontline' || role === 'admin',
     ],
     ['/personale/samtaler/indstillinger', t('staff.home.conversationSettings'), role === 'admin'],
+    ['/personale/henvisninger', t('staff.home.referrals'), role !== 'planner'],
+    ['/personale/borgere', t('staff.home.people'), role === 'admin'],
     ['/personale/audit', t('staff.home.audit'), role === 'admin'],
+    ['/personale/api-klienter', t('staff.home.apiClients'), role === 'admin'],
     ['/', t('staff.home.finder'), true],
   ];
   return (

@@ -33,3 +33,15 @@
     );
   });
 })();
+// The receipt's print button: shown only where it can work; the hint beside it says how to
+// print without JavaScript.
+(function () {
+  var button = document.querySelector('.lighed-print');
+  if (!button || typeof window.print !== 'function') return;
+  button.hidden = false;
+  var hint = document.querySelector('.lighed-print-hint');
+  if (hint) hint.hidden = true;
+  button.addEventListener('click', function () {
+    window.print();
+  });
+})();
