@@ -53,6 +53,8 @@ import { chartExamples } from './monitor/charts/charts.examples.tsx';
 import { healthRoutes } from './platform/health.routes.ts';
 import { peopleRoutes } from './people/people.routes.tsx';
 import { referralCitizenData } from './referrals/index.ts';
+import { conversationCitizenData } from './conversation/index.ts';
+import { signupCitizenData } from './catalog/index.ts';
 import type { Geocoder } from './platform/geo/geocoder.ts';
 import { offlineGeocoder } from './platform/geo/geocoder.ts';
 import './web/context.ts';
@@ -239,6 +241,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(conversationPrintRoutes, ctx);
   await app.register(referralSettingsRoutes, ctx);
   await app.register(referralRoutes, ctx);
-  await app.register(peopleRoutes, { ...ctx, citizenData: [referralCitizenData] });
+  await app.register(peopleRoutes, {
+    ...ctx,
+    citizenData: [referralCitizenData, conversationCitizenData, signupCitizenData],
+  });
   return app;
 }

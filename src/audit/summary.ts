@@ -130,6 +130,7 @@ const SUMMARIES: readonly Pattern[] = [
   [/^opened erasure$/, 'audit.summary.openedErasure', none],
   [/^erased on request$/, 'audit.summary.erasedOnRequest', none],
   [/^erased with the citizen on request$/, 'audit.summary.referralErased', none],
+  [/^deleted with the citizen on request$/, 'audit.summary.deletedWithCitizen', none],
   [/^consent withdrawn for (\S+)$/, 'audit.summary.consentWithdrawn', (m) => ({ purpose: m[1]! })],
   [
     /^CPR number re-encrypted with key (\S+)$/,

@@ -19,3 +19,4 @@ export { insertLocation, insertOrganization } from './organization.store.ts';
 export type { LocationInput, OrganizationInput } from './organization-form.ts';
 export { localText, type LocalText } from './pages/present.ts';
 export { checkStigma } from './stigma.ts';
+export { signupCitizenData } from './citizen-data.service.ts';

@@ -19,12 +19,15 @@ export async function createSignup(
   offerId: string,
   input: SignupInput,
   cancel?: { hash: string; expiresAt: Date },
+  /** The citizen record (people/) the sign-up points to, in the same municipality. */
+  citizenId: string | null = null,
 ): Promise<{ id: string; receipt_code: string }> {
   const row = await one<{ id: string; receipt_code: string }>(
     q,
     `insert into signup (kommune, offer_id, name, phone, email, preferred_language, needs_interpreter, message,
-                         consent_version, consented_at, receipt_code, cancel_token_hash, cancel_expires_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, now(), $10, $11, $12) returning id, receipt_code`,
+                         consent_version, consented_at, receipt_code, cancel_token_hash, cancel_expires_at,
+                         citizen_id)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, now(), $10, $11, $12, $13) returning id, receipt_code`,
     [
       kommune,
       offerId,
@@ -38,6 +41,7 @@ export async function createSignup(
       receiptCode(),
       cancel?.hash ?? null,
       cancel?.expiresAt.toISOString() ?? null,
+      citizenId,
     ],
   );
   if (!row) throw new Error('sign-up not stored');
@@ -57,6 +61,36 @@ export async function listSignups(
       order by s.created_at desc limit 500`,
     [organizationId],
   );
+}
+
+/** A sign-up that points to a citizen record, with its offer's title. */
+export interface CitizenSignupRow extends SignupRow {
+  consent_version: string;
+  consented_at: Date;
+}
+
+/** The sign-ups that point to a citizen record (people/), oldest first. */
+export async function signupsOfCitizen(
+  q: Queryable,
+  citizenId: string,
+): Promise<CitizenSignupRow[]> {
+  return q.query<CitizenSignupRow>(
+    `select s.id, s.offer_id, coalesce(o.title, '') as offer_title, s.name, s.phone, s.email,
+            s.preferred_language, s.needs_interpreter, s.message, s.receipt_code, s.status,
+            s.created_at, s.cancelled_at, s.consent_version, s.consented_at
+       from signup s left join offer o on o.id = s.offer_id
+      where s.citizen_id = $1 order by s.created_at, s.id`,
+    [citizenId],
+  );
+}
+
+/** Deletes the sign-ups that point to a citizen record; their ids. */
+export async function deleteSignupsOfCitizen(q: Queryable, citizenId: string): Promise<string[]> {
+  const rows = await q.query<{ id: string }>(
+    'delete from signup where citizen_id = $1 returning id',
+    [citizenId],
+  );
+  return rows.map((r) => r.id);
 }
 
 export interface SignupByCancelLink extends CancelRow {

@@ -65,6 +65,8 @@ export interface Conversation {
   updated_at: Date;
   finished_at: Date | null;
   delete_after: Date;
+  /** The citizen record (people/) it points to: set when booked from a referral. */
+  citizen_id?: string | null;
 }
 
 export interface TeamStaff {
@@ -102,7 +104,7 @@ export const systemStaff = (kommune: string): TeamStaff => ({
 const columns = `c.id, c.kommune, c.team_id, t.name as team_name, c.worker_id, u.name as worker_name, c.anonymous,
   c.citizen_name, c.birth_year, c.sex, c.postcode, c.consent_version, c.consented_at, c.language,
   c.interpreter_needed, c.arena, c.brings_children, c.availability, c.instruments, c.answers, c.step, c.status,
-  c.support_override, c.support_note, c.created_at, c.updated_at, c.finished_at, c.delete_after`;
+  c.support_override, c.support_note, c.created_at, c.updated_at, c.finished_at, c.delete_after, c.citizen_id`;
 const from =
   'conversation c join team t on t.id = c.team_id left join staff_user u on u.id = c.worker_id';
 
@@ -124,7 +126,7 @@ export type NewConversation = Pick<
   | 'brings_children'
   | 'availability'
   | 'instruments'
->;
+> & { citizen_id?: string | null };
 
 export async function createConversation(
   q: Queryable,
@@ -136,9 +138,9 @@ export async function createConversation(
     q,
     `insert into conversation (kommune, team_id, worker_id, anonymous, citizen_name, birth_year, sex, postcode,
                                consent_version, consented_at, language, interpreter_needed, arena, brings_children,
-                               availability, instruments, delete_after)
+                               availability, instruments, delete_after, citizen_id)
      values ($1, $2, $3, $4, $5, $6, $7, $8, case when $4 then null else $9 end, case when $4 then null else now() end,
-             $10, $11, $12, $13, $14, $15, ${deleteAfterSql('$4')}) returning id`,
+             $10, $11, $12, $13, $14, $15, ${deleteAfterSql('$4')}, case when $4 then null else $16::uuid end) returning id`,
     [
       staff.kommune,
       staff.team_id,
@@ -156,6 +158,7 @@ export async function createConversation(
       c.brings_children,
       JSON.stringify(c.availability),
       c.instruments,
+      c.citizen_id ?? null,
     ],
   );
   return row!.id;
@@ -235,6 +238,29 @@ export async function touch(q: Queryable, id: string): Promise<void> {
 export async function deleteConversation(q: Queryable, id: string): Promise<boolean> {
   const rows = await q.query('delete from conversation where id = $1 returning id', [id]);
   return rows.length > 0;
+}
+
+/** The conversations that point to a citizen record (people/), oldest first, expired ones too. */
+export async function conversationsOfCitizen(
+  q: Queryable,
+  citizenId: string,
+): Promise<Conversation[]> {
+  return q.query<Conversation>(
+    `select ${columns} from ${from} where c.citizen_id = $1 order by c.created_at, c.id`,
+    [citizenId],
+  );
+}
+
+/** Deletes the conversations that point to a citizen record; their ids. */
+export async function deleteConversationsOfCitizen(
+  q: Queryable,
+  citizenId: string,
+): Promise<string[]> {
+  const rows = await q.query<{ id: string }>(
+    'delete from conversation where citizen_id = $1 returning id',
+    [citizenId],
+  );
+  return rows.map((r) => r.id);
 }
 
 // ---- saved offers -----------------------------------------------------------------------------

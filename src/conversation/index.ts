@@ -9,3 +9,4 @@ export {
   type ReferralDraft,
 } from './referral-booking.service.ts';
 export { workerOf, type Worker } from './access.ts';
+export { conversationCitizenData } from './citizen-data.service.ts';

@@ -170,7 +170,10 @@ export async function signUp(
   if (!input)
     return { kind: 'invalid', screen: { conversation: c, offer, values: form, problems } };
   const signup = await inTenant(db, offer.kommune, async (tx) => {
-    const s = await createSignup(tx, offer.kommune, offer.id, input);
+    // A named conversation booked from a referral points to the citizen record; so does the
+    // sign-up, when the offer is the same municipality's (the record is that municipality's).
+    const citizenId = !c.anonymous && offer.kommune === c.kommune ? (c.citizen_id ?? null) : null;
+    const s = await createSignup(tx, offer.kommune, offer.id, input, undefined, citizenId);
     const actor = {
       ...w.actor,
       kommune: offer.kommune,

@@ -25,6 +25,8 @@ export interface ReferralConversationInput {
   postcode: string | null;
   language: string;
   interpreterNeeded: boolean;
+  /** The referral's citizen record (people/): the conversation points to it. */
+  citizenId?: string | null;
 }
 
 /**
@@ -63,6 +65,7 @@ export async function openConversationForReferral(
         brings_children: false,
         availability: { days: [], times: [] },
         instruments,
+        citizen_id: input.citizenId ?? null,
       },
     );
     await audit(tx, actor, {

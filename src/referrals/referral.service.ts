@@ -887,6 +887,7 @@ export async function bookAfklarendeSamtale(
       postcode: card.postcode,
       language: card.preferredLanguage,
       interpreterNeeded: card.interpreterNeeded || row.needs.interpreter,
+      citizenId: row.citizen_id,
     });
     await grantCitizenAccess(
       tx,
