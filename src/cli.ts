@@ -129,7 +129,7 @@ async function serve() {
   console.log(
     `\nLighed is running at ${url} (${db.engine === 'pglite' ? `embedded database in ${resolve(config.dataDir)}` : 'PostgreSQL'})`,
   );
-  if (start.accounts.length) printAccounts();
+  if (start.accounts.length) printAccounts(start.accounts);
   if (start.apiClients.length) {
     console.log(
       'Demo FHIR API clients (POST /oauth/token with HTTP Basic; the secrets are shown only now):',
@@ -154,9 +154,9 @@ async function seedSurvey(db: Db, kommune: string) {
   );
 }
 
-function printAccounts() {
+function printAccounts(accounts: readonly { role: string; email: string; password: string }[]) {
   console.log('\nDemo staff accounts (sign in at /personale):');
-  for (const a of demoAccounts())
+  for (const a of accounts)
     console.log(`  ${a.role.padEnd(10)} ${a.email.padEnd(34)} password: ${a.password}`);
   console.log('');
 }
@@ -207,7 +207,7 @@ export async function main(argv: string[]): Promise<void> {
         await ensureDemoTeams(db);
         await seedSurvey(db, DEMO_KOMMUNE);
         // Only when made now: an existing demo's accounts may have been changed or removed.
-        if (created) printAccounts();
+        if (created) printAccounts(demoAccounts());
       }),
     );
   program

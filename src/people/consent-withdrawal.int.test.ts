@@ -57,7 +57,7 @@ eachEngine('withdrawing a consent', (ctx) => {
     expect(card.body).toContain(`action="${action(referral!.id)}"`);
     expect(card.body).toContain(`action="${action(conversation!.id)}"`);
     expect(card.body).toContain('Træk samtykke tilbage');
-    expect(card.body).toContain('(formål referral, version v1)');
+    expect(card.body).toContain('(formål Henvisning til et forebyggelsestilbud, version v1)');
 
     // Without the CSRF token: refused, nothing changed.
     const forged = await admin.postRaw(action(referral!.id), {});

@@ -122,6 +122,28 @@ describeBrowser('staff pages at 1280 px', () => {
     await page.close();
   });
 
+  it('on a phone (390 px) a wide staff table scrolls in its own focusable region, not the page', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await phone.newPage();
+    await page.goto(`${base}/personale/log-ind`);
+    await page.locator('#f-email').fill('admin@test.dk');
+    await page.locator('#f-password').fill('test-password-1');
+    await page.locator('form[method="post"] button[type="submit"]').click();
+    await page.waitForURL(/\/personale$/);
+    for (const [what, path] of pages().filter(([w]) => !w.startsWith('monitor'))) {
+      await page.goto(base + path);
+      const pageScrolls = await page.evaluate(
+        () => document.documentElement.scrollWidth > window.innerWidth + 1,
+      );
+      expect(pageScrolls, `${what} scrolls sideways at 390 px`).toBe(false);
+      const regions = page.locator('main .lighed-table-scroll[role="region"][tabindex="0"]');
+      expect(await regions.count(), `${what}: table in a scroll region`).toBeGreaterThan(0);
+      const violations = await checkA11y(page);
+      expect(violations, `${what}: ${formatViolations(violations)}`).toEqual([]);
+    }
+    await phone.close();
+  });
+
   it('charts scale with their container (viewBox, width 100%)', async () => {
     const page = await context.newPage();
     await page.goto(base + pages()[1]![1]);

@@ -137,6 +137,11 @@ export function SearchPage(props: {
   );
 }
 
+/** Purposes with a name in the message catalogue; any other is shown as stored. */
+const NAMED_PURPOSES = new Set(['referral']);
+const purposeName = (t: Translate, purpose: string) =>
+  NAMED_PURPOSES.has(purpose) ? t(`people.consents.purpose.${purpose}`) : purpose;
+
 function ConsentTable({
   t,
   lang,
@@ -162,7 +167,7 @@ function ConsentTable({
       rows={consents}
       cells={(c) => {
         const cells: ComponentChildren[] = [
-          c.purpose,
+          purposeName(t, c.purpose),
           c.version,
           dateText(lang, c.givenAt),
           c.withdrawnAt ? dateText(lang, c.withdrawnAt) : t('people.consents.notWithdrawn'),
@@ -183,7 +188,10 @@ function ConsentTable({
                   <span class="sr-only">
                     {' '}
                     (
-                    {t('people.consents.withdrawWhich', { purpose: c.purpose, version: c.version })}
+                    {t('people.consents.withdrawWhich', {
+                      purpose: purposeName(t, c.purpose),
+                      version: c.version,
+                    })}
                     )
                   </span>
                 </button>
