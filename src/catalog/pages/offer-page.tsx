@@ -12,6 +12,7 @@ import { UI_LANGUAGES } from '../../web/languages.ts';
 import { Honeypot } from '../../web/honeypot.tsx';
 import type { SignupForm } from '../signup.ts';
 import { localText, nextSessionText, priceText, scheduleText } from './present.ts';
+import { PlaceBlock } from './place.tsx';
 import {
   danishAttrs,
   dateText,
@@ -87,27 +88,13 @@ export function OfferPage({ ctx, offer }: { ctx: PageContext; offer: OfferDetail
       )}
       {offer.mode !== 'in_person' && <p>{t('offer.onlineToo')}</p>}
       {offer.locations.map((l) => (
-        <div class="lighed-location">
-          <h3 class="h4" {...da}>
-            {l.name}
-          </h3>
-          {/* An address is Danish and left to right in every language ("4000 Roskilde"). */}
-          <p lang="da" dir="ltr">
-            {l.address_1}
-            <br />
-            {l.postal_code} {l.city}
-          </p>
-          {l.transport_note && (
-            <p>
-              <strong>{t('offer.gettingThere')}</strong> <span {...da}>{l.transport_note}</span>
-            </p>
-          )}
+        <PlaceBlock ctx={ctx} place={l}>
           {l.accessibility_note && (
             <p>
               <strong>{t('offer.access')}</strong> <span {...da}>{l.accessibility_note}</span>
             </p>
           )}
-        </div>
+        </PlaceBlock>
       ))}
       <h2>{t('offer.practical')}</h2>
       <dl class="lighed-facts">

@@ -9,6 +9,7 @@ import type { Location, OfferDetail } from '../offer.ts';
 import { directionLinks } from '../signup-receipt.ts';
 import type { CancelState } from '../signup-cancel.ts';
 import { localText, nextSessionText, scheduleText } from './present.ts';
+import { PlaceBlock } from './place.tsx';
 
 export interface ReceiptPageProps {
   ctx: PageContext;
@@ -129,24 +130,9 @@ export function ReceiptPage({
 
 function Place({ ctx, place }: { ctx: PageContext; place: Location }) {
   const { t, lang } = ctx;
-  const da = danishAttrs(lang);
   const name = ltrIn(lang, place.name);
   return (
-    <div class="lighed-location">
-      <h3 class="h4" {...da}>
-        {place.name}
-      </h3>
-      {/* An address is Danish and left to right in every language ("4000 Roskilde"). */}
-      <p lang="da" dir="ltr">
-        {place.address_1}
-        <br />
-        {place.postal_code} {place.city}
-      </p>
-      {place.transport_note && (
-        <p>
-          <strong>{t('offer.gettingThere')}</strong> <span {...da}>{place.transport_note}</span>
-        </p>
-      )}
+    <PlaceBlock ctx={ctx} place={place}>
       <div class="lighed-directions-box">
         <h4 class="h5">{t('receipt.directions')}</h4>
         <p class="form-hint">{t('receipt.directionsHint')}</p>
@@ -161,7 +147,7 @@ function Place({ ctx, place }: { ctx: PageContext; place: Location }) {
           ))}
         </ul>
       </div>
-    </div>
+    </PlaceBlock>
   );
 }
 

@@ -4,10 +4,11 @@
  * column and nothing is stored; a good one opens on the indicator page.
  */
 import { Layout, type PageContext } from '../../web/layout.tsx';
-import { CsrfField, ErrorSummaryBox, Field, TextField } from '../../web/form.tsx';
+import { CsrfField, ErrorSummaryBox, TextField } from '../../web/form.tsx';
 import { formatTemplateProblem, type TemplateProblem } from '../heatplus/template.validate.ts';
 import { MONITOR_LANGUAGES_LIST } from './languages.ts';
 import { MonitorNav } from './monitor-nav.tsx';
+import { TemplateFileField } from './heatplus-page.tsx';
 import type { MonitorLang } from './present.ts';
 
 export function HeatPlusImportPage(props: {
@@ -61,24 +62,7 @@ export function HeatPlusImportPage(props: {
         enctype="multipart/form-data"
       >
         <CsrfField token={ctx.csrfToken} />
-        {/* Field, not FileField: the problems are listed above by line and column. */}
-        <Field
-          id="skabelon"
-          label={t('monitor.heatplus.file')}
-          hint={t('monitor.heatplus.fileHint')}
-          t={t}
-          {...(errors.length > 0 ? { class: 'form-error' } : {})}
-        >
-          <input
-            class="form-input"
-            type="file"
-            id="skabelon"
-            name="skabelon"
-            accept=".csv,.xlsx"
-            required
-            aria-describedby="skabelon-hint"
-          />
-        </Field>
+        <TemplateFileField t={t} inError={errors.length > 0} />
         <TextField
           t={t}
           problems={[]}

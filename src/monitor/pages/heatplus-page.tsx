@@ -4,6 +4,7 @@
  * line and column. Nothing is stored: the figures are the planner's own file.
  */
 import { Layout, type PageContext } from '../../web/layout.tsx';
+import type { Translate } from '../../web/i18n.ts';
 import { CsrfField, ErrorSummaryBox, Field } from '../../web/form.tsx';
 import type { GroupMeasures } from '../heatplus/measures.ts';
 import { formatTemplateProblem, type TemplateProblem } from '../heatplus/template.validate.ts';
@@ -60,25 +61,7 @@ export function HeatPlusPage(props: {
       )}
       <form method="post" action="/personale/monitor/heatplus" enctype="multipart/form-data">
         <CsrfField token={ctx.csrfToken} />
-        {/* Field, not FileField: the group is marked in error, but the problems are listed
-            above by line and column rather than beside the field. */}
-        <Field
-          id="skabelon"
-          label={t('monitor.heatplus.file')}
-          hint={t('monitor.heatplus.fileHint')}
-          t={t}
-          {...(errors.length > 0 ? { class: 'form-error' } : {})}
-        >
-          <input
-            class="form-input"
-            type="file"
-            id="skabelon"
-            name="skabelon"
-            accept=".csv,.xlsx"
-            required
-            aria-describedby="skabelon-hint"
-          />
-        </Field>
+        <TemplateFileField t={t} inError={errors.length > 0} />
         <button type="submit" class="button button-primary">
           {t('monitor.heatplus.submit')}
         </button>
@@ -122,5 +105,31 @@ export function HeatPlusPage(props: {
         </section>
       )}
     </Layout>
+  );
+}
+
+/**
+ * The HEAT Plus file input of both upload forms. Field, not FileField: the group is marked in
+ * error, but the problems are listed above the form by line and column, not beside the field.
+ */
+export function TemplateFileField({ t, inError }: { t: Translate; inError: boolean }) {
+  return (
+    <Field
+      id="skabelon"
+      label={t('monitor.heatplus.file')}
+      hint={t('monitor.heatplus.fileHint')}
+      t={t}
+      {...(inError ? { class: 'form-error' } : {})}
+    >
+      <input
+        class="form-input"
+        type="file"
+        id="skabelon"
+        name="skabelon"
+        accept=".csv,.xlsx"
+        required
+        aria-describedby="skabelon-hint"
+      />
+    </Field>
   );
 }
