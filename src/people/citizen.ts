@@ -8,6 +8,12 @@ import { validateCpr } from './cpr.ts';
 
 export const CONSENT_PURPOSE = /^[a-z0-9_.-]{1,100}$/;
 
+/**
+ * A number someone can call: 8 Danish digits (with or without +45/0045), or another country's
+ * number with its code (E.164: + and 7 to 15 digits). Spaces, dashes and brackets are allowed.
+ */
+const PHONE = /^(?:(?:\+45|0045)?\d{8}|\+\d{7,15})$/;
+
 /** A citizen as another domain hands it over (a referral's Patient, a form). */
 export const citizenInputSchema = z
   .object({
@@ -23,7 +29,11 @@ export const citizenInputSchema = z
       .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'people.error.birthDate')
       .optional(),
     sex: z.enum(['female', 'male']).optional(),
-    phone: z.string().trim().max(40, 'people.error.phone').optional(),
+    phone: z
+      .string()
+      .trim()
+      .refine((v) => v === '' || PHONE.test(v.replace(/[\s\-().]/g, '')), 'people.error.phone')
+      .optional(),
     email: z
       .string()
       .trim()

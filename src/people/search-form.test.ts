@@ -20,6 +20,10 @@ describe('the admin search form', () => {
     expect(readSearch({ cpr: '', navn: 'Ann', foedselsdato: 'i går' }).problems).toEqual([
       { path: 'foedselsdato', message: 'people.error.birthDate' },
     ]);
+    // A missing date is asked for; a malformed one is told its form.
+    expect(readSearch({ cpr: '', navn: 'Ann', foedselsdato: '' }).problems).toEqual([
+      { path: 'foedselsdato', message: 'people.error.birthDateMissing' },
+    ]);
     expect(readSearch({ cpr: '', navn: 'Ann', foedselsdato: '2-3-1980' }).search).toEqual({
       name: 'Ann',
       birthDate: '1980-03-02',

@@ -34,7 +34,9 @@ export function readSearch(v: SearchValues): { search?: CitizenSearch; problems:
     problems.push({ path: 'cpr', message: 'people.error.searchEmpty' });
   else {
     if (!v.navn) problems.push({ path: 'navn', message: 'people.error.name' });
-    if (!birthDate) problems.push({ path: 'foedselsdato', message: 'people.error.birthDate' });
+    if (!v.foedselsdato)
+      problems.push({ path: 'foedselsdato', message: 'people.error.birthDateMissing' });
+    else if (!birthDate) problems.push({ path: 'foedselsdato', message: 'people.error.birthDate' });
   }
   return problems.length || !birthDate
     ? { problems }

@@ -51,7 +51,7 @@ describe.runIf(url)('a killed process mid-transition [postgres]', () => {
       citizen: {
         name: 'Kill Test',
         birthDate: '1960-01-01',
-        phone: '1',
+        phone: '20 30 40 50',
         preferredLanguage: 'da',
         interpreterNeeded: false,
       },

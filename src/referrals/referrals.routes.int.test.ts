@@ -180,7 +180,7 @@ eachEngine('referral routes: authorisation matrix', (ctx) => {
         citizen: {
           name: 'Matrix Frist',
           birthDate: '1970-01-01',
-          phone: '1',
+          phone: '20 30 40 50',
           preferredLanguage: 'da',
           interpreterNeeded: false,
         },
@@ -210,7 +210,7 @@ eachEngine('referral routes: authorisation matrix', (ctx) => {
       citizen: {
         name: 'Matrix Læsning',
         birthDate: '1970-01-01',
-        phone: '1',
+        phone: '20 30 40 50',
         preferredLanguage: 'da',
         interpreterNeeded: false,
       },
@@ -234,7 +234,7 @@ eachEngine('referral routes: authorisation matrix', (ctx) => {
         citizen: {
           name: `Matrix ${Math.random()}`,
           birthDate: '1970-01-01',
-          phone: '1',
+          phone: '20 30 40 50',
           preferredLanguage: 'da',
           interpreterNeeded: false,
         },

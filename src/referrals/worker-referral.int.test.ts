@@ -99,7 +99,7 @@ eachEngine('a worker’s referral after a health conversation', (ctx) => {
       citizen: {
         name: 'Booked Person',
         birthDate: '1975-01-01',
-        phone: '1',
+        phone: '20 30 40 50',
         preferredLanguage: 'da',
         interpreterNeeded: false,
       },

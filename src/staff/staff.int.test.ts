@@ -1,7 +1,15 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { eachEngine } from '../../test/support/db.ts';
-import { Client, seedFixture, testApp, type Fixture } from '../../test/support/app.ts';
+import {
+  Client,
+  seedFixture,
+  TEST_PASSWORD,
+  testApp,
+  type Fixture,
+} from '../../test/support/app.ts';
+import { hashPassword } from './password.ts';
+import { createUser } from './staff.store.ts';
 import { inTenant } from '../db/db.ts';
 
 const offerFields = (over: Record<string, string | string[]> = {}) => ({
@@ -71,6 +79,43 @@ eachEngine('staff sign-in, roles and offer editing', (ctx) => {
     await planner.signIn('planner@test.dk');
     expect((await planner.get('/personale/audit')).statusCode).toBe(403);
     expect((await planner.get('/personale/tilbud')).statusCode).toBe(200);
+  });
+
+  it('offers on the home page only what each role may open', async () => {
+    const hash = await hashPassword(TEST_PASSWORD);
+    await inTenant(ctx.db, '0265', (tx) =>
+      createUser(tx, {
+        kommune: '0265',
+        email: 'coordinator-home@test.dk',
+        name: 'Koordinator',
+        role: 'coordinator',
+        organization_id: null,
+        password_hash: hash,
+      }),
+    );
+    const emails = [
+      'admin@test.dk',
+      'planner@test.dk',
+      'provider@test.dk',
+      'referrer@test.dk',
+      'frontline@test.dk',
+      'coordinator-home@test.dk',
+    ];
+    for (const email of emails) {
+      const c = new Client(app);
+      await c.signIn(email);
+      const home = await c.get('/personale');
+      const links = [...home.body.matchAll(/<li><a href="(\/personale\/[^"]+)">/g)].map(
+        (m) => m[1]!,
+      );
+      expect(links.length, email).toBeGreaterThan(0);
+      for (const href of new Set(links)) {
+        // A link may land on the role's own view (e.g. /henvisninger → the provider's inbox).
+        let res = await c.get(href);
+        if (res.statusCode === 303) res = await c.get(String(res.headers.location));
+        expect(res.statusCode, `${email} → ${href}`).toBe(200);
+      }
+    }
   });
 
   it('lets a provider edit only its own organisation’s offers', async () => {

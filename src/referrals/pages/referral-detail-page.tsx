@@ -183,7 +183,7 @@ function CitizenBox({ ctx, r }: { ctx: PageContext; r: ReferralView }) {
       <Rows
         rows={[
           [t('referral.form.name'), c.name],
-          [t('referral.form.cpr'), c.cprMasked ?? '–'],
+          [t('referral.detail.cpr'), c.cprMasked ?? '–'],
           [t('referral.form.birthDate'), c.birthDate ? dayText(c.birthDate, lang) : '–'],
           [t('referral.form.phone'), c.phone || '–'],
           [t('referral.form.email'), c.email || '–'],
@@ -214,7 +214,7 @@ function ReasonBox({ ctx, r }: { ctx: PageContext; r: ReferralView }) {
       <h2>{t('referral.form.reason')}</h2>
       <Rows
         rows={[
-          [t('referral.form.reason'), reasons.join(', ') || '–'],
+          [t('referral.detail.topics'), reasons.join(', ') || '–'],
           [t('referral.form.needs'), needs.join(', ') || t('referral.detail.noNeeds')],
           [t('referral.form.note'), r.note || '–'],
         ]}

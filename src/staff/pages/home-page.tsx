@@ -5,7 +5,7 @@ import { Layout, type PageContext } from '../../web/layout.tsx';
 export function StaffHomePage({ ctx, name, role }: { ctx: PageContext; name: string; role: Role }) {
   const { t } = ctx;
   const tasks: [string, string, boolean][] = [
-    ['/personale/tilbud', t('staff.home.offers'), role !== 'referrer'],
+    ['/personale/tilbud', t('staff.home.offers'), role !== 'referrer' && role !== 'coordinator'],
     ['/personale/tilmeldinger', t('staff.home.signups'), role === 'admin' || role === 'provider'],
     [
       '/personale/organisationer',
