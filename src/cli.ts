@@ -157,7 +157,7 @@ async function seedSurvey(db: Db, kommune: string) {
 function printAccounts(accounts: readonly { role: string; email: string; password: string }[]) {
   console.log('\nDemo staff accounts (sign in at /personale):');
   for (const a of accounts)
-    console.log(`  ${a.role.padEnd(10)} ${a.email.padEnd(34)} password: ${a.password}`);
+    console.log(`  ${a.role.padEnd(11)} ${a.email.padEnd(34)} password: ${a.password}`);
   console.log('');
 }
 

@@ -9,6 +9,7 @@ export { createSignup } from './signup.store.ts';
 export { signUp, type SignupResult } from './signup.service.ts';
 export {
   getOfferDetail,
+  getOfferDetails,
   listOffersForStaff,
   schedulesFor,
   saveOffer,

@@ -5,7 +5,7 @@
  * and update (getReferral, listReferrals, transitionReferral). Every failure is a FhirError.
  */
 import { inTenant, type Db } from '../db/db.ts';
-import { getOfferDetail, listOffersForStaff } from '../catalog/index.ts';
+import { getOfferDetail, getOfferDetails, listOffersForStaff } from '../catalog/index.ts';
 import { citizenInputSchema } from '../people/index.ts';
 import { LighedError } from '../platform/errors.ts';
 import {
@@ -110,13 +110,12 @@ export async function searchHealthcareServices(c: FhirCall, query: Record<string
   const { search } = parsed;
   const all = await inTenant(c.db, c.client.kommune, async (tx) => {
     const rows = await listOffersForStaff(tx, c.client.kommune, null);
-    const out: HealthcareService[] = [afklarendeSamtale(c.kommuneName)];
-    // One after another: one transaction is one connection.
-    for (const r of rows.filter((x) => x.status === 'published')) {
-      const offer = await getOfferDetail(tx, r.id);
-      if (offer && offer.status === 'published') out.push(offerToHealthcareService(offer));
-    }
-    return out;
+    const published = rows.filter((x) => x.status === 'published').map((r) => r.id);
+    const offers = await getOfferDetails(tx, published);
+    return [
+      afklarendeSamtale(c.kommuneName),
+      ...offers.filter((o) => o.status === 'published').map(offerToHealthcareService),
+    ];
   });
   return all.filter((s) => matchesSearch(s, search));
 }
