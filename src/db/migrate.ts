@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { APP_ROLE, type Db } from './db.ts';
+import { installJobSchema } from '../platform/jobs/index.ts';
 
 const dir = fileURLToPath(new URL('./migrations/', import.meta.url));
 
@@ -61,6 +62,8 @@ export async function migrate(db: Db): Promise<string[]> {
     }
     done.push(m.version);
   }
+  // The job queue's tables come from pg-boss, installed or upgraded as the owner (decision 0019).
+  await installJobSchema(db);
   return done;
 }
 
