@@ -118,6 +118,48 @@ const schema = z.object({
     .describe(
       'Sender of outgoing mail, e.g. "Roskilde Kommune <noreply@roskilde.dk>"; required with LIGHED_SMTP_URL in production',
     ),
+  LIGHED_SMS_URL: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, 'must be an http(s) URL')
+    .optional()
+    .describe(
+      'SMS gateway (GatewayAPI), e.g. https://gatewayapi.com/rest/mtsms; unset: SMS are written as .txt files to the data directory (development) or stay queued (production)',
+    ),
+  LIGHED_SMS_TOKEN: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('GatewayAPI API token; required with LIGHED_SMS_URL'),
+  LIGHED_SMS_SENDER: z
+    .string()
+    .regex(/^([A-Za-z0-9 ]{1,11}|\d{1,15})$/, 'must be up to 11 letters and digits, or 15 digits')
+    .optional()
+    .describe('Sender shown on the SMS, e.g. "Roskilde" (up to 11 characters)'),
+  LIGHED_SMS_WEBHOOK_SECRET: z
+    .string()
+    .min(16, 'must be at least 16 characters')
+    .optional()
+    .describe(
+      "GatewayAPI webhook's authentication token: delivery reports must carry a JWT signed with it; required for delivery reports in production",
+    ),
+  LIGHED_PUBLIC_URL: z
+    .string()
+    .regex(
+      /^https?:\/\/[^/]+\/?$/,
+      'must be an http(s) address without a path, e.g. https://lighed.roskilde.dk',
+    )
+    .optional()
+    .describe(
+      'The public address links in messages point to (reply links); default http://localhost:PORT',
+    ),
+  LIGHED_LINK_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters')
+    .optional()
+    .describe(
+      'Signs the reply links in messages to citizens; unset: derived from the cookie secret (changing that then breaks links already sent)',
+    ),
   LIGHED_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -186,6 +228,17 @@ export interface Config {
   smtpUrl: string | undefined;
   /** The From of outgoing mail. */
   mailFrom: string;
+  /** Where links in messages point (no trailing slash). */
+  publicUrl: string;
+  /** Signs reply links (src/notify/); undefined: derived from the cookie secret. */
+  linkSecret: string | undefined;
+  /** SMS through GatewayAPI (src/platform/mail/sms.ts); url undefined: not configured. */
+  sms: {
+    url: string | undefined;
+    token: string | undefined;
+    sender: string | undefined;
+    webhookSecret: string | undefined;
+  };
   production: boolean;
 }
 
@@ -208,6 +261,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'LIGHED_ERR_CONFIG',
       'LIGHED_MAIL_FROM is required with LIGHED_SMTP_URL when NODE_ENV=production',
     );
+  }
+  if (e.LIGHED_SMS_URL && !e.LIGHED_SMS_TOKEN) {
+    throw new LighedError('LIGHED_ERR_CONFIG', 'LIGHED_SMS_TOKEN is required with LIGHED_SMS_URL');
   }
   return {
     port: e.PORT,
@@ -234,6 +290,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     smtpUrl: e.LIGHED_SMTP_URL,
     mailFrom: e.LIGHED_MAIL_FROM ?? 'Lighed <noreply@lighed.invalid>',
+    publicUrl: (e.LIGHED_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    linkSecret: e.LIGHED_LINK_SECRET,
+    sms: {
+      url: e.LIGHED_SMS_URL,
+      token: e.LIGHED_SMS_TOKEN,
+      sender: e.LIGHED_SMS_SENDER,
+      webhookSecret: e.LIGHED_SMS_WEBHOOK_SECRET,
+    },
     production,
   };
 }

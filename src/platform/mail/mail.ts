@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { LighedError } from '../errors.ts';
 
 /** One header line: no line breaks (header injection), no control characters. */
-const headerText = (max: number) =>
+export const headerText = (max: number) =>
   z
     .string()
     .trim()

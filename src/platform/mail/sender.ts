@@ -1,5 +1,5 @@
 /**
- * Sends the outbox: claims due messages one municipality at a time (a short transaction with
+ * Sends the outbox, every channel in one loop (decision 0020): claims due messages one municipality at a time (a short transaction with
  * `for update skip locked` and a lease, outbox.store.ts claimDue), sends each outside any
  * transaction, and records the outcome: sent, due again after a backoff, or failed for good.
  * Two senders (two app servers, or the server and `lighed mail send-pending`) never send one
@@ -8,6 +8,8 @@
  */
 import type { Db } from '../../db/db.ts';
 import { listTenants } from '../tenant.store.ts';
+import { ChannelError, type Channel } from './channels.ts';
+import type { DigitalPostChannel } from './digital-post.ts';
 import { classifyFailure, LEASE_SECONDS, MAX_ATTEMPTS, retryDelaySeconds } from './mail.ts';
 import {
   claimDue,
@@ -15,9 +17,52 @@ import {
   markAttemptFailed,
   markSent,
   purgeFinished,
+  type OutboxMessage,
   type OutboxStatus,
 } from './outbox.store.ts';
+import type { SmsTransport } from './sms.ts';
 import type { MailTransport } from './transport.ts';
+
+/**
+ * Where each channel goes. A channel that is missing or of kind 'none' is not claimed: its
+ * messages stay queued (nothing is lost) until it is configured.
+ */
+export interface Channels {
+  email?: MailTransport | undefined;
+  sms?: SmsTransport | undefined;
+  digitalPost?: DigitalPostChannel | undefined;
+}
+
+const isMailTransport = (c: Channels | MailTransport): c is MailTransport =>
+  typeof (c as MailTransport).send === 'function';
+
+/** The channels that can send now. */
+export function activeChannels(c: Channels): Channel[] {
+  const out: Channel[] = [];
+  if (c.email && c.email.kind !== 'none') out.push('email');
+  if (c.sms && c.sms.kind !== 'none') out.push('sms');
+  if (c.digitalPost && c.digitalPost.kind !== 'none') out.push('digital_post');
+  return out;
+}
+
+/** Sends one claimed message through its channel; the gateway's id when it gives one. */
+async function sendOne(c: Channels, m: OutboxMessage): Promise<string | undefined> {
+  switch (m.channel) {
+    case 'email':
+      await c.email!.send(m);
+      return undefined;
+    case 'sms':
+      return (await c.sms!.send(m)).providerRef;
+    case 'digital_post':
+      return (await c.digitalPost!.send(m)).providerRef;
+  }
+}
+
+export function closeChannels(c: Channels): void {
+  c.email?.close();
+  c.sms?.close();
+  c.digitalPost?.close();
+}
 
 export interface MailLog {
   info(obj: object, msg: string): void;
@@ -36,24 +81,32 @@ export interface SendOutcome {
 /** Messages claimed per transaction. */
 const CLAIM = 20;
 
-/** Sends every due message of every municipality once; returns what happened. */
+/**
+ * Sends every due message of every municipality once, on every active channel; returns what
+ * happened. `channels` may be a bare MailTransport (e-mail only, as before decision 0020).
+ */
 export async function sendPending(
   db: Db,
-  transport: MailTransport,
+  channels: Channels | MailTransport,
   log?: MailLog,
 ): Promise<SendOutcome> {
+  const c: Channels = isMailTransport(channels) ? { email: channels } : channels;
   const out: SendOutcome = { sent: 0, retrying: 0, failed: 0 };
-  if (transport.kind === 'none') return out;
+  const active = activeChannels(c);
+  if (active.length === 0) return out;
   for (const { kommune } of await listTenants(db)) {
     for (;;) {
-      const batch = await claimDue(db, kommune, CLAIM, LEASE_SECONDS);
+      const batch = await claimDue(db, kommune, CLAIM, LEASE_SECONDS, active);
       for (const m of batch) {
         try {
-          await transport.send(m);
-          await markSent(db, kommune, m.id);
+          const providerRef = await sendOne(c, m);
+          await markSent(db, kommune, m.id, providerRef);
           out.sent++;
         } catch (err) {
-          const f = classifyFailure(err);
+          const f =
+            err instanceof ChannelError
+              ? { code: err.code, permanent: err.permanent }
+              : classifyFailure(err);
           const last = f.permanent || m.attempts >= MAX_ATTEMPTS;
           await markAttemptFailed(
             db,
@@ -65,8 +118,8 @@ export async function sendPending(
           if (last) out.failed++;
           else out.retrying++;
           log?.warn(
-            { kind: m.kind, code: f.code, attempt: m.attempts, final: last },
-            'mail attempt failed',
+            { channel: m.channel, kind: m.kind, code: f.code, attempt: m.attempts, final: last },
+            'message attempt failed',
           );
         }
       }
@@ -80,11 +133,12 @@ export async function sendPending(
 export async function outboxCounts(
   db: Db,
 ): Promise<Record<OutboxStatus, number> & { due: number }> {
-  const total = { queued: 0, sent: 0, failed: 0, due: 0 };
+  const total = { queued: 0, sent: 0, delivered: 0, failed: 0, due: 0 };
   for (const { kommune } of await listTenants(db)) {
     const c = await countMessages(db, kommune);
     total.queued += c.queued;
     total.sent += c.sent;
+    total.delivered += c.delivered;
     total.failed += c.failed;
     total.due += c.due;
   }
@@ -100,63 +154,4 @@ export async function purgeOutbox(db: Db): Promise<number> {
   for (const { kommune } of await listTenants(db))
     n += await purgeFinished(db, kommune, KEEP_SENT_DAYS, KEEP_FAILED_DAYS);
   return n;
-}
-
-export interface MailSender {
-  /** Runs a send now (after the current run, if one is going). */
-  runNow(): Promise<SendOutcome>;
-  stop(): Promise<void>;
-}
-
-/**
- * The server's sender: a run at start and every `intervalMs` (runs never overlap), and once a
- * day the sent and failed messages past their retention are deleted. A failed run is logged
- * by its error's class only; the next one retries.
- */
-export function startMailSender(
-  db: Db,
-  transport: MailTransport,
-  log: MailLog,
-  intervalMs = 30_000,
-): MailSender {
-  let running: Promise<SendOutcome> | null = null;
-  let lastPurge = 0;
-  const run = (): Promise<SendOutcome> => {
-    if (running) return running;
-    running = (async () => {
-      try {
-        if (Date.now() - lastPurge > 24 * 3600 * 1000) {
-          lastPurge = Date.now();
-          const purged = await purgeOutbox(db);
-          if (purged > 0) log.info({ purged }, 'old outbox messages deleted');
-        }
-        const out = await sendPending(db, transport, log);
-        if (out.sent + out.failed + out.retrying > 0) log.info({ ...out }, 'mail sent');
-        return out;
-      } catch (err) {
-        log.error(
-          { err: { type: err instanceof Error ? err.name : typeof err } },
-          'mail run failed',
-        );
-        return { sent: 0, retrying: 0, failed: 0 };
-      } finally {
-        running = null;
-      }
-    })();
-    return running;
-  };
-  void run();
-  const timer = setInterval(() => void run(), intervalMs);
-  timer.unref();
-  return {
-    runNow: async () => {
-      if (running) await running;
-      return run();
-    },
-    async stop() {
-      clearInterval(timer);
-      if (running) await running;
-      transport.close();
-    },
-  };
 }
