@@ -97,7 +97,10 @@ export const catalogRoutes: FastifyPluginAsync<RouteDeps> = async (
         reply.header('retry-after', String(admitted.retryAfterSeconds));
       return again([admitted.problem], admitted.status);
     }
-    const signed = await signUp(db, actorOf(req), offer, form);
+    const signed = await signUp(db, actorOf(req), offer, form, {
+      now: clock.now(),
+      formLanguage: req.lang,
+    });
     if (!signed.ok) {
       await giveBackForm(db, clock, 'signup', offer.id, req.ip);
       return again(signed.problems, 400);

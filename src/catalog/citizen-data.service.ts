@@ -6,6 +6,7 @@
  * the erasure's transaction. Runs inside people/'s transaction; the policy on signup admits
  * the municipality's rows.
  */
+import { forgetNotices } from '../notify/index.ts';
 import type { Queryable } from '../db/db.ts';
 import { audit, type AuditActor } from '../platform/audit.store.ts';
 import type { CitizenDataSource } from '../people/index.ts';
@@ -32,11 +33,17 @@ export const signupCitizenData: CitizenDataSource = {
       consent: { version: s.consent_version, at: iso(s.consented_at) },
       createdAt: iso(s.created_at),
       cancelledAt: iso(s.cancelled_at),
+      cancelledBy: s.cancelled_by,
+      contactChannels: s.contact_channels,
+      confirmedAt: iso(s.confirmed_at),
+      newTimeRequestedAt: iso(s.new_time_requested_at),
     }));
   },
 
   async erase(tx: Queryable, actor: AuditActor, citizenId: string) {
     const ids = await deleteSignupsOfCitizen(tx, citizenId);
+    // What the citizen was sent about them, and her reply links, go with them.
+    await forgetNotices(tx, 'signup', ids);
     await audit(
       tx,
       actor,

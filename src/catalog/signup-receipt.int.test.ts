@@ -169,8 +169,17 @@ eachEngine('sign-up receipt and cancel link', (ctx) => {
     await provider.signIn('provider@test.dk');
     const list = await provider.get('/personale/tilmeldinger');
     expect(list.body).toMatch(
-      new RegExp(`${code}<br/?><strong class="lighed-signup-cancelled">afmeldt `),
+      new RegExp(
+        `${code}</td><td><ul class="nobullet-list lighed-signup-status"><li><strong>Afmeldt af borgeren</strong> `,
+      ),
     );
+    const [row] = await inTenant(ctx.db, '0265', (tx) =>
+      tx.query<{ cancelled_by: string }>(
+        'select cancelled_by from signup where receipt_code = $1',
+        [code],
+      ),
+    );
+    expect(row!.cancelled_by).toBe('citizen');
   });
 
   it('refuses an expired link, and tells the citizen whom to contact', async () => {

@@ -7,6 +7,9 @@ import { inTenant, type Db } from '../db/db.ts';
 import { audit, type AuditActor } from '../platform/audit.store.ts';
 import { LighedError, type FieldProblem } from '../platform/errors.ts';
 import { isUuid } from '../platform/ids.ts';
+import { messagesAbout } from '../platform/mail/index.ts';
+import { sendNotice } from '../notify/index.ts';
+import type { UiLanguage } from '../web/languages.ts';
 import type { Editor } from './editor.ts';
 import type { Offer, OfferDetail } from './offer.ts';
 import { getOfferDetail } from './offer.store.ts';
@@ -15,10 +18,12 @@ import {
   createSignup,
   deleteSignup,
   findSignupByCancelHash,
+  getSignupForStaff,
   listErrorReports,
   listSignups,
 } from './signup.store.ts';
-import { validateSignup, type SignupForm } from './signup.ts';
+import { noticeLanguage, validateSignup, type SignupForm } from './signup.ts';
+import { nextSessionAfter, noticeFacts, noticeRecipient } from './signup-notices.ts';
 import { cancelState, hashCancelToken, newCancelToken, type CancelState } from './signup-cancel.ts';
 
 export type SignupResult =
@@ -31,24 +36,47 @@ export type SignupResult =
 
 /**
  * Validates a sign-up form and stores it. The sign-up belongs to the offer's municipality (an
- * offer across the border is that municipality's), so it is written and audited there.
+ * offer across the border is that municipality's), so it is written and audited there. In the
+ * same transaction the confirmation is queued on the channels the citizen ticked (none: none),
+ * with a reply link to cancel or ask for a new time: no message for a sign-up rolled back.
  */
 export async function signUp(
   db: Db,
   actor: AuditActor,
-  offer: Pick<Offer, 'id' | 'kommune' | 'status'>,
+  offer: OfferDetail,
   form: SignupForm,
-  summary = `sign-up for offer ${offer.id}`,
-  now = new Date(),
+  opts: {
+    summary?: string;
+    now?: Date;
+    /** The language the form was read in: messages use it when the preferred one is not ours. */
+    formLanguage?: UiLanguage;
+  } = {},
 ): Promise<SignupResult> {
+  const now = opts.now ?? new Date();
   // Signed-in staff may preview a draft through the citizen pages; nobody signs up to one.
   if (offer.status !== 'published')
     return { ok: false, problems: [{ path: 'offer', message: 'signup.error.notPublished' }] };
   const { input, problems } = validateSignup(form);
   if (!input) return { ok: false, problems };
   const cancel = newCancelToken(now);
+  const stored = {
+    ...input,
+    contact_channels: input.contact_channels ?? [],
+    notice_language: noticeLanguage(input.preferred_language, opts.formLanguage ?? 'da'),
+  };
+  const summary = opts.summary ?? `sign-up for offer ${offer.id}`;
   const signup = await inTenant(db, offer.kommune, async (tx) => {
-    const row = await createSignup(tx, offer.kommune, offer.id, input, cancel);
+    const row = await createSignup(tx, offer.kommune, offer.id, stored, cancel);
+    await sendNotice(tx, {
+      kommune: offer.kommune,
+      kind: 'signup.confirmation',
+      recipient: noticeRecipient(stored),
+      facts: noticeFacts(offer, nextSessionAfter(offer.schedules, now)),
+      about: { type: 'signup', id: row.id },
+      reply: ['cancel', 'new_time'],
+      dedupeKey: `signup.confirmation:${row.id}`,
+      now,
+    });
     await audit(
       tx,
       { ...actor, kommune: offer.kommune },
@@ -171,6 +199,28 @@ export async function signupsOverview(db: Db, editor: Editor) {
     ]);
     return { signups, reports };
   });
+}
+
+/**
+ * One sign-up the editor may see, with every message sent about it (oldest first) and whether
+ * it was delivered; a read of the sign-up, audited.
+ */
+export async function signupDetail(db: Db, editor: Editor, id: string) {
+  if (!isUuid(id)) throw new LighedError('LIGHED_ERR_NOT_FOUND', 'No such sign-up');
+  const found = await inTenant(db, editor.actor.kommune, async (tx) => {
+    const signup = await getSignupForStaff(tx, id, editor.scope);
+    if (!signup) return null;
+    const messages = await messagesAbout(tx, { type: 'signup', id });
+    await audit(tx, editor.actor, {
+      action: 'read',
+      entity: 'signup',
+      entityId: id,
+      summary: 'viewed the sign-up and its messages',
+    });
+    return { signup, messages };
+  });
+  if (!found) throw new LighedError('LIGHED_ERR_NOT_FOUND', 'No such sign-up');
+  return found;
 }
 
 /** Deletes a sign-up on the citizen's request; a provider only for its own offers. */

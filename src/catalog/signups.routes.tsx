@@ -7,8 +7,8 @@ import type { RouteDeps } from '../platform/deps.ts';
 import { requireRole } from '../web/access.ts';
 import { pageContext, sendPage } from '../web/context.ts';
 import { editorOf } from './editor.ts';
-import { SignupsPage } from './pages/signups-page.tsx';
-import { deleteSignupOnRequest, signupsOverview } from './signup.service.ts';
+import { SignupDetailPage, SignupsPage } from './pages/signups-page.tsx';
+import { deleteSignupOnRequest, signupDetail, signupsOverview } from './signup.service.ts';
 
 type IdParams = { Params: { id: string } };
 const managers = requireRole('admin', 'provider');
@@ -17,6 +17,13 @@ export const signupRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db }) =
   app.get('/personale/tilmeldinger', { preHandler: managers }, async (req, reply) => {
     const overview = await signupsOverview(db, editorOf(req));
     return sendPage(reply, <SignupsPage ctx={pageContext(req, reply)} {...overview} />, {
+      personal: true,
+    });
+  });
+
+  app.get<IdParams>('/personale/tilmeldinger/:id', { preHandler: managers }, async (req, reply) => {
+    const detail = await signupDetail(db, editorOf(req), req.params.id);
+    return sendPage(reply, <SignupDetailPage ctx={pageContext(req, reply)} {...detail} />, {
       personal: true,
     });
   });

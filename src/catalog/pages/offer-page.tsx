@@ -1,6 +1,7 @@
 import { Layout, type PageContext } from '../../web/layout.tsx';
 import {
   Checkbox,
+  Checkboxes,
   FormPage,
   Select,
   SubmitButton,
@@ -10,7 +11,7 @@ import {
 import { OFFER_LANGUAGES, type OfferDetail } from '../offer.ts';
 import { UI_LANGUAGES } from '../../web/languages.ts';
 import { Honeypot } from '../../web/honeypot.tsx';
-import type { SignupForm } from '../signup.ts';
+import { CONTACT_CHANNELS, type SignupForm } from '../signup.ts';
 import { localText, nextSessionText, priceText, scheduleText } from './present.ts';
 import { PlaceBlock } from './place.tsx';
 import {
@@ -231,6 +232,16 @@ export function SignupPage({
         value={form.email}
         type="email"
         autocomplete="email"
+        problems={problems}
+        t={t}
+      />
+      {/* Consent per channel for the confirmation and the reminder (signup-notices.ts). */}
+      <Checkboxes
+        name="contact_channels"
+        label={t('signup.channels.legend')}
+        hint={t('signup.channels.hint')}
+        values={form.contact_channels ?? []}
+        options={CONTACT_CHANNELS.map((c) => ({ value: c, label: t(`signup.channels.${c}`) }))}
         problems={problems}
         t={t}
       />
