@@ -10,9 +10,15 @@ import { audit, type AuditActor } from '../platform/audit.store.ts';
 import { LighedError, notFound } from '../platform/errors.ts';
 import { isUuid } from '../platform/ids.ts';
 import {
+  channelProblems,
   citizenInputSchema,
+  CONTACT_CHANNELS,
+  CONTACT_CONSENT_VERSION,
+  contactPurpose,
+  isContactChannel,
   normaliseName,
   type AccessVia,
+  type ContactChannel,
   type CitizenCard,
   type CitizenInput,
   type CitizenSearch,
@@ -31,7 +37,9 @@ import {
   listAccess,
   listConsents,
   lockIdentity,
+  setContactChannels,
   setScope,
+  withdrawConsentsFor,
   withdrawConsent as withdrawConsentRow,
   type CitizenRow,
   type PeopleScope,
@@ -114,6 +122,18 @@ export async function findOrCreateCitizen(
     });
   };
 
+  // Channels ticked now are added to a matched record's (a later form never takes one away:
+  // unticking is the citizen's own change on the card, or a withdrawal).
+  // A new record is inserted with its channels (its creator, a GP, may not update it after).
+  const ticked = CONTACT_CHANNELS.filter((ch) => c.contactChannels?.includes(ch));
+  const channels = async (id: string, created: boolean) => {
+    if (ticked.length === 0) return;
+    const before = created ? [] : await contactChannelsOf(tx, id);
+    if (before === undefined) return;
+    const after = CONTACT_CHANNELS.filter((ch) => before.includes(ch) || ticked.includes(ch));
+    await recordChannels(tx, actor, id, kommune, before, after, !created);
+  };
+
   const existing = await findDuplicate(tx, index, name, birthDate);
   if (existing) {
     const sealed = seal(existing);
@@ -125,6 +145,7 @@ export async function findOrCreateCitizen(
       summary: 'matched an existing citizen record',
     });
     await consent(existing);
+    await channels(existing, false);
     return { id: existing, created: false };
   }
 
@@ -141,6 +162,7 @@ export async function findOrCreateCitizen(
     address: c.address ?? '',
     preferredLanguage: c.preferredLanguage,
     interpreterNeeded: c.interpreterNeeded,
+    contactChannels: ticked,
     cpr: seal(id),
   });
   // A record with the same CPR number committed meanwhile (under another name): that one.
@@ -153,6 +175,7 @@ export async function findOrCreateCitizen(
       summary: 'matched an existing citizen record',
     });
     await consent(winner);
+    await channels(winner, false);
     return { id: winner, created: false };
   }
   await audit(tx, actor, {
@@ -162,7 +185,82 @@ export async function findOrCreateCitizen(
     summary: 'citizen record created',
   });
   await consent(id);
+  await channels(id, true);
   return { id, created: true };
+}
+
+/** The channels on record, when the scope may see it (a GP's form may not: then undefined). */
+async function contactChannelsOf(tx: Queryable, id: string): Promise<ContactChannel[] | undefined> {
+  const row = await getCitizen(tx, id);
+  return row?.contact_channels.filter(isContactChannel);
+}
+
+/**
+ * Moves the record from `before` to `after` channels: the column, a consent row per channel
+ * ticked, withdrawn_at on each unticked one, and the audit, in the caller's transaction.
+ */
+async function recordChannels(
+  tx: Queryable,
+  actor: AuditActor,
+  citizenId: string,
+  kommune: string,
+  before: readonly ContactChannel[],
+  after: readonly ContactChannel[],
+  setColumn = true,
+): Promise<void> {
+  const added = after.filter((c) => !before.includes(c));
+  const removed = before.filter((c) => !after.includes(c));
+  if (added.length === 0 && removed.length === 0) return;
+  if (setColumn) await setContactChannels(tx, citizenId, after);
+  for (const ch of added)
+    await insertConsent(tx, {
+      citizenId,
+      kommune,
+      purpose: contactPurpose(ch),
+      version: CONTACT_CONSENT_VERSION,
+      recordedBy: actor.actorId,
+    });
+  await withdrawConsentsFor(tx, citizenId, removed.map(contactPurpose));
+  await audit(tx, actor, {
+    action: 'update',
+    entity: 'citizen',
+    entityId: citizenId,
+    summary: `contact channels: ${after.join(', ') || 'none'}`,
+  });
+}
+
+/**
+ * The citizen's answer to "Må vi sende beskeder om tider?" as staff record it on the card: each
+ * channel needs its address on the record (Digital Post a CPR number). Problems name the field
+ * ('contactChannels') with a message key; nothing changes then.
+ */
+export function changeContactChannels(
+  db: Db,
+  scope: PeopleScope,
+  actor: AuditActor,
+  citizenId: string,
+  channels: readonly string[],
+): Promise<{ ok: true } | { ok: false; problems: { path: string; message: string }[] }> {
+  return inPeopleScope(db, scope, async (tx) => {
+    const row = await getCitizen(tx, citizenId);
+    if (!row) throw notFound('Citizen');
+    const after = CONTACT_CHANNELS.filter((c) => channels.includes(c));
+    const problems = channelProblems(after, {
+      email: row.email !== '',
+      phone: row.phone !== '',
+      cpr: row.cpr_ciphertext !== null,
+    });
+    if (problems.length) return { ok: false, problems };
+    await recordChannels(
+      tx,
+      actor,
+      citizenId,
+      row.kommune,
+      row.contact_channels.filter(isContactChannel),
+      after,
+    );
+    return { ok: true };
+  });
 }
 
 /**
@@ -227,6 +325,8 @@ function toCard(r: CitizenRow): CitizenCard {
     address: r.address,
     preferredLanguage: r.preferred_language,
     interpreterNeeded: r.interpreter_needed,
+    contactChannels: r.contact_channels.filter(isContactChannel),
+    hasCpr: r.cpr_ciphertext !== null,
     version: r.version,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -306,7 +406,8 @@ export function withdrawConsent(
   consentId: string,
 ): Promise<void> {
   return inPeopleScope(db, scope, async (tx) => {
-    if (!(await getCitizen(tx, citizenId))) throw notFound('Citizen');
+    const row = await getCitizen(tx, citizenId);
+    if (!row) throw notFound('Citizen');
     const withdrawn = isUuid(consentId)
       ? await withdrawConsentRow(tx, citizenId, consentId)
       : undefined;
@@ -317,6 +418,17 @@ export function withdrawConsent(
       entityId: citizenId,
       summary: `consent withdrawn for ${withdrawn.purpose}`,
     });
+    // A channel's consent withdrawn: nothing more is sent on it.
+    const channel = CONTACT_CHANNELS.find((c) => contactPurpose(c) === withdrawn.purpose);
+    if (channel && row.contact_channels.includes(channel))
+      await recordChannels(
+        tx,
+        actor,
+        citizenId,
+        row.kommune,
+        row.contact_channels.filter(isContactChannel),
+        row.contact_channels.filter(isContactChannel).filter((c) => c !== channel),
+      );
   });
 }
 
@@ -397,6 +509,7 @@ export function exportCitizen(
         address: row.address,
         preferredLanguage: row.preferred_language,
         interpreterNeeded: row.interpreter_needed,
+        contactChannels: row.contact_channels,
         createdAt: row.created_at.toISOString(),
         updatedAt: row.updated_at.toISOString(),
       },
@@ -479,5 +592,33 @@ export function eraseCitizen(
       summary: 'erased on request',
     });
     return { erased: true };
+  });
+}
+
+/**
+ * The CPR number Digital Post needs, read at send time by the outbox (decision 0020) so the
+ * outbox itself never holds it; null when the record is gone or has none. An audited read as
+ * the system.
+ */
+export function cprForDigitalPost(
+  db: Db,
+  kommune: string,
+  citizenId: string,
+): Promise<string | null> {
+  const scope = { kommune, role: 'system', organization_id: null, team_id: null };
+  return inPeopleScope(db, scope, async (tx) => {
+    const row = isUuid(citizenId) ? await getCitizen(tx, citizenId) : undefined;
+    if (!row?.cpr_ciphertext) return null;
+    await audit(
+      tx,
+      { kommune, actorId: null, actorRole: 'system', requestId: 'digital-post' },
+      {
+        action: 'read',
+        entity: 'citizen',
+        entityId: citizenId,
+        summary: 'cpr read for digital post',
+      },
+    );
+    return openCpr(row);
   });
 }

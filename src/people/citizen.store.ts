@@ -1,6 +1,6 @@
 /** SQL for citizens, their consents and access links; row-level security decides who sees what. */
 import { one, type Queryable } from '../db/db.ts';
-import type { AccessLink, AccessVia, Consent } from './citizen.ts';
+import type { AccessLink, AccessVia, Consent, ContactChannel } from './citizen.ts';
 
 export interface PeopleScope {
   kommune: string;
@@ -50,6 +50,7 @@ export interface NewCitizenRow {
   address: string;
   preferredLanguage: string;
   interpreterNeeded: boolean;
+  contactChannels: readonly ContactChannel[];
   cpr: { ciphertext: Buffer; keyId: string; index: string } | null;
 }
 
@@ -61,8 +62,9 @@ export interface NewCitizenRow {
 export async function insertCitizen(q: Queryable, c: NewCitizenRow): Promise<void> {
   await q.query(
     `insert into citizen (id, kommune, name, birth_date, sex, phone, email, postcode, address,
-                          preferred_language, interpreter_needed, cpr_ciphertext, cpr_key_id, cpr_index)
-     values ($1, $2, $3, $4::date, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+                          preferred_language, interpreter_needed, cpr_ciphertext, cpr_key_id, cpr_index,
+                          contact_channels)
+     values ($1, $2, $3, $4::date, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::text[])
      on conflict do nothing`,
     [
       c.id,
@@ -79,6 +81,7 @@ export async function insertCitizen(q: Queryable, c: NewCitizenRow): Promise<voi
       c.cpr?.ciphertext ?? null,
       c.cpr?.keyId ?? null,
       c.cpr?.index ?? null,
+      c.contactChannels,
     ],
   );
 }
@@ -153,6 +156,7 @@ export interface CitizenRow {
   address: string;
   preferred_language: string;
   interpreter_needed: boolean;
+  contact_channels: ContactChannel[];
   cpr_ciphertext: Buffer | null;
   cpr_key_id: string | null;
   version: number;
@@ -161,8 +165,8 @@ export interface CitizenRow {
 }
 
 const CITIZEN_COLUMNS = `id, kommune, name, to_char(birth_date, 'YYYY-MM-DD') as birth_date, sex, phone,
-  email, postcode, address, preferred_language, interpreter_needed, cpr_ciphertext, cpr_key_id,
-  version, created_at, updated_at`;
+  email, postcode, address, preferred_language, interpreter_needed, contact_channels, cpr_ciphertext,
+  cpr_key_id, version, created_at, updated_at`;
 
 /** Byte arrays come back as Uint8Array from PGlite and Buffer from node-postgres. */
 const asRow = (r: CitizenRow): CitizenRow => ({
@@ -237,6 +241,35 @@ export async function withdrawConsent(
       where id = $1 and citizen_id = $2 and withdrawn_at is null returning purpose`,
     [consentId, citizenId],
   );
+}
+
+/** Sets the citizen's contact channels (bumping the record's version); false when not visible. */
+export async function setContactChannels(
+  q: Queryable,
+  id: string,
+  channels: readonly ContactChannel[],
+): Promise<boolean> {
+  const rows = await q.query<{ id: string }>(
+    `update citizen set contact_channels = $2::text[], version = version + 1, updated_at = now()
+      where id = $1 returning id`,
+    [id, channels],
+  );
+  return rows.length > 0;
+}
+
+/** Withdraws the citizen's active consents for these purposes now; the purposes withdrawn. */
+export async function withdrawConsentsFor(
+  q: Queryable,
+  citizenId: string,
+  purposes: readonly string[],
+): Promise<string[]> {
+  if (purposes.length === 0) return [];
+  const rows = await q.query<{ purpose: string }>(
+    `update citizen_consent set withdrawn_at = now()
+      where citizen_id = $1 and purpose = any($2::text[]) and withdrawn_at is null returning purpose`,
+    [citizenId, purposes],
+  );
+  return rows.map((r) => r.purpose);
 }
 
 export async function listAccess(q: Queryable, citizenId: string): Promise<AccessLink[]> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citizenInputSchema } from './citizen.ts';
+import { channelProblems, citizenInputSchema, phoneE164 } from './citizen.ts';
 
 const base = { name: 'Amal Haddad', preferredLanguage: 'ar' };
 const phoneOk = (phone: string) => citizenInputSchema.safeParse({ ...base, phone }).success;
@@ -21,5 +21,24 @@ describe('a citizen record’s phone number', () => {
       expect(r.success, p).toBe(false);
       expect(r.error?.issues[0]).toMatchObject({ path: ['phone'], message: 'people.error.phone' });
     }
+  });
+});
+
+describe('contact channels', () => {
+  it('an SMS number in E.164, or none', () => {
+    expect(phoneE164('20 30 40 50')).toBe('+4520304050');
+    expect(phoneE164('0045 20304050')).toBe('+4520304050');
+    expect(phoneE164('+45 20-30-40-50')).toBe('+4520304050');
+    expect(phoneE164('+46 70 123 45 67')).toBe('+46701234567');
+    expect(phoneE164('')).toBeUndefined();
+    expect(phoneE164('123')).toBeUndefined();
+  });
+  it('a channel needs its address', () => {
+    expect(channelProblems(['email', 'sms'], { email: true, phone: true, cpr: false })).toEqual([]);
+    expect(
+      channelProblems(['digital_post', 'email'], { email: false, phone: true, cpr: false }).map(
+        (p) => p.message,
+      ),
+    ).toEqual(['people.channels.error.email', 'people.channels.error.digital_post']);
   });
 });

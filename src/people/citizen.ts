@@ -8,11 +8,47 @@ import { validateCpr } from './cpr.ts';
 
 export const CONSENT_PURPOSE = /^[a-z0-9_.-]{1,100}$/;
 
+/** Channels a citizen may let us use for messages about times (issue 11), one consent each. */
+export const CONTACT_CHANNELS = ['email', 'sms', 'digital_post'] as const;
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+/** The consent purpose recorded for a channel: 'contact.email', 'contact.sms', … */
+export const contactPurpose = (c: ContactChannel) => `contact.${c}`;
+/** Bumped when the wording of "Må vi sende beskeder om tider?" (people.channels.*) changes. */
+export const CONTACT_CONSENT_VERSION = '2026-12';
+
+export const isContactChannel = (v: unknown): v is ContactChannel =>
+  typeof v === 'string' && (CONTACT_CHANNELS as readonly string[]).includes(v);
+
+/**
+ * A channel needs its address: e-mail an e-mail address, SMS a phone number, Digital Post a
+ * CPR number on the record (it is addressed by CPR). One problem per channel missing one.
+ */
+export function channelProblems(
+  channels: readonly ContactChannel[],
+  has: { email: boolean; phone: boolean; cpr: boolean },
+): { path: string; message: string }[] {
+  const missing = (c: ContactChannel) =>
+    c === 'email' ? !has.email : c === 'sms' ? !has.phone : !has.cpr;
+  return CONTACT_CHANNELS.filter((c) => channels.includes(c) && missing(c)).map((c) => ({
+    path: 'contactChannels',
+    message: `people.channels.error.${c}`,
+  }));
+}
+
 /**
  * A number someone can call: 8 Danish digits (with or without +45/0045), or another country's
  * number with its code (E.164: + and 7 to 15 digits). Spaces, dashes and brackets are allowed.
  */
 const PHONE = /^(?:(?:\+45|0045)?\d{8}|\+\d{7,15})$/;
+
+/** The number in E.164 (what an SMS gateway takes): '+4512345678'; undefined when it is none. */
+export function phoneE164(phone: string): string | undefined {
+  const p = phone.replace(/[\s\-().]/g, '');
+  if (!PHONE.test(p)) return undefined;
+  if (/^\d{8}$/.test(p)) return `+45${p}`;
+  if (p.startsWith('0045')) return `+${p.slice(2)}`;
+  return p;
+}
 
 /** A citizen as another domain hands it over (a referral's Patient, a form). */
 export const citizenInputSchema = z
@@ -51,6 +87,8 @@ export const citizenInputSchema = z
       .regex(/^[a-z]{2,3}$/, 'people.error.language')
       .default('da'),
     interpreterNeeded: z.boolean().default(false),
+    /** Channels the citizen lets us use for messages about times (each its own consent). */
+    contactChannels: z.array(z.enum(CONTACT_CHANNELS)).optional(),
     consent: z
       .object({
         purpose: z.string().regex(CONSENT_PURPOSE, 'people.error.consent'),
@@ -59,6 +97,12 @@ export const citizenInputSchema = z
       .optional(),
   })
   .superRefine((c, ctx) => {
+    for (const p of channelProblems(c.contactChannels ?? [], {
+      email: Boolean(c.email),
+      phone: Boolean(c.phone),
+      cpr: c.cpr !== undefined,
+    }))
+      ctx.addIssue({ code: 'custom', path: ['contactChannels'], message: p.message });
     if (c.cpr === undefined) return;
     const r = validateCpr(c.cpr);
     if (!r.ok)
@@ -89,6 +133,10 @@ export interface CitizenCard {
   address: string;
   preferredLanguage: string;
   interpreterNeeded: boolean;
+  /** Channels the citizen consented to for messages about times. */
+  contactChannels: ContactChannel[];
+  /** Whether a CPR number is held (Digital Post needs one). */
+  hasCpr: boolean;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -103,7 +151,7 @@ export interface Consent {
   withdrawnAt: Date | null;
 }
 
-export const ACCESS_VIA = ['referral', 'conversation', 'signup'] as const;
+export const ACCESS_VIA = ['referral', 'conversation', 'signup', 'outreach'] as const;
 export type AccessVia = (typeof ACCESS_VIA)[number];
 
 export interface AccessLink {

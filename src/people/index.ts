@@ -6,7 +6,13 @@
 export {
   citizenInputSchema,
   normaliseName,
+  phoneE164,
+  CONTACT_CHANNELS,
+  CONTACT_CONSENT_VERSION,
+  contactPurpose,
+  isContactChannel,
   ACCESS_VIA,
+  type ContactChannel,
   type AccessVia,
   type CitizenCard,
   type CitizenInput,
@@ -18,6 +24,7 @@ export {
   findOrCreateCitizen,
   grantCitizenAccess,
   citizenCard,
+  cprForDigitalPost,
   inPeopleScope,
   type PeopleScope,
 } from './citizen.service.ts';

@@ -38,6 +38,7 @@ export interface InsightExport {
     address: string;
     preferredLanguage: string;
     interpreterNeeded: boolean;
+    contactChannels: string[];
     createdAt: string;
     updatedAt: string;
   };

@@ -10,6 +10,7 @@ import { isUuid } from '../platform/ids.ts';
 import { actorOf, requireRole } from '../web/access.ts';
 import { sendPage, staffPageContext as pageContext } from '../web/context.ts';
 import {
+  changeContactChannels,
   citizenDetail,
   eraseCitizen,
   erasureCheck,
@@ -102,14 +103,38 @@ export const peopleRoutes: FastifyPluginAsync<PeopleRouteDeps> = async (app, dep
     );
   });
 
-  app.get<IdReq & { Querystring: { samtykke?: string } }>(
+  app.post<IdReq>(`${PEOPLE_PATH}/:id/kanaler`, { preHandler: admin }, async (req, reply) => {
+    const id = idOf(req);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const raw = body.contactChannels;
+    const channels = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(String);
+    const r = await changeContactChannels(db, scopeOf(req), actorOf(req), id, channels);
+    if (r.ok) return reply.redirect(`${citizenHref(id)}?kanaler=gemt`, 303);
+    const detail = await citizenDetail(db, scopeOf(req), actorOf(req), id);
+    return sendPage(
+      reply,
+      <CitizenPage
+        ctx={pageContext(req, reply)}
+        detail={detail}
+        problems={r.problems}
+        channels={channels}
+      />,
+      { personal: true, status: 400 },
+    );
+  });
+
+  app.get<IdReq & { Querystring: { samtykke?: string; kanaler?: string } }>(
     `${PEOPLE_PATH}/:id`,
     { preHandler: admin },
     async (req, reply) => {
       const detail = await citizenDetail(db, scopeOf(req), actorOf(req), idOf(req));
       const ctx = pageContext(req, reply);
       const notice =
-        req.query.samtykke === 'trukket' ? ctx.t('people.consents.withdrawnNotice') : undefined;
+        req.query.samtykke === 'trukket'
+          ? ctx.t('people.consents.withdrawnNotice')
+          : req.query.kanaler === 'gemt'
+            ? ctx.t('people.channels.saved')
+            : undefined;
       return sendPage(
         reply,
         <CitizenPage ctx={ctx} detail={detail} {...(notice ? { notice } : {})} />,

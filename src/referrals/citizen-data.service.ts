@@ -5,6 +5,7 @@
  * referrals and their rows are deleted, each deletion audited in the erasure's transaction.
  * Runs inside people/'s transaction, in the admin's scope.
  */
+import { forgetNotices } from '../notify/index.ts';
 import type { Queryable } from '../db/db.ts';
 import { audit, type AuditActor } from '../platform/audit.store.ts';
 import type { CitizenDataSource } from '../people/index.ts';
@@ -87,6 +88,8 @@ export const referralCitizenData: CitizenDataSource = {
 
   async erase(tx: Queryable, actor: AuditActor, citizenId: string) {
     const ids = await deleteReferralsOfCitizen(tx, citizenId, ACTIVE_STATUSES);
+    // What the citizen was sent about them, and her reply links, go with them.
+    await forgetNotices(tx, 'referral', ids);
     await audit(
       tx,
       actor,

@@ -37,6 +37,7 @@ import {
   type RequestedService,
 } from './referral.ts';
 import {
+  defaultAppointmentPlace,
   findByConversation,
   findByIdentifier,
   getReferralRow,
@@ -51,8 +52,10 @@ import {
   queryReferrals,
   referrerEmails,
   setClientScope,
+  teams,
   tenantHost,
   updateReferral,
+  type CitizenReply,
   type ReferralChange,
   type ReferralEventKind,
   type ReferralEventRow,
@@ -70,6 +73,8 @@ import {
   type ReferralStatus,
 } from './state-machine.ts';
 import { answerDue, danishDate, isOverdue } from './working-days.ts';
+import { readAppointment, type AppointmentForm } from './appointment.ts';
+import { notifyCitizen } from './citizen-messages.service.ts';
 
 /** Bumped when the referral consent text (referral.form.consent*) changes. */
 export const REFERRAL_CONSENT_VERSION = 'referral-consent-2026-11';
@@ -216,6 +221,10 @@ export interface ReferralView {
   updatedAt: Date;
   closedAt: Date | null;
   closingNote: ClosingNote | null;
+  /** The agreed time and place (an afklarende samtale or a first session). */
+  appointment: { at: Date; place: string } | null;
+  /** The citizen's latest answer to it through the reply link. */
+  citizenReply: { reply: CitizenReply; at: Date } | null;
   history: ReferralHistoryEntry[];
   sessions: SessionRow[];
   /** How the viewer stands to it, and where the viewer may move it next. */
@@ -277,6 +286,13 @@ function toView(
             agreed: r.closing_agreed,
             nextStep: r.closing_next_step,
           }
+        : null,
+    appointment: r.appointment_at
+      ? { at: r.appointment_at, place: r.appointment_place ?? '' }
+      : null,
+    citizenReply:
+      r.citizen_reply && r.citizen_reply_at
+        ? { reply: r.citizen_reply, at: r.citizen_reply_at }
         : null,
     history: (extra.events ?? []).map((e) => ({
       at: e.at,
@@ -777,6 +793,14 @@ export async function transitionReferral(
       after: async (tx2, fresh) => {
         if (routedTo) await grantOwner(tx2, actor, fresh);
         if (closing) await announceClosingNote(tx2, fresh);
+        // The citizen is told, on the channels they chose (nothing when none).
+        if (t.to === 'accepted')
+          await notifyCitizen(tx2, auditActorOf(actor), fresh, 'referral.received', { now });
+        if (CLOSED_NOTICE.includes(t.to))
+          await notifyCitizen(tx2, auditActorOf(actor), fresh, 'referral.closed', {
+            now,
+            dedupeKey: `referral.closed:${fresh.id}`,
+          });
       },
     };
   });
@@ -798,7 +822,7 @@ async function grantOwner(tx: Queryable, actor: ReferralActor, r: ReferralRow): 
 }
 
 /** The e-mail to the referrer: that a closing note is ready, and a link. Nothing else. */
-async function announceClosingNote(tx: Queryable, r: ReferralRow): Promise<void> {
+export async function announceClosingNote(tx: Queryable, r: ReferralRow): Promise<void> {
   const emails = await referrerEmails(tx, r);
   if (emails.length === 0) return;
   const host = await tenantHost(tx, r.kommune);
@@ -816,6 +840,9 @@ async function announceClosingNote(tx: Queryable, r: ReferralRow): Promise<void>
         `Sign in to read it: ${link}\n`,
     });
 }
+
+/** Closings the citizen is told of (a rejection or an error never reached them as accepted). */
+const CLOSED_NOTICE: readonly ReferralStatus[] = ['completed', 'failed', 'cancelled'];
 
 /** Forward a new referral to an offer's provider (the intake queue), status unchanged. */
 export async function forwardToProvider(
@@ -851,16 +878,24 @@ export async function forwardToProvider(
 
 /**
  * Book an afklarende samtale: the municipality accepts the referral and a health conversation
- * is opened for the team that holds them, with the referral attached.
+ * is opened for the team that holds them, with the referral attached. With a day and time
+ * (`appointment`; the place defaults to the team's name) the citizen is sent the appointment
+ * with the reply link; without, that the referral was received.
  */
 export async function bookAfklarendeSamtale(
   db: Db,
   actor: ReferralActor,
   id: string,
-  input: { expectedVersion: number; teamId?: string | undefined },
+  input: {
+    expectedVersion: number;
+    teamId?: string | undefined;
+    appointment?: AppointmentForm | undefined;
+  },
   opts: { now?: Date } = {},
 ): Promise<ReferralView> {
   const now = opts.now ?? new Date();
+  const wanted = input.appointment;
+  const withTime = Boolean(wanted && (wanted.date.trim() || wanted.time.trim()));
   return change(db, actor, id, input.expectedVersion, now, async ({ tx, row, parties }) => {
     transitionProblems(
       row,
@@ -876,6 +911,14 @@ export async function bookAfklarendeSamtale(
       ]);
     const teamId = isUuid(input.teamId) ? input.teamId : (await getSettings(tx)).afklarendeTeamId;
     if (!teamId) throw invalid([{ path: 'teamId', message: 'referral.error.teamRequired' }]);
+    let appointment: { at: Date; place: string } | null = null;
+    if (withTime && wanted) {
+      const place =
+        wanted.place.trim() || (await teams(tx)).find((x) => x.id === teamId)?.name || '';
+      const read = readAppointment({ ...wanted, place }, now);
+      if (!read.ok) throw invalid(read.problems);
+      appointment = read;
+    }
     const a = auditActorOf(actor);
     const card = await citizenCard(tx, a, row.citizen_id);
     if (!card) throw notFoundError();
@@ -902,9 +945,88 @@ export async function bookAfklarendeSamtale(
         requested_service: 'afklarende_samtale',
         conversation_id: conversationId,
         team_id: teamId,
+        ...(appointment
+          ? {
+              appointment_at: appointment.at,
+              appointment_place: appointment.place,
+              citizen_reply: null,
+              citizen_reply_at: null,
+            }
+          : {}),
       },
-      event: { kind: 'booked', to: 'accepted', detail: { conversationId, teamId } },
+      event: {
+        kind: 'booked',
+        to: 'accepted',
+        detail: {
+          conversationId,
+          teamId,
+          ...(appointment
+            ? { appointmentAt: appointment.at.toISOString(), place: appointment.place }
+            : {}),
+        },
+      },
       summary: 'afklarende samtale booked',
+      after: async (tx2, fresh) => {
+        if (appointment)
+          await notifyCitizen(tx2, a, fresh, 'referral.appointment', { reply: true, now });
+        else await notifyCitizen(tx2, a, fresh, 'referral.received', { now });
+      },
+    };
+  });
+}
+
+/** Where the "Aftal tid" form's place starts: the offer's place, the provider or the team. */
+export async function appointmentPlaceFor(
+  db: Db,
+  actor: ReferralActor,
+  id: string,
+): Promise<string> {
+  if (!isUuid(id)) return '';
+  return inReferralScope(db, actor, (tx) => defaultAppointmentPlace(tx, id));
+}
+
+/**
+ * "Aftal tid": the receiver (or the visitation) agrees a time and place with the citizen on an
+ * accepted or running referral; version-checked, an 'appointment' event, and the citizen is
+ * sent it with the reply link (confirm, cancel, new time). A new time clears an earlier reply.
+ */
+export async function setAppointment(
+  db: Db,
+  actor: ReferralActor,
+  id: string,
+  input: { expectedVersion: number } & AppointmentForm,
+  opts: { now?: Date } = {},
+): Promise<ReferralView> {
+  const now = opts.now ?? new Date();
+  return change(db, actor, id, input.expectedVersion, now, async ({ tx, row, parties }) => {
+    if (
+      !parties.some((p) => p === 'receiver' || p === 'coordinator') ||
+      !['accepted', 'in-progress'].includes(row.status)
+    )
+      throw new ReferralError('referral.transition', 'A time is agreed once accepted', [
+        { path: 'status', message: 'referral.error.transition' },
+      ]);
+    const place = input.place.trim() || (await defaultAppointmentPlace(tx, id));
+    const read = readAppointment({ date: input.date, time: input.time, place }, now);
+    if (!read.ok) throw invalid(read.problems);
+    return {
+      change: {
+        appointment_at: read.at,
+        appointment_place: read.place,
+        citizen_reply: null,
+        citizen_reply_at: null,
+      },
+      event: {
+        kind: 'appointment',
+        detail: { appointmentAt: read.at.toISOString(), place: read.place },
+      },
+      summary: 'appointment agreed',
+      after: async (tx2, fresh) => {
+        await notifyCitizen(tx2, auditActorOf(actor), fresh, 'referral.appointment', {
+          reply: true,
+          now,
+        });
+      },
     };
   });
 }

@@ -54,7 +54,15 @@ export interface ReferralRow {
   closed_at: Date | null;
   created_at: Date;
   updated_at: Date;
+  appointment_at: Date | null;
+  appointment_place: string | null;
+  citizen_reply: CitizenReply | null;
+  citizen_reply_at: Date | null;
+  owner_org_phone: string | null;
 }
+
+/** The citizen's latest answer to the appointment (through the reply link). */
+export type CitizenReply = 'confirmed' | 'cancelled' | 'new_time';
 
 const columns = `r.id, r.kommune, r.citizen_id, r.status, r.status_reason, r.status_reason_text, r.version,
   r.source, r.requester_org_id, ro.name as requester_org_name, r.requester_staff_id, r.requester_team_id,
@@ -62,7 +70,8 @@ const columns = `r.id, r.kommune, r.citizen_id, r.status, r.status_reason, r.sta
   r.owner_org_id, ow.name as owner_org_name, r.conversation_id, r.team_id, r.identifier_system,
   r.identifier_value, r.reason, r.needs, r.note, r.consent_at, r.answer_due::text as answer_due,
   r.contacted_at, r.enrolled_on::text as enrolled_on, r.closing_outcome, r.closing_sessions_attended,
-  r.closing_agreed, r.closing_next_step, r.closed_at, r.created_at, r.updated_at`;
+  r.closing_agreed, r.closing_next_step, r.closed_at, r.created_at, r.updated_at, r.appointment_at,
+  r.appointment_place, r.citizen_reply, r.citizen_reply_at, ow.phone as owner_org_phone`;
 // Offers are read through the catalog's own table: a referral's offer may be a draft of the
 // municipality's (visible to it) or retired since.
 const from = `referral r
@@ -214,6 +223,10 @@ export interface ReferralChange {
   closing_agreed?: string;
   closing_next_step?: string;
   closed_at?: Date | null;
+  appointment_at?: Date | null;
+  appointment_place?: string | null;
+  citizen_reply?: CitizenReply | null;
+  citizen_reply_at?: Date | null;
 }
 
 const CHANGEABLE: readonly (keyof ReferralChange)[] = [
@@ -233,6 +246,10 @@ const CHANGEABLE: readonly (keyof ReferralChange)[] = [
   'closing_agreed',
   'closing_next_step',
   'closed_at',
+  'appointment_at',
+  'appointment_place',
+  'citizen_reply',
+  'citizen_reply_at',
 ];
 
 /**
@@ -269,7 +286,11 @@ export type ReferralEventKind =
   | 'contacted'
   | 'enrolled'
   | 'session'
-  | 'closing_note';
+  | 'closing_note'
+  | 'appointment'
+  | 'citizen_confirmed'
+  | 'citizen_cancelled'
+  | 'new_time_requested';
 
 export interface ReferralEventInput {
   referral_id: string;
@@ -283,6 +304,8 @@ export interface ReferralEventInput {
   reason_code: string | null;
   reason_text: string;
   detail: Record<string, unknown>;
+  /** When it happened (the injectable clock); default the transaction's time. */
+  at?: Date;
 }
 
 export interface ReferralEventRow extends ReferralEventInput {
@@ -294,8 +317,8 @@ export interface ReferralEventRow extends ReferralEventInput {
 export async function insertEvent(q: Queryable, e: ReferralEventInput): Promise<void> {
   await q.query(
     `insert into referral_event (referral_id, kommune, actor_id, actor_role, client_id, kind, from_status,
-       to_status, reason_code, reason_text, detail)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+       to_status, reason_code, reason_text, detail, at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, coalesce($12::timestamptz, now()))`,
     [
       e.referral_id,
       e.kommune,
@@ -308,6 +331,7 @@ export async function insertEvent(q: Queryable, e: ReferralEventInput): Promise<
       e.reason_code,
       e.reason_text,
       JSON.stringify(e.detail),
+      e.at ?? null,
     ],
   );
 }
@@ -460,6 +484,63 @@ export async function teams(q: Queryable): Promise<{ id: string; name: string }[
  */
 export async function lockReferral(q: Queryable, id: string): Promise<void> {
   await q.query('select 1 from referral where id = $1 for update', [id]);
+}
+
+/**
+ * Where an appointment is by default: the offer's first place ("Sundhedscenter Roskilde,
+ * Køgevej 3, 4000 Roskilde"), else the provider's name, else the team holding the samtale.
+ */
+export async function defaultAppointmentPlace(q: Queryable, id: string): Promise<string> {
+  const row = await one<{ place: string | null }>(
+    q,
+    `select coalesce(
+       (select l.name || ', ' || l.address_1 || ', ' || l.postal_code || ' ' || l.city
+          from offer_location ol join location l on l.id = ol.location_id
+         where ol.offer_id = r.offer_id order by l.name, l.id limit 1),
+       (select name from organization where id = r.owner_org_id),
+       (select name from team where id = r.team_id)) as place
+       from referral r where r.id = $1`,
+    [id],
+  );
+  return (row?.place ?? '').slice(0, 300);
+}
+
+/**
+ * Active referrals with an appointment on `day` (YYYY-MM-DD, Copenhagen time): the reminders'
+ * work list, in the transaction's municipality.
+ */
+export async function appointmentsOn(q: Queryable, day: string): Promise<ReferralRow[]> {
+  return q.query<ReferralRow>(
+    `select ${columns} from ${from}
+      where r.appointment_at is not null
+        and (r.appointment_at at time zone 'Europe/Copenhagen')::date = $1::date
+        and r.status in ('accepted', 'in-progress')
+      order by r.appointment_at, r.id`,
+    [day],
+  );
+}
+
+/**
+ * Acts as the system in a transaction another domain opened (a citizen's reply link, bound to
+ * the municipality): the referral policies admit the system. Returns a function that puts the
+ * role back as it was.
+ */
+export async function actAsSystem(q: Queryable, kommune: string): Promise<() => Promise<void>> {
+  const before = await one<{ role: string | null; kommune: string | null }>(
+    q,
+    `select current_setting('lighed.staff_role', true) as role,
+            current_setting('lighed.kommune', true) as kommune`,
+  );
+  await q.query(
+    `select set_config('lighed.staff_role', 'system', true), set_config('lighed.kommune', $1, true)`,
+    [kommune],
+  );
+  return async () => {
+    await q.query(
+      `select set_config('lighed.staff_role', $1, true), set_config('lighed.kommune', $2, true)`,
+      [before?.role ?? '', before?.kommune ?? ''],
+    );
+  };
 }
 
 /** The municipality's first host name, for links in e-mails. */

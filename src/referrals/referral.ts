@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { TOPICS } from '../catalog/index.ts';
 import type { FieldProblem } from '../platform/errors.ts';
+import { CONTACT_CHANNELS, isContactChannel, type ContactChannel } from '../people/index.ts';
 import type { StaffUser } from '../platform/principal.ts';
 import {
   REASON_CODES,
@@ -186,6 +187,8 @@ export interface ReferralForm {
   postcode: string;
   address: string;
   preferredLanguage: string;
+  /** "Må vi sende beskeder om tider?": the channels the citizen said yes to. */
+  contactChannels: ContactChannel[];
   topics: string[];
   conditions: string[];
   pregnant: boolean;
@@ -206,6 +209,7 @@ export const emptyReferralForm = (): ReferralForm => ({
   postcode: '',
   address: '',
   preferredLanguage: 'da',
+  contactChannels: [],
   topics: [],
   conditions: [],
   pregnant: false,
@@ -227,6 +231,9 @@ export function readReferralForm(body: Body): ReferralForm {
     postcode: str(body.postcode),
     address: str(body.address),
     preferredLanguage: str(body.preferredLanguage) || 'da',
+    contactChannels: CONTACT_CHANNELS.filter((c) =>
+      list(body.contactChannels).filter(isContactChannel).includes(c),
+    ),
     topics: pick(TOPICS, list(body.topics)),
     conditions: pick(CONDITIONS, list(body.conditions)),
     pregnant: checked(body.pregnant),
@@ -275,6 +282,11 @@ export function validateReferralForm(
   if (f.address.length > 300) p.push({ path: 'address', message: 'referral.error.addressTooLong' });
   if (!LANGUAGE.test(f.preferredLanguage))
     p.push({ path: 'preferredLanguage', message: 'referral.error.languageInvalid' });
+  // A channel needs its address; Digital Post goes by the CPR number.
+  const missing = f.contactChannels.find((c) =>
+    c === 'email' ? f.email === '' : c === 'sms' ? f.phone === '' : f.cpr === '',
+  );
+  if (missing) p.push({ path: 'contactChannels', message: `people.channels.error.${missing}` });
   if (f.topics.length === 0 && f.conditions.length === 0 && !f.pregnant)
     p.push({ path: 'topics', message: 'referral.error.reasonRequired' });
   if (!(REQUESTED_SERVICES as readonly string[]).includes(f.requestedService))
@@ -328,6 +340,9 @@ export interface ActionForm {
   nextStep: string;
   offerId: string;
   teamId: string;
+  /** The appointment's time (HH:MM) and place ("Aftal tid", and booking a samtale). */
+  time: string;
+  place: string;
 }
 
 export function readActionForm(body: Body): ActionForm {
@@ -345,6 +360,8 @@ export function readActionForm(body: Body): ActionForm {
     nextStep: str(body.nextStep),
     offerId: str(body.offerId),
     teamId: str(body.teamId),
+    time: str(body.time),
+    place: str(body.place),
   };
 }
 
@@ -389,3 +406,5 @@ export function readSettingsForm(body: Body) {
     afklarendeTeamId: str(body.afklarendeTeamId),
   };
 }
+
+export { CONTACT_CHANNELS };

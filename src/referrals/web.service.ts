@@ -11,6 +11,7 @@ import type { StaffUser } from '../platform/principal.ts';
 import { inTenant } from '../db/db.ts';
 import { referralDraft, type ReferralDraft, type Worker } from '../conversation/index.ts';
 import { validateCpr } from '../people/index.ts';
+import { messagesAbout, type MessageRecord } from '../platform/mail/index.ts';
 import {
   emptyReferralForm,
   isIsoDate,
@@ -22,15 +23,18 @@ import {
   type ReferralForm,
 } from './referral.ts';
 import {
+  appointmentPlaceFor,
   bookAfklarendeSamtale,
   createReferral,
   forwardToProvider,
   getReferral,
+  inReferralScope,
   listWithNames,
   markContacted,
   recordSession,
   ReferralError,
   referralOfConversation,
+  setAppointment,
   transitionReferral,
   type ReferralActor,
   type ReferralView,
@@ -136,6 +140,7 @@ export async function sendReferralForm(
           ...(form.address ? { address: form.address } : {}),
           preferredLanguage: form.preferredLanguage,
           interpreterNeeded: form.needs.includes('interpreter'),
+          contactChannels: form.contactChannels,
         },
         requestedService: form.requestedService === 'offer' ? 'offer' : 'afklarende_samtale',
         offerId: form.requestedService === 'offer' ? form.offerId : undefined,
@@ -180,15 +185,26 @@ export async function referralList(
   return listWithNames(db, actor, view, { now });
 }
 
-/** The intake queue: new referrals to route, and every referral waiting past its answer time. */
+/**
+ * The intake queue: new referrals to route, every referral waiting past its answer time, and
+ * the samtaler whose citizen has cancelled or asked for a new time.
+ */
 export async function intakeQueue(db: Db, actor: ReferralActor, now: Date) {
-  const [queue, waiting] = await Promise.all([
+  const [queue, waiting, running] = await Promise.all([
     listWithNames(db, actor, 'queue', { now, status: ['requested'] }),
     listWithNames(db, actor, 'all', { now, status: ['requested'] }),
+    listWithNames(db, actor, 'all', { now, status: ['accepted', 'in-progress'] }),
   ]);
   return {
     queue,
     overdue: waiting.filter((w) => w.referral.overdue),
+    // The municipality's own samtaler whose citizen cancelled or asked for a new time.
+    replies: running.filter(
+      (w) =>
+        !w.referral.ownerOrgId &&
+        (w.referral.citizenReply?.reply === 'cancelled' ||
+          w.referral.citizenReply?.reply === 'new_time'),
+    ),
   };
 }
 
@@ -196,6 +212,10 @@ export interface DetailScreen {
   referral: ReferralView;
   offers: OfferChoice[];
   teams: { id: string; name: string }[];
+  /** What the citizen was sent about it, oldest first. */
+  messages: MessageRecord[];
+  /** Where "Aftal tid" starts: the agreed place, else the offer's place or the provider. */
+  defaultPlace: string;
 }
 
 export async function referralDetail(
@@ -218,11 +238,17 @@ async function withChoices(
     referral,
     offers: canRoute ? await offerChoices(db, actor.staff.kommune) : [],
     teams: canRoute ? await inTenant(db, actor.staff.kommune, (tx) => teams(tx)) : [],
+    messages: await inReferralScope(db, actor, (tx) =>
+      messagesAbout(tx, { type: 'referral', id: referral.id }),
+    ),
+    defaultPlace:
+      referral.appointment?.place ?? (await appointmentPlaceFor(db, actor, referral.id)),
   };
 }
 
 export const ACTIONS = [
   'book',
+  'appointment',
   'forward',
   'decline',
   'accept',
@@ -290,7 +316,20 @@ export async function applyAction(
           db,
           actor,
           id,
-          { expectedVersion, teamId: f.teamId || undefined },
+          {
+            expectedVersion,
+            teamId: f.teamId || undefined,
+            appointment: { date: f.date, time: f.time, place: f.place },
+          },
+          { now },
+        );
+        break;
+      case 'appointment':
+        referral = await setAppointment(
+          db,
+          actor,
+          id,
+          { expectedVersion, date: f.date, time: f.time, place: f.place },
           { now },
         );
         break;

@@ -1,8 +1,9 @@
 /**
  * Referrals in Chromium: a GP fills in the referral form (empty, with errors, sent), the
  * coordinator triages it from the intake queue to a walking group, the provider answers it from
- * the inbox (accept, contacted, enrolled, two sessions, a closing note first left incomplete),
- * and the GP reads the closing note. Every page has zero axe violations at WCAG 2.1 AA.
+ * the inbox (accept, contacted, a time agreed, enrolled, two sessions, a closing note first left
+ * incomplete), and the GP reads the closing note. Every page has zero axe violations at WCAG
+ * 2.1 AA.
  */
 import { afterAll, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -125,6 +126,20 @@ describeBrowser('referrals: form, triage, provider inbox and closing note in Chr
     await expectAccessible(p, 'referral at the provider');
     await press(p, 'form:has(input[name="action"][value="accept"])', 'Tag imod');
     await press(p, 'form:has(input[name="action"][value="contacted"])', 'Registrér kontakt');
+    // "Aftal tid" (issue 11): a missing time is named; then the time is agreed and shown.
+    const day = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const agree = 'form:has(input[name="action"][value="appointment"])';
+    await p.locator('#f-appointment-date').fill(day);
+    await press(p, agree, 'Gem tiden og send den til borgeren');
+    expect(await p.locator('.lighed-error-summary li a').allTextContents()).toEqual([
+      'Skriv et klokkeslæt, for eksempel 10:00',
+    ]);
+    await expectAccessible(p, 'appointment with an error');
+    await p.locator('#f-appointment-time').fill('10:00');
+    await press(p, agree, 'Gem tiden og send den til borgeren');
+    expect(await p.locator('main').textContent()).toContain('Tid aftalt');
+    expect(await p.locator('.lighed-message-log').isVisible()).toBe(true);
+    await expectAccessible(p, 'referral with an appointment');
     await p.locator('#f-enrol-date').fill('2026-12-08');
     await press(p, 'form:has(input[name="action"][value="enrol"])', 'Registrér start');
     for (const d of ['2026-12-08', '2026-12-15']) {

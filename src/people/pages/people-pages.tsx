@@ -5,6 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import {
+  Checkboxes,
   CsrfField,
   ErrorSummary,
   SubmitButton,
@@ -15,7 +16,7 @@ import { Layout, type PageContext } from '../../web/layout.tsx';
 import { languageName } from '../../web/present.ts';
 import { DataTable } from '../../web/table.tsx';
 import type { Translate } from '../../web/i18n.ts';
-import type { AccessLink, CitizenCard, Consent } from '../citizen.ts';
+import { CONTACT_CHANNELS, type AccessLink, type CitizenCard, type Consent } from '../citizen.ts';
 import type { CitizenDetail } from '../citizen.service.ts';
 import type { InsightExport } from '../insight.ts';
 import type { SearchValues } from '../search-form.ts';
@@ -140,7 +141,46 @@ export function SearchPage(props: {
 /** Purposes with a name in the message catalogue; any other is shown as stored. */
 const NAMED_PURPOSES = new Set(['referral']);
 const purposeName = (t: Translate, purpose: string) =>
-  NAMED_PURPOSES.has(purpose) ? t(`people.consents.purpose.${purpose}`) : purpose;
+  NAMED_PURPOSES.has(purpose)
+    ? t(`people.consents.purpose.${purpose}`)
+    : CONTACT_CHANNELS.some((c) => purpose === `contact.${c}`)
+      ? t(`people.channels.purpose.${purpose.slice('contact.'.length)}`)
+      : purpose;
+
+/**
+ * "Må vi sende beskeder om tider?": a checkbox per channel; a channel needs its address on the
+ * record (the hint says which). Saving records a consent per ticked channel.
+ */
+function ChannelsForm(props: {
+  ctx: PageContext;
+  card: CitizenCard;
+  values: readonly string[];
+  problems: Problems;
+}) {
+  const { ctx, card } = props;
+  const { t } = ctx;
+  return (
+    <section aria-labelledby="contact-channels">
+      <h2 id="contact-channels">{t('people.channels.title')}</h2>
+      <form method="post" action={`${citizenHref(card.id)}/kanaler`} novalidate>
+        <CsrfField token={ctx.csrfToken} />
+        <Checkboxes
+          name="contactChannels"
+          label={t('people.channels.question')}
+          hint={t('people.channels.hint')}
+          values={props.values}
+          options={CONTACT_CHANNELS.map((c) => ({
+            value: c,
+            label: t(`people.channels.option.${c}`),
+          }))}
+          problems={props.problems}
+          t={t}
+        />
+        <SubmitButton>{t('people.channels.save')}</SubmitButton>
+      </form>
+    </section>
+  );
+}
 
 function ConsentTable({
   t,
@@ -231,10 +271,15 @@ export function CitizenPage({
   ctx,
   detail,
   notice,
+  problems = [],
+  channels,
 }: {
   ctx: PageContext;
   detail: CitizenDetail;
   notice?: string;
+  /** The channels form sent back with its problems. */
+  problems?: Problems;
+  channels?: readonly string[];
 }) {
   const { t, lang } = ctx;
   const c = detail.card;
@@ -256,13 +301,17 @@ export function CitizenPage({
     [t('people.field.interpreter'), t(c.interpreterNeeded ? 'people.yes' : 'people.no')],
   ];
   return (
-    <StaffPage ctx={ctx} title={c.name}>
+    <StaffPage
+      ctx={ctx}
+      title={problems.length ? `${t('form.errorTitlePrefix')} ${c.name}` : c.name}
+    >
       <p>
         <a href={PEOPLE_PATH} class="lighed-back">
           {t('people.back')}
         </a>
       </p>
       <h1>{c.name}</h1>
+      <ErrorSummary problems={problems} t={t} />
       {notice && (
         <div class="alert alert-success" role="status">
           <div class="alert-body">
@@ -287,6 +336,7 @@ export function CitizenPage({
         />
       )}
       {detail.cpr && <p class="form-hint">{t('people.card.cprShownNote')}</p>}
+      <ChannelsForm ctx={ctx} card={c} values={channels ?? c.contactChannels} problems={problems} />
       <ConsentTable
         t={t}
         lang={lang}

@@ -7,7 +7,9 @@ import type { ComponentChildren } from 'preact';
 import { CsrfField, ErrorSummary, Field, fieldId, type Problems } from '../../web/form.tsx';
 import { Layout, type PageContext } from '../../web/layout.tsx';
 import { languageName } from '../../web/present.ts';
+import { MessageLog } from '../../web/message-log.tsx';
 import { DataTable } from '../../web/table.tsx';
+import { appointmentFormOf } from '../appointment.ts';
 import { ATTENDANCE, REFERRAL_OUTCOMES, type ActionForm } from '../referral.ts';
 import type { ReferralHistoryEntry, ReferralView } from '../referral.service.ts';
 import { REASON_CODES } from '../state-machine.ts';
@@ -87,6 +89,7 @@ export function ReferralDetailPage(props: {
         rows={r.history}
         cells={(h) => [when(h.at, ctx.lang), whoText(ctx, h), whatText(ctx, h), whyText(ctx, h)]}
       />
+      <MessageLog messages={screen.messages} t={t} lang={ctx.lang} />
       <Actions ctx={ctx} screen={screen} problems={problems} form={props.form ?? null} />
     </Layout>
   );
@@ -136,6 +139,19 @@ function Overview({ ctx, r }: { ctx: PageContext; r: ReferralView }) {
       <>
         {dayText(r.answerDue, lang)}
         {r.overdue && <strong class="lighed-overdue"> {t('referral.overdue')}</strong>}
+      </>,
+    ]);
+  if (r.appointment)
+    rows.push([
+      t('referral.appointment.row'),
+      [when(r.appointment.at, lang), r.appointment.place].filter(Boolean).join(', '),
+    ]);
+  if (r.citizenReply)
+    rows.push([
+      t('referral.reply.row'),
+      <>
+        <strong>{t(`referral.reply.mark.${r.citizenReply.reply}`)}</strong>
+        {` (${when(r.citizenReply.at, lang)})`}
       </>,
     ]);
   if (r.contactedAt) rows.push([t('referral.detail.contacted'), when(r.contactedAt, lang)]);
@@ -224,7 +240,16 @@ function ReasonBox({ ctx, r }: { ctx: PageContext; r: ReferralView }) {
 }
 
 const whoText = (ctx: PageContext, h: ReferralHistoryEntry) =>
-  h.actorName ?? ctx.t(h.actorRole.startsWith('api:') ? 'referral.who.api' : 'referral.who.system');
+  h.actorName ??
+  ctx.t(
+    h.actorRole === 'citizen'
+      ? 'referral.reply.who'
+      : h.actorRole.startsWith('api:')
+        ? 'referral.who.api'
+        : 'referral.who.system',
+  );
+
+const REPLY_EVENTS = new Set(['citizen_confirmed', 'citizen_cancelled', 'new_time_requested']);
 
 const detailText = (v: unknown): string => (typeof v === 'string' ? v : '');
 
@@ -238,6 +263,16 @@ function whatText(ctx: PageContext, h: ReferralHistoryEntry): string {
     });
   if (h.kind === 'enrolled')
     return t('referral.event.enrolled', { date: date(h.detail.enrolledOn) });
+  const at = detailText(h.detail.appointmentAt);
+  const agreed = at
+    ? t('referral.appointment.event', {
+        when: when(new Date(at), lang),
+        place: detailText(h.detail.place),
+      })
+    : '';
+  if (h.kind === 'appointment') return agreed;
+  if (h.kind === 'booked' && agreed) return `${t('referral.event.booked')} · ${agreed}`;
+  if (REPLY_EVENTS.has(h.kind)) return t(`referral.reply.event.${h.kind}`);
   return t(`referral.event.${h.kind}`, {
     status: h.toStatus ? t(`referral.status.${h.toStatus}`) : '',
   });
@@ -246,7 +281,10 @@ function whatText(ctx: PageContext, h: ReferralHistoryEntry): string {
 const whyText = (ctx: PageContext, h: ReferralHistoryEntry) =>
   h.reasonCode
     ? `${ctx.t(`referral.reason.${h.reasonCode}`)}${h.reasonText ? `: ${h.reasonText}` : ''}`
-    : '';
+    : // The citizen's own wish with a new time.
+      h.kind === 'new_time_requested'
+      ? h.reasonText
+      : '';
 
 // ---- actions --------------------------------------------------------------------------------------
 
@@ -320,7 +358,7 @@ function InputCtl(
   c: Ctl & {
     name: keyof ActionForm;
     label: string;
-    type?: 'date' | 'number' | 'text';
+    type?: 'date' | 'number' | 'text' | 'time';
     value?: string;
     multiline?: boolean;
     hint?: string;
@@ -359,6 +397,37 @@ function InputCtl(
         />
       )}
     </Field>
+  );
+}
+
+/** Day, time and place of an appointment ("Aftal tid", and booking a samtale). */
+function AppointmentCtl(c: Ctl & { date: string; time: string; place: string }) {
+  const { t } = c.ctx;
+  return (
+    <>
+      <InputCtl
+        {...c}
+        name="date"
+        type="date"
+        label={t('referral.appointment.date')}
+        value={c.date}
+      />
+      <InputCtl
+        {...c}
+        name="time"
+        type="time"
+        label={t('referral.appointment.time')}
+        hint={t('referral.appointment.timeHint')}
+        value={c.time}
+      />
+      <InputCtl
+        {...c}
+        name="place"
+        label={t('referral.appointment.place')}
+        hint={t('referral.appointment.placeHint')}
+        value={c.place}
+      />
+    </>
   );
 }
 
@@ -437,13 +506,14 @@ function Actions({
     ...screen.offers.map((o) => ({ value: o.id, label: `${o.title} (${o.organization_name})` })),
   ];
   const blocks: ComponentChildren[] = [];
-  const block = (key: string, children: ComponentChildren) =>
+  const block = (key: string, children: ComponentChildren, title?: string) =>
     blocks.push(
       <section class="lighed-action-block" aria-labelledby={`h-${key}`}>
-        <h3 id={`h-${key}`}>{t(`referral.action.${key}.title`)}</h3>
+        <h3 id={`h-${key}`}>{title ?? t(`referral.action.${key}.title`)}</h3>
         {children}
       </section>,
     );
+  const current = appointmentFormOf(r.appointment?.at ?? null, screen.defaultPlace);
 
   const inTriage = r.status === 'requested' && !r.ownerOrgId && coord;
   if (inTriage) {
@@ -457,6 +527,8 @@ function Actions({
           options={screen.teams.map((x) => ({ value: x.id, label: x.name }))}
           value={r.teamId ?? ''}
         />
+        <p class="form-hint">{t('referral.appointment.bookHint')}</p>
+        <AppointmentCtl {...ctl('book')} date="" time="" place="" />
       </ActionForm>,
     );
     block(
@@ -516,6 +588,27 @@ function Actions({
         </ActionForm>,
       );
   }
+  if (receiver && ['accepted', 'in-progress'].includes(r.status))
+    block(
+      'appointment',
+      <ActionForm
+        ctx={ctx}
+        r={r}
+        action="appointment"
+        // The button promises a message only when the citizen has a channel to receive it on.
+        label={t(
+          r.citizen?.contactChannels.length
+            ? 'referral.appointment.submit'
+            : 'referral.appointment.submitNoMessage',
+        )}
+      >
+        <AppointmentCtl {...ctl('appointment')} {...current} />
+        {!r.citizen?.contactChannels.length && (
+          <p class="form-hint">{t('referral.appointment.noChannels')}</p>
+        )}
+      </ActionForm>,
+      t('referral.appointment.title'),
+    );
   if (receiver && ['accepted', 'in-progress', 'on-hold'].includes(r.status)) {
     if (!r.contactedAt)
       block(

@@ -15,7 +15,7 @@ import {
 import type { PageContext } from '../../web/layout.tsx';
 import { languageName } from '../../web/present.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
-import { CONDITIONS, NEEDS, type ReferralForm } from '../referral.ts';
+import { CONDITIONS, CONTACT_CHANNELS, NEEDS, type ReferralForm } from '../referral.ts';
 import type { OfferChoice } from '../web.service.ts';
 import { STAFF_LANGUAGES } from './present.ts';
 
@@ -97,6 +97,18 @@ export function ReferralFormPage(props: {
         label={t('referral.form.preferredLanguage')}
         value={f.preferredLanguage}
         options={CITIZEN_LANGUAGES.map((l) => ({ value: l, label: languageName(l, lang) }))}
+        problems={problems}
+        t={t}
+      />
+      <Checkboxes
+        name="contactChannels"
+        label={t('people.channels.question')}
+        hint={t('people.channels.hint')}
+        values={f.contactChannels}
+        options={CONTACT_CHANNELS.map((c) => ({
+          value: c,
+          label: t(`people.channels.option.${c}`),
+        }))}
         problems={problems}
         t={t}
       />

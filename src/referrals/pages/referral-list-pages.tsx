@@ -31,6 +31,14 @@ function ReferralTable({ ctx, rows, caption }: { ctx: PageContext; rows: Row[]; 
         <>
           {t(`referral.status.${r.status}`)}
           {r.statusReason ? ` (${t(`referral.reason.${r.statusReason.code}`)})` : ''}
+          {r.citizenReply && r.citizenReply.reply !== 'confirmed' && (
+            <>
+              {' · '}
+              <strong class="lighed-overdue">
+                {t(`referral.reply.mark.${r.citizenReply.reply}`)}
+              </strong>
+            </>
+          )}
         </>,
         r.requestedService === 'offer'
           ? `${r.offerTitle ?? ''}${r.ownerOrgName ? ` · ${r.ownerOrgName}` : ''}`
@@ -92,10 +100,13 @@ export function IntakeQueuePage({
   ctx,
   queue,
   overdue,
+  replies = [],
 }: {
   ctx: PageContext;
   queue: Row[];
   overdue: Row[];
+  /** Samtaler the citizen cancelled or wants another time for. */
+  replies?: Row[];
 }) {
   const { t } = ctx;
   return (
@@ -106,6 +117,8 @@ export function IntakeQueuePage({
       <ReferralTable ctx={ctx} rows={queue} caption={t('referral.queue.title')} />
       <h2>{t('referral.queue.overdue', { count: overdue.length })}</h2>
       <ReferralTable ctx={ctx} rows={overdue} caption={t('referral.queue.overdueCaption')} />
+      <h2>{t('referral.reply.queueHeading', { count: replies.length })}</h2>
+      <ReferralTable ctx={ctx} rows={replies} caption={t('referral.reply.queueCaption')} />
     </Layout>
   );
 }
