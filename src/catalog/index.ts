@@ -7,6 +7,7 @@ export { TIMES_OF_DAY, type TimeOfDay } from './finder.ts';
 export { readSignupForm, validateSignup, type SignupForm } from './signup.ts';
 export { createSignup } from './signup.store.ts';
 export { signUp, type SignupResult } from './signup.service.ts';
+export { sendSignupReminders, signupReplyHandler } from './signup-messages.service.ts';
 export {
   getOfferDetail,
   getOfferDetails,
@@ -21,3 +22,10 @@ export type { LocationInput, OrganizationInput } from './organization-form.ts';
 export { localText, type LocalText } from './pages/present.ts';
 export { checkStigma } from './stigma.ts';
 export { signupCitizenData } from './citizen-data.service.ts';
+export {
+  signupOutreachFacts,
+  signupBriefs,
+  citizenSignupsSince,
+  type SignupOutreachFact,
+  type SignupBrief,
+} from './outreach-facts.service.ts';

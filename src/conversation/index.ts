@@ -10,3 +10,7 @@ export {
 } from './referral-booking.service.ts';
 export { workerOf, type Worker } from './access.ts';
 export { conversationCitizenData } from './citizen-data.service.ts';
+export {
+  conversationOutreachFacts,
+  type ConversationOutreachFact,
+} from './outreach-facts.service.ts';

@@ -46,6 +46,19 @@ eachEngine('the referral demo', (ctx) => {
     expect(done).toEqual({ closing_outcome: 'goal_met', sessions: 2, events: 10 });
   });
 
+  it('has an outreach worker in the outreach team, and her queue is not empty', async () => {
+    expect(referralDemoAccounts().map((a) => a.role)).toContain('outreach');
+    const [worker] = await asSystem<{ team: string }>(
+      `select t.name as team from staff_user u join team t on t.id = u.team_id where u.role = 'outreach'`,
+    );
+    expect(worker?.team).toBe('Opsøgende team');
+    const cases = await asSystem<{ name: string; reason: string }>(
+      `select c.name, o.reason from outreach_case o join citizen c on c.id = o.citizen_id
+        where o.status = 'open'`,
+    );
+    expect(cases).toContainEqual({ name: 'Birthe Lund', reason: 'missed_sessions' });
+  });
+
   it('has a coordinator and the afklarende samtale team, and seeds once only', async () => {
     expect(referralDemoAccounts().map((a) => a.role)).toContain('coordinator');
     const [setting] = await asSystem<{ team: string }>(

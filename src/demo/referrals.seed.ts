@@ -19,6 +19,7 @@ import {
   type NewReferral,
   type ReferralActor,
 } from '../referrals/index.ts';
+import { scanOutreach } from '../outreach/index.ts';
 import { DEMO_KOMMUNE, DEMO_PASSWORD } from './demo.data.ts';
 import type { DemoAccount } from './demo.seed.ts';
 import {
@@ -34,6 +35,7 @@ export const DEMO_GP_PRACTICE = 'Lægehuset Algade';
 const HOSPITAL = 'Sjællands Universitetshospital, Medicinsk afdeling';
 const MIDWIFE = 'Jordemoderkonsultationen, Region Sjælland';
 const AFKLARENDE_TEAM = 'Afklarende samtaler, Sundhedscenter Roskilde';
+export const DEMO_OUTREACH_TEAM = 'Opsøgende team';
 
 const ACCOUNTS: {
   email: string;
@@ -67,6 +69,12 @@ const ACCOUNTS: {
     name: 'Sundhedsplejerske Hanne Friis',
     role: 'provider',
     org: 'Sundhedsplejen Roskilde',
+  },
+  {
+    email: 'opsoeger@demo.lighed.dk',
+    name: 'Opsøgende medarbejder Lone Berg',
+    role: 'outreach',
+    team: DEMO_OUTREACH_TEAM,
   },
 ];
 
@@ -117,6 +125,14 @@ export async function seedReferralDemo(
       (await createTeam(tx, kommune, AFKLARENDE_TEAM, 'health_centre')) ??
       (await teamIdByName(tx, AFKLARENDE_TEAM))!;
     await saveReferralSettings(tx, kommune, team);
+    const teams = new Map([
+      [AFKLARENDE_TEAM, team],
+      [
+        DEMO_OUTREACH_TEAM,
+        (await createTeam(tx, kommune, DEMO_OUTREACH_TEAM, 'own_home')) ??
+          (await teamIdByName(tx, DEMO_OUTREACH_TEAM))!,
+      ],
+    ]);
     const users = new Map<string, StaffUser>();
     for (const a of ACCOUNTS) {
       const org = a.org
@@ -130,7 +146,7 @@ export async function seedReferralDemo(
           name: a.name,
           role: a.role,
           organization_id: org,
-          team_id: a.team ? team : null,
+          team_id: a.team ? (teams.get(a.team) ?? null) : null,
           password_hash: hash,
         }),
       );
@@ -389,6 +405,48 @@ export async function seedReferralDemo(
       heldOn: daysAgo(3).toISOString().slice(0, 10),
       attendance: 'no_show',
     });
+    // in progress with two no-shows in a row: the outreach scan below puts her in the queue
+    const gone = await createReferral(
+      db,
+      gp,
+      base({
+        citizen: person('Birthe Lund', '1961-11-09', { sex: 'female' }),
+        requestedService: 'offer',
+        offerId: setup.walk,
+        reason: { topics: ['physical_activity', 'loneliness'], conditions: [], pregnant: false },
+      }),
+      { now: daysAgo(30) },
+    );
+    let g = await forwardToProvider(
+      db,
+      coordinator,
+      gone.id,
+      { expectedVersion: 1, offerId: setup.walk },
+      { now: daysAgo(30) },
+    );
+    g = await transitionReferral(
+      db,
+      forening,
+      gone.id,
+      { to: 'accepted', expectedVersion: g.version },
+      { now: daysAgo(29) },
+    );
+    g = await markContacted(db, forening, gone.id, { expectedVersion: g.version });
+    g = await transitionReferral(db, forening, gone.id, {
+      to: 'in-progress',
+      expectedVersion: g.version,
+      detail: { enrolledOn: daysAgo(21).toISOString().slice(0, 10) },
+    });
+    for (const [ago, attendance] of [
+      [21, 'attended'],
+      [14, 'no_show'],
+      [7, 'no_show'],
+    ] as const)
+      g = await recordSession(db, forening, gone.id, {
+        expectedVersion: g.version,
+        heldOn: daysAgo(ago).toISOString().slice(0, 10),
+        attendance,
+      });
   }
   if (sundhed && setup.diabetes) {
     // on hold, and failed with a closing note
@@ -459,5 +517,7 @@ export async function seedReferralDemo(
       ),
     });
   }
+  // The first scan, so the outreach worker's queue is not empty on a fresh demo.
+  await scanOutreach(db, { at: now, kommune });
   return { referrerOrganizationId: setup.gpOrg };
 }

@@ -10,6 +10,7 @@ export const ROLES = [
   'provider',
   'referrer',
   'coordinator',
+  'outreach',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

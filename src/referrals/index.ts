@@ -10,6 +10,7 @@ export {
   listReferrals,
   forwardToProvider,
   bookAfklarendeSamtale,
+  setAppointment,
   markContacted,
   recordSession,
   ReferralError,
@@ -48,3 +49,15 @@ export {
 } from './referral.ts';
 export { answerDue, isWorkingDay, type WorkingDayRules } from './working-days.ts';
 export { referralCitizenData, ACTIVE_REFERRAL_HOLD } from './citizen-data.service.ts';
+export { referralReplyHandler, sendReferralReminders } from './citizen-messages.service.ts';
+export { REPLY_CHOICES, type AppointmentForm } from './appointment.ts';
+export {
+  referralOutreachFacts,
+  referralBriefs,
+  citizenReferralsSince,
+  closeReferralForOutreach,
+  reengagedNextStep,
+  type ReferralOutreachFact,
+  type ReferralBrief,
+  type OutreachReferralOutcome,
+} from './outreach.service.ts';
