@@ -33,6 +33,7 @@ import { organizationRoutes } from './catalog/organization.routes.tsx';
 import { hsdsRoutes } from './catalog/hsds/hsds.routes.ts';
 import { fhirRoutes } from './fhir/fhir.routes.ts';
 import { apiClientRoutes } from './fhir/api-clients.routes.tsx';
+import { jobsRoutes } from './web/jobs.routes.tsx';
 import { auditRoutes } from './audit/audit.routes.tsx';
 import { monitorRoutes } from './monitor/monitor.routes.tsx';
 import { monitorDataRoutes } from './monitor/monitor-data.routes.tsx';
@@ -46,15 +47,19 @@ import { conversationOfferRoutes } from './conversation/offers.routes.tsx';
 import { conversationPrintRoutes } from './conversation/print.routes.tsx';
 import { referralRoutes } from './referrals/referrals.routes.tsx';
 import { referralSettingsRoutes } from './referrals/referral-settings.routes.tsx';
+import { outreachRoutes } from './outreach/outreach.routes.tsx';
+import { outreachOverviewRoutes } from './outreach/overview.routes.tsx';
+import { replyRoutes } from './notify/reply.routes.tsx';
+import { outboxRoutes } from './web/outbox.routes.tsx';
 import { infoRoutes } from './web/info.routes.tsx';
 import { galleryRoutes } from './web/gallery.routes.tsx';
 import { formExamples } from './web/form.examples.tsx';
 import { chartExamples } from './monitor/charts/charts.examples.tsx';
 import { healthRoutes } from './platform/health.routes.ts';
 import { peopleRoutes } from './people/people.routes.tsx';
-import { referralCitizenData } from './referrals/index.ts';
+import { referralCitizenData, referralReplyHandler } from './referrals/index.ts';
 import { conversationCitizenData } from './conversation/index.ts';
-import { signupCitizenData } from './catalog/index.ts';
+import { signupCitizenData, signupReplyHandler } from './catalog/index.ts';
 import type { Geocoder } from './platform/geo/geocoder.ts';
 import { offlineGeocoder } from './platform/geo/geocoder.ts';
 import './web/context.ts';
@@ -96,7 +101,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
               req: (req: { method: string; url: string; id: string }) => ({
                 id: req.id,
                 method: req.method,
-                path: req.url.split('?')[0],
+                // A reply link's token is a key: the path keeps only its place.
+                path: req.url.split('?')[0]?.replace(/^\/svar\/[^/]+/, '/svar/:token'),
               }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
@@ -191,9 +197,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('preHandler', nulGuard);
 
   // Every form post carries a CSRF token; the JSON APIs (/api/, and the FHIR API with its OAuth
-  // token endpoint, which authenticate by header, never by cookie) have no forms.
+  // token endpoint, which authenticate by header, never by cookie) have no forms; nor have the
+  // gateways' webhooks (/webhooks/, signed by header: src/web/outbox.routes.tsx).
   app.addHook('preHandler', async (req, reply) => {
-    if (req.method === 'POST' && !/^\/(api|fhir|oauth)(\/|\?|$)/.test(req.url)) {
+    if (req.method === 'POST' && !/^\/(api|fhir|oauth|webhooks)(\/|\?|$)/.test(req.url)) {
       await new Promise<void>((resolve, reject) =>
         app.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve())),
       );
@@ -229,6 +236,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(hsdsRoutes, ctx);
   await app.register(fhirRoutes, ctx);
   await app.register(apiClientRoutes, ctx);
+  await app.register(jobsRoutes, ctx);
+  await app.register(outboxRoutes, ctx);
   await app.register(monitorRoutes, ctx);
   await app.register(monitorFilesRoutes, ctx);
   await app.register(monitorDataRoutes, ctx);
@@ -240,6 +249,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(conversationOfferRoutes, ctx);
   await app.register(conversationPrintRoutes, ctx);
   await app.register(referralSettingsRoutes, ctx);
+  await app.register(outreachRoutes, ctx);
+  await app.register(outreachOverviewRoutes, ctx);
+  // The citizen's answer to a message (notify/): each subject's domain applies it.
+  await app.register(replyRoutes, {
+    ...ctx,
+    cookieSecret: deps.cookieSecret,
+    replyHandlers: [signupReplyHandler, referralReplyHandler],
+  });
   await app.register(referralRoutes, ctx);
   await app.register(peopleRoutes, {
     ...ctx,

@@ -20,6 +20,7 @@ import { dawaGeocoder, offlineGeocoder } from './platform/geo/geocoder.ts';
 import { ensureDemoTeams, seedDemo, demoAccounts } from './demo/demo.seed.ts';
 import { prepareStart } from './demo/start.service.ts';
 import { adminCreate } from './staff/admin.cli.ts';
+import { staffCreate, type StaffCreateOptions } from './staff/staff-create.cli.ts';
 import { apiClientCreate } from './fhir/api-client.cli.ts';
 import { seedDemoSurvey } from './monitor/demo/survey.seed.ts';
 import { DEMO_KOMMUNE } from './demo/demo.data.ts';
@@ -35,7 +36,11 @@ import { monitorImportHeatPlus } from './monitor/heatplus/dataset.cli.ts';
 import { loadCprKeyring, useCprKeyring } from './people/index.ts';
 import { keysRotate } from './people/keys.cli.ts';
 import { auditVerify } from './audit/audit.cli.ts';
-import { mailSendPending, startMail } from './platform/mail/mail.cli.ts';
+import { announceChannels, mailSendPending } from './platform/mail/mail.cli.ts';
+import { startJobs } from './platform/jobs/index.ts';
+import { jobsFailed, jobsRetry } from './platform/jobs/jobs.cli.ts';
+import { jobDefinitions } from './jobs.ts';
+import { outreachScanCli } from './outreach/outreach.cli.ts';
 
 interface Opened {
   db: Db;
@@ -101,23 +106,14 @@ async function serve() {
   const geocoder =
     config.geocoder === 'dawa' ? dawaGeocoder(db, config.dawaUrl) : offlineGeocoder(db);
   const app = await buildApp({ db, config, cookieSecret: cookieSecret(config), geocoder });
-  // Retention runs at start and then daily; one failed run is logged, the next one retries.
-  const purge = () =>
-    Promise.all([purgeExpiredSignups(db), purgeConversations(db)]).then(
-      ([signups, conversations]) =>
-        signups + conversations > 0 &&
-        app.log.info({ signups, conversations }, 'expired personal data deleted'),
-      (err: unknown) =>
-        app.log.error({ err: { type: (err as Error).name } }, 'retention run failed'),
-    );
-  void purge();
-  const daily = setInterval(() => void purge(), 24 * 3600 * 1000);
-  daily.unref();
-  // The mail outbox is sent every 30 seconds (decision 0012); counts only in the log.
-  const mailer = await startMail(db, config, app.log, (line) => console.log(line));
+  // Background work runs on the job queue (decision 0019): the outbox every minute, reminders
+  // at 17:00, the outreach scan at 06:30, retention daily at 03:15 and once now; once per
+  // schedule however many servers share the database.
+  await announceChannels(db, config, app.log, (line) => console.log(line));
+  const jobs = await startJobs(db, jobDefinitions({ db, config, log: app.log }), { log: app.log });
+  await jobs.send('retention.daily');
   const shutdown = async () => {
-    clearInterval(daily);
-    await mailer.stop();
+    await jobs.stop();
     await app.close();
     await close();
     process.exit(0);
@@ -225,6 +221,21 @@ export async function main(argv: string[]): Promise<void> {
       withDb((db, config) => adminCreate(db, config, opts)),
     );
   program
+    .command('staff')
+    .description('staff accounts')
+    .command('create')
+    .description('create a staff account of any role with a one-time sign-in link')
+    .requiredOption(
+      '--role <role>',
+      'admin, planner, frontline, provider, referrer, coordinator or outreach',
+    )
+    .requiredOption('--email <email>', "the person's e-mail (their sign-in)")
+    .requiredOption('--name <name>', "the person's full name")
+    .option('--team <id>', 'the team (frontline, outreach: required for outreach)')
+    .option('--organization <id>', 'the organisation they act for (provider, referrer: required)')
+    .option('--kommune <code>', 'kommunekode, 4 digits (default: LIGHED_KOMMUNE)')
+    .action((opts: StaffCreateOptions) => withDb((db, config) => staffCreate(db, config, opts)));
+  program
     .command('api-client')
     .description('clients of the FHIR API (OAuth 2.0 client credentials)')
     .command('create')
@@ -241,9 +252,30 @@ export async function main(argv: string[]): Promise<void> {
     .description('outgoing mail (the outbox)')
     .command('send-pending')
     .description(
-      'send the queued mail that is due now (the server also does this every 30 seconds); prints counts',
+      'send the queued mail that is due now (the server also does this every minute); prints counts',
     )
     .action(() => withDb((db, config) => mailSendPending(db, config)));
+  const jobsCmd = program.command('jobs').description('the background job queue');
+  jobsCmd
+    .command('failed')
+    .description('list the queues and the jobs that failed for good (name, id, when, error code)')
+    .action(() => withDb((db) => jobsFailed(db)));
+  jobsCmd
+    .command('retry <id>')
+    .description('give a failed job one more attempt, now')
+    .action((id: string) => withDb((db) => jobsRetry(db, id)));
+  program
+    .command('outreach')
+    .description('the outreach lane')
+    .command('scan')
+    .description("run the outreach rules (every municipality's, or one); prints counts")
+    .option('--at <iso-date>', 'the time to scan at (default now)')
+    .option('--kommune <code>', 'one municipality (e.g. 0265)')
+    .action((opts: { at?: string; kommune?: string }) =>
+      withDb(async (db) => {
+        await outreachScanCli(db, opts);
+      }),
+    );
   program
     .command('purge')
     .description(

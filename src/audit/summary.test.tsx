@@ -109,8 +109,8 @@ function writtenAudits(): { entities: Set<string>; summaries: Map<string, string
           entities.add(raw.slice(1, -1));
           continue;
         }
-        // Who acted (the actor object written inline), not what was done.
-        if (/(?:actorRole|requestId|kommune):\s*$/.test(before)) continue;
+        // Who acted (the actor object written inline) or which record, not what was done.
+        if (/(?:actorRole|requestId|kommune|entityId):\s*$/.test(before)) continue;
         for (const s of samples(raw)) if (s !== '' && !actions.has(s)) summaries.set(s, file);
       }
   }

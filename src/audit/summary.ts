@@ -156,6 +156,66 @@ const SUMMARIES: readonly Pattern[] = [
   [/^citizen contacted$/, 'audit.summary.citizenContacted', none],
   [/^session recorded \((\S+)\)$/, 'audit.summary.sessionRecorded', (m) => ({ attendance: m[1]! })],
   [/^answer time (\d+) working days$/, 'audit.summary.answerTime', (m) => ({ days: num(m[1]) })],
+  // The outreach lane (issue 11) and `lighed staff create`.
+  [/^opened by the outreach scan \(\w+\)$/, 'audit.summary.outreachOpened', none],
+  [/^reason added by the outreach scan \(\w+\)$/, 'audit.summary.outreachReasonAdded', none],
+  [/^outreach rules saved$/, 'audit.summary.outreachRulesSaved', none],
+  [/^viewed outreach case$/, 'audit.summary.outreachViewed', none],
+  [/^case taken \(\S+\)$/, 'audit.summary.outreachTaken', none],
+  [
+    /^attempt recorded \(\w+, (reached|not reached), \S+\)$/,
+    'audit.summary.outreachAttempt',
+    (m) => ({ reached: m[1] === 'reached' ? 'yes' : 'no' }),
+  ],
+  [/^case closed \((\w+)\)$/, 'audit.summary.outreachClosed', (m) => ({ outcome: m[1]! })],
+  [/^read for outreach$/, 'audit.summary.readForOutreach', none],
+  [
+    /^status (\S+) → (\S+) \(outreach: \w+\)$/,
+    'audit.summary.referralStatusOutreach',
+    (m) => ({ from: m[1]!, to: m[2]! }),
+  ],
+  [
+    /^staff account created with a one-time sign-in link \(\w+\)$/,
+    'audit.summary.staffCreated',
+    none,
+  ],
+  [/^new one-time sign-in link \(\w+\)$/, 'audit.summary.staffLinkRenewed', none],
+  // Messages to citizens, reply links and the outbox (issue 11).
+  [/^reminder for the session on (\S+)$/, 'audit.summary.reminderQueued', (m) => ({ date: m[1]! })],
+  // The reply page and its two handlers (sign-up, referral) each write their own row.
+  [
+    /^(?:opened a reply link|reply link opened|reply page opened)$/,
+    'audit.summary.replyLinkOpened',
+    none,
+  ],
+  [/^reply link used on a cancelled sign-up$/, 'audit.summary.replyLinkOnCancelled', none],
+  [/^viewed the sign-up and its messages$/, 'audit.summary.signupMessagesViewed', none],
+  [
+    /^(?:reply link answered|citizen replied): (\w+)$/,
+    'audit.summary.citizenReplied',
+    (m) => ({ choice: m[1]! }),
+  ],
+  [
+    /^(confirmed|cancelled|new time asked for) by the citizen with a reply link$/,
+    'audit.summary.citizenReplied',
+    (m) => ({
+      choice: m[1] === 'confirmed' ? 'confirm' : m[1] === 'cancelled' ? 'cancel' : 'new_time',
+    }),
+  ],
+  [/^aggregate counts$/, 'audit.summary.aggregateCounts', none],
+  [/^contact channels: none$/, 'audit.summary.contactChannelsNone', none],
+  [/^contact channels: (.+)$/, 'audit.summary.contactChannels', (m) => ({ channels: m[1]! })],
+  [/^cpr read for digital post$/, 'audit.summary.cprReadForDigitalPost', none],
+  [
+    /^viewed (\d+) failed message\(s\), recipients masked$/,
+    'audit.summary.outboxFailedViewed',
+    (m) => ({ count: num(m[1]) }),
+  ],
+  [
+    /^queued a failed (\S+) message \((\S+)\) again$/,
+    'audit.summary.outboxRequeued',
+    (m) => ({ channel: m[1]!, kind: m[2]! }),
+  ],
 ];
 
 /** A stored summary as a message; null when it is empty or not known (shown as stored). */
@@ -184,6 +244,10 @@ export const AUDIT_ENTITIES = [
   'citizen',
   'referral',
   'referral_setting',
+  'outreach_case',
+  'outreach_rule',
+  'outreach_overview',
+  'outbox',
 ] as const;
 
 /** Roles a row may name (audit_log.actor_role) with a label: `role.<role>`. */

@@ -58,7 +58,9 @@ const STAFF_DA_EN_ONLY = (key: string) =>
   key.startsWith('referral.') ||
   key.startsWith('fhir.') ||
   key.startsWith('conversationSettings.') ||
-  key.startsWith('people.');
+  key.startsWith('people.') ||
+  key.startsWith('jobs.') ||
+  key.startsWith('outreach.');
 
 /** Sample values per argument name: numbers where a message may count or compare them. */
 const SAMPLES: Record<string, string | number> = {
@@ -136,6 +138,8 @@ const SAMPLES: Record<string, string | number> = {
   file: 'roskilde-2025.csv',
   problem: 'koden findes ikke',
   gap: '12,3',
+  reached: 'yes',
+  outcome: 'declined',
   people: '1.900',
   high: 'Grundskole',
   highValue: '28,0 %',
@@ -149,6 +153,13 @@ const SAMPLES: Record<string, string | number> = {
   via: 'referral',
   format: 'json',
   key: 'k2025',
+  few: 2,
+  complementary: 1,
+  choice: 'new_time',
+  channels: 'email, sms',
+  channel: 'digital_post',
+  period: 'januar 2025 til og med juni 2025',
+  standard: 30,
 };
 
 interface Shape {
