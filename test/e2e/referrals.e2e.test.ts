@@ -130,13 +130,15 @@ describeBrowser('referrals: form, triage, provider inbox and closing note in Chr
     const day = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
     const agree = 'form:has(input[name="action"][value="appointment"])';
     await p.locator('#f-appointment-date').fill(day);
-    await press(p, agree, 'Gem tiden og send den til borgeren');
+    // This citizen agreed to no messages: the form says the time is not sent, and promises none.
+    expect(await p.locator(agree).textContent()).toContain('så tiden sendes ikke');
+    await press(p, agree, 'Gem tiden');
     expect(await p.locator('.lighed-error-summary li a').allTextContents()).toEqual([
       'Skriv et klokkeslæt, for eksempel 10:00',
     ]);
     await expectAccessible(p, 'appointment with an error');
     await p.locator('#f-appointment-time').fill('10:00');
-    await press(p, agree, 'Gem tiden og send den til borgeren');
+    await press(p, agree, 'Gem tiden');
     expect(await p.locator('main').textContent()).toContain('Tid aftalt');
     expect(await p.locator('.lighed-message-log').isVisible()).toBe(true);
     await expectAccessible(p, 'referral with an appointment');
