@@ -15,25 +15,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { eachEngine } from '../../test/support/db.ts';
 import { Client, TEST_PASSWORD } from '../../test/support/app.ts';
-import { seedReferralFixture, type ReferralFixture } from '../../test/support/referrals.ts';
+import { startSmtp, type ReceivedMail } from '../../test/support/smtp.ts';
+import {
+  referralAtWalk,
+  seedReferralFixture,
+  type ReferralFixture,
+} from '../../test/support/referrals.ts';
 import { buildApp } from '../app.ts';
 import { inTenant } from '../db/db.ts';
 import { dispatchOutbox } from '../jobs.ts';
 import { loadConfig, type Config } from '../platform/config.ts';
 import type { StaffUser } from '../platform/principal.ts';
 import { sendSignupReminders } from '../catalog/index.ts';
-import {
-  createReferral,
-  forwardToProvider,
-  recordSession,
-  transitionReferral,
-  type NewReferral,
-  type ReferralActor,
-} from '../referrals/index.ts';
+import { createReferral, type NewReferral, type ReferralActor } from '../referrals/index.ts';
 import { hashPassword } from '../staff/password.ts';
 import { createUser } from '../staff/staff.store.ts';
 import { scanOutreach } from './index.ts';
@@ -42,11 +39,6 @@ const silent = { info: () => undefined, warn: () => undefined, error: () => unde
 const as = (staff: StaffUser): ReferralActor => ({ kind: 'staff', staff, requestId: 'test' });
 const ARABIC = /[\u0600-\u06ff]/;
 
-interface Mail {
-  to: string[];
-  raw: string;
-}
-
 /** A free port now, for an SMTP server that is started only later ("stopped" until then). */
 async function freePort(): Promise<number> {
   const s = createServer();
@@ -54,26 +46,6 @@ async function freePort(): Promise<number> {
   const { port } = s.address() as AddressInfo;
   await new Promise<void>((res) => s.close(() => res()));
   return port;
-}
-
-function startSmtp(port: number, received: Mail[]) {
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, cb) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        cb();
-      });
-    },
-  });
-  return new Promise<SMTPServer>((res) => server.listen(port, '127.0.0.1', () => res(server)));
 }
 
 /** The text/plain part of a MIME message, decoded (nodemailer uses quoted-printable or base64). */
@@ -106,8 +78,9 @@ eachEngine('issue 11 done: messages in her language, a reply, the outreach lane'
   let f: ReferralFixture;
   let dataDir: string;
   let smtpPort: number;
-  let smtp: SMTPServer | undefined;
-  const received: Mail[] = [];
+  let smtp: Awaited<ReturnType<typeof startSmtp>> | undefined;
+  /** What the SMTP server received (nothing while it is stopped). */
+  const received = (): ReceivedMail[] => smtp?.received ?? [];
   let signupId: string;
 
   const dispatch = () => dispatchOutbox({ db: ctx.db, config, log: silent });
@@ -136,7 +109,7 @@ eachEngine('issue 11 done: messages in her language, a reply, the outreach lane'
 
   afterAll(async () => {
     await app?.close();
-    if (smtp) await new Promise<void>((res) => smtp!.close(() => res()));
+    await smtp?.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -160,14 +133,14 @@ eachEngine('issue 11 done: messages in her language, a reply, the outreach lane'
     // The server is down: the attempt fails and the message waits, nothing is lost.
     const down = await dispatch();
     expect(down).toMatchObject({ sent: 0, retrying: 1, failed: 0 });
-    expect(received).toHaveLength(0);
+    expect(received()).toHaveLength(0);
 
-    smtp = await startSmtp(smtpPort, received);
+    smtp = await startSmtp(smtpPort);
     await makeDue();
     expect(await dispatch()).toMatchObject({ sent: 1, failed: 0 });
-    expect(received).toHaveLength(1);
-    expect(received[0]!.to).toEqual(['amal.done11@example.dk']);
-    const text = plainText(received[0]!.raw);
+    expect(received()).toHaveLength(1);
+    expect(received()[0]!.to).toEqual(['amal.done11@example.dk']);
+    const text = plainText(received()[0]!.raw);
     expect(text).toMatch(ARABIC);
     expect(text).toContain('10:00');
     expect(replyPath(text)).toBeDefined();
@@ -175,7 +148,7 @@ eachEngine('issue 11 done: messages in her language, a reply, the outreach lane'
     const [{ title }] = (await inTenant(ctx.db, '0265', (tx) =>
       tx.query<{ title: string }>(`select title from offer where id = $1`, [f.walkId]),
     )) as [{ title: string }];
-    expect(received[0]!.raw).not.toContain(title);
+    expect(received()[0]!.raw).not.toContain(title);
     // Sent once: another run sends nothing more.
     expect(await dispatch()).toMatchObject({ sent: 0 });
   });
@@ -189,7 +162,7 @@ eachEngine('issue 11 done: messages in her language, a reply, the outreach lane'
     // Run twice (a retried job): still one reminder.
     await sendSignupReminders(ctx.db, monday);
     expect(await dispatch()).toMatchObject({ failed: 0 });
-    const reminders = received.filter((m) => m.to[0] === 'amal.done11@example.dk');
+    const reminders = received().filter((m) => m.to[0] === 'amal.done11@example.dk');
     expect(reminders).toHaveLength(2);
     const text = plainText(reminders[1]!.raw);
     expect(text).toMatch(ARABIC);
@@ -248,40 +221,14 @@ eachEngine('issue 11 done: messages in her language, a reply, the outreach lane'
       note: '',
       consentAt: t0,
     };
-    const r = await createReferral(ctx.db, as(f.users.gp), referral, { now: t0 });
-    let v = await forwardToProvider(
-      ctx.db,
-      as(f.users.coordinator),
-      r.id,
-      { expectedVersion: r.version, offerId: f.walkId },
-      { now: t0 },
-    );
-    v = await transitionReferral(
-      ctx.db,
-      as(f.users.provider),
-      r.id,
-      { to: 'accepted', expectedVersion: v.version },
-      { now: day(1) },
-    );
-    v = await transitionReferral(
-      ctx.db,
-      as(f.users.provider),
-      r.id,
-      { to: 'in-progress', expectedVersion: v.version, detail: { enrolledOn: '2026-03-03' } },
-      { now: day(1) },
-    );
-    for (const [i, heldOn] of ['2026-03-03', '2026-03-10'].entries())
-      v = await recordSession(
-        ctx.db,
-        as(f.users.provider),
-        r.id,
-        { expectedVersion: v.version, heldOn, attendance: 'no_show' },
-        { now: day(1 + 7 * i) },
-      );
+    const r = await referralAtWalk(ctx.db, f, referral, {
+      at: t0,
+      attendance: ['no_show', 'no_show'],
+    });
 
-    const first = await scanOutreach(ctx.db, { at: day(9), kommune: '0265' });
+    const first = await scanOutreach(ctx.db, { at: day(10), kommune: '0265' });
     expect(first.opened).toBe(1);
-    const second = await scanOutreach(ctx.db, { at: day(10), kommune: '0265' });
+    const second = await scanOutreach(ctx.db, { at: day(11), kommune: '0265' });
     expect(second).toEqual({ opened: 0, added: 0 });
 
     // The outreach worker.
@@ -334,7 +281,7 @@ eachEngine('issue 11 done: messages in her language, a reply, the outreach lane'
       ctx.db,
       as(f.users.coordinator),
       { ...referral, requestedService: 'offer', offerId: f.walkId },
-      { now: day(11) },
+      { now: day(12) },
     );
     const casePage = (await worker.get(casePath)).body;
     const select = /<select[^>]*name="newOffer"[\s\S]*?<\/select>/.exec(casePage)![0];
@@ -361,7 +308,7 @@ eachEngine('issue 11 done: messages in her language, a reply, the outreach lane'
     // The closing note's e-mail to the GP: a link, not the note.
     await makeDue();
     await dispatch();
-    const toGp = received.filter((m) => m.to.includes('gp@test.dk'));
+    const toGp = received().filter((m) => m.to.includes('gp@test.dk'));
     expect(toGp.length).toBeGreaterThanOrEqual(1);
     const note = plainText(toGp.at(-1)!.raw);
     expect(note).not.toContain('Genoptaget');

@@ -6,21 +6,16 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Client, testApp, TEST_PASSWORD } from '../../test/support/app.ts';
 import { eachEngine } from '../../test/support/db.ts';
-import { seedReferralFixture, type ReferralFixture } from '../../test/support/referrals.ts';
+import {
+  referralAtWalk,
+  seedReferralFixture,
+  type ReferralFixture,
+} from '../../test/support/referrals.ts';
 import { inTenant } from '../db/db.ts';
-import type { StaffUser } from '../platform/principal.ts';
 import { hashPassword } from '../staff/password.ts';
 import { createUser } from '../staff/staff.store.ts';
-import {
-  createReferral,
-  forwardToProvider,
-  recordSession,
-  transitionReferral,
-  type ReferralActor,
-} from '../referrals/index.ts';
 import { scanOutreach } from './outreach.service.ts';
 
-const as = (staff: StaffUser): ReferralActor => ({ kind: 'staff', staff, requestId: 'test' });
 const monday = new Date('2026-01-05T08:00:00Z');
 const day = (n: number) => new Date(monday.getTime() + n * 864e5);
 const QUEUE = '/personale/opsoegning';
@@ -51,9 +46,9 @@ eachEngine('outreach pages', (ctx) => {
         });
     });
     // A citizen under way with two no-shows in a row: the scan puts her in the queue.
-    const r = await createReferral(
+    await referralAtWalk(
       ctx.db,
-      as(f.users.gp),
+      f,
       {
         citizen: {
           name: 'Birgit Udeblevet',
@@ -69,37 +64,8 @@ eachEngine('outreach pages', (ctx) => {
         note: '',
         consentAt: monday,
       },
-      { now: monday },
+      { at: monday, attendance: ['no_show', 'no_show'] },
     );
-    let v = await forwardToProvider(
-      ctx.db,
-      as(f.users.coordinator),
-      r.id,
-      { expectedVersion: r.version, offerId: f.walkId },
-      { now: monday },
-    );
-    v = await transitionReferral(
-      ctx.db,
-      as(f.users.provider),
-      r.id,
-      { to: 'accepted', expectedVersion: v.version },
-      { now: day(1) },
-    );
-    v = await transitionReferral(
-      ctx.db,
-      as(f.users.provider),
-      r.id,
-      { to: 'in-progress', expectedVersion: v.version, detail: { enrolledOn: '2026-01-07' } },
-      { now: day(2) },
-    );
-    for (const heldOn of ['2026-01-08', '2026-01-15'])
-      v = await recordSession(
-        ctx.db,
-        as(f.users.provider),
-        r.id,
-        { expectedVersion: v.version, heldOn, attendance: 'no_show' },
-        { now: day(12) },
-      );
     await scanOutreach(ctx.db, { at: day(14), kommune: '0265' });
 
     app = await testApp(ctx.db);

@@ -3,6 +3,7 @@
  * referrals, sign-ups and conversations put the citizen in the outreach queue, each event with
  * a threshold the municipality sets. Pure: facts and rules in, hits out (decision 0022).
  */
+import type { ReferralOutreachFact } from '../referrals/index.ts';
 
 export const OUTREACH_EVENTS = [
   'referral_unanswered',
@@ -97,26 +98,8 @@ export function checkRulesForm(
 
 // ---- the facts and the hits ------------------------------------------------------------------
 
-export interface ReferralFact {
-  id: string;
-  citizenId: string;
-  status: string;
-  statusReason: string | null;
-  closingOutcome: string | null;
-  /** Working days begun after the answer date (0 on the day itself and before). */
-  workingDaysPastDue: number;
-  /** Later than the answer date (Europe/Copenhagen). */
-  pastDue: boolean;
-  acceptedAt: Date | null;
-  contactedAt: Date | null;
-  closedAt: Date | null;
-  createdAt: Date;
-  handHeld: boolean;
-  /** Attendance in the order held: 'attended' | 'no_show' | 'cancelled'. */
-  sessions: readonly { heldOn: string; attendance: string }[];
-  /** The citizen's latest reply to an appointment (issue 11), when 'cancelled'. */
-  citizenCancelledAt: Date | null;
-}
+/** One referral as the rules see it: the referrals domain's outreach fact (the one shape). */
+export type ReferralFact = ReferralOutreachFact;
 
 export interface SignupFact {
   id: string;

@@ -61,3 +61,23 @@ export function eachEngine(
     });
   }
 }
+
+/**
+ * A fresh migrated database on the PostgreSQL server, by URL, for tests that open several
+ * pools or processes on one database (as several Lighed servers would). Needs DATABASE_URL.
+ */
+export async function serverDatabaseUrl(tag: string): Promise<string> {
+  const url = process.env.DATABASE_URL!;
+  const template = inject('pgTemplate');
+  const name = `${template}_${tag}${randomBytes(4).toString('hex')}`;
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(`create database ${name} template ${template}`);
+  } finally {
+    await c.end();
+  }
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}

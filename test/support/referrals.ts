@@ -7,7 +7,19 @@ import { inTenant, type Db } from '../../src/db/db.ts';
 import type { StaffUser } from '../../src/platform/principal.ts';
 import { hashPassword } from '../../src/staff/password.ts';
 import { createUser } from '../../src/staff/staff.store.ts';
+import {
+  createReferral,
+  forwardToProvider,
+  recordSession,
+  transitionReferral,
+  type ATTENDANCE,
+  type NewReferral,
+  type ReferralActor,
+  type ReferralView,
+} from '../../src/referrals/index.ts';
 import { seedFixture, TEST_PASSWORD, type Fixture } from './app.ts';
+
+type Attendance = (typeof ATTENDANCE)[number];
 
 export interface ReferralFixture extends Fixture {
   gpOrgId: string;
@@ -95,3 +107,52 @@ export async function seedReferralFixture(db: Db): Promise<ReferralFixture> {
     };
   });
 }
+
+/**
+ * A referral from the GP, forwarded to the fixture's walking group, accepted by its provider
+ * the next day and, with `attendance`, under way with those sessions a week apart (the first
+ * the day after acceptance): the outreach lane's tests and issue 11's start here.
+ */
+export async function referralAtWalk(
+  db: Db,
+  f: ReferralFixture,
+  input: NewReferral,
+  opts: { at: Date; attendance?: readonly Attendance[] },
+): Promise<ReferralView> {
+  const as = (staff: StaffUser): ReferralActor => ({ kind: 'staff', staff, requestId: 'test' });
+  const day = (n: number) => new Date(opts.at.getTime() + n * 864e5);
+  const r = await createReferral(db, as(f.users.gp), input, { now: opts.at });
+  let v = await forwardToProvider(
+    db,
+    as(f.users.coordinator),
+    r.id,
+    { expectedVersion: r.version, offerId: f.walkId },
+    { now: opts.at },
+  );
+  v = await transitionReferral(
+    db,
+    as(f.users.provider),
+    r.id,
+    { to: 'accepted', expectedVersion: v.version },
+    { now: day(1) },
+  );
+  if (!opts.attendance) return v;
+  v = await transitionReferral(
+    db,
+    as(f.users.provider),
+    r.id,
+    { to: 'in-progress', expectedVersion: v.version, detail: { enrolledOn: isoDate(day(1)) } },
+    { now: day(1) },
+  );
+  for (const [i, attendance] of opts.attendance.entries())
+    v = await recordSession(
+      db,
+      as(f.users.provider),
+      r.id,
+      { expectedVersion: v.version, heldOn: isoDate(day(2 + 7 * i)), attendance },
+      { now: day(2 + 7 * i) },
+    );
+  return v;
+}
+
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);

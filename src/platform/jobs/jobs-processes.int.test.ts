@@ -4,14 +4,12 @@
  * written before they start reach a real SMTP server exactly once.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import { SMTPServer } from 'smtp-server';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { serverDatabaseUrl } from '../../../test/support/db.ts';
+import { startSmtp } from '../../../test/support/smtp.ts';
 import { inTenant } from '../../db/db.ts';
 import { openPostgres } from '../../db/postgres.ts';
 import { enqueueMail } from '../mail/index.ts';
@@ -25,48 +23,6 @@ const until = async (cond: () => boolean | Promise<boolean>, ms: number, what: (
     await sleep(200);
   }
 };
-
-async function serverDatabase(): Promise<string> {
-  const url = process.env.DATABASE_URL!;
-  const name = `${inject('pgTemplate')}_jobp${randomBytes(4).toString('hex')}`;
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(`create database ${name} template ${inject('pgTemplate')}`);
-  } finally {
-    await c.end();
-  }
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function smtp() {
-  const received: { to: string[]; raw: string }[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, cb) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        cb();
-      });
-    },
-  });
-  await new Promise<void>((res) => server.listen(0, '127.0.0.1', res));
-  const port = (server.server.address() as AddressInfo).port;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    close: () => new Promise<void>((res) => server.close(() => res())),
-  };
-}
 
 function child(url: string, env: NodeJS.ProcessEnv) {
   const p = spawn(
@@ -95,9 +51,9 @@ describe.skipIf(!process.env.DATABASE_URL)(
   'two Lighed processes on one database [postgres]',
   () => {
     it('send the outbox written before they start exactly once over SMTP', async () => {
-      const url = await serverDatabase();
+      const url = await serverDatabaseUrl('jobp');
       const db = openPostgres(url, 2);
-      const server = await smtp();
+      const server = await startSmtp();
       const dataDir = mkdtempSync(join(os.tmpdir(), 'lighed-jobs-'));
       const children: ReturnType<typeof child>[] = [];
       try {

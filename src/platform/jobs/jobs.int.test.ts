@@ -4,10 +4,8 @@
  * it), and on PostgreSQL across pools: 40 jobs between two instances run once each, and two
  * instances with one cron schedule make one run per minute.
  */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { afterEach, describe, expect, inject, it } from 'vitest';
-import { eachEngine } from '../../../test/support/db.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { eachEngine, serverDatabaseUrl } from '../../../test/support/db.ts';
 import { openPostgres } from '../../db/postgres.ts';
 import type { Db } from '../../db/db.ts';
 import { LighedError } from '../errors.ts';
@@ -187,25 +185,9 @@ eachEngine('job queue', (ctx) => {
   });
 });
 
-/** A fresh database on the server, by URL, so two pools (two "processes") can share it. */
-async function serverDatabase(): Promise<string> {
-  const url = process.env.DATABASE_URL!;
-  const name = `${inject('pgTemplate')}_jobs${randomBytes(4).toString('hex')}`;
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(`create database ${name} template ${inject('pgTemplate')}`);
-  } finally {
-    await c.end();
-  }
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
 describe.skipIf(!process.env.DATABASE_URL)('job queue across processes [postgres]', () => {
   it('runs each of 40 jobs exactly once between two instances on two pools', async () => {
-    const url = await serverDatabase();
+    const url = await serverDatabaseUrl('jobs');
     const [a, b] = [openPostgres(url, 4), openPostgres(url, 4)];
     try {
       const seen: { who: string; n: number }[] = [];
@@ -238,7 +220,7 @@ describe.skipIf(!process.env.DATABASE_URL)('job queue across processes [postgres
     // Within one minute: pg-boss makes at most one job per schedule and minute.
     const second = new Date().getSeconds();
     if (second > 45) await sleep((61 - second) * 1000);
-    const url = await serverDatabase();
+    const url = await serverDatabaseUrl('jobs');
     const [a, b] = [openPostgres(url, 4), openPostgres(url, 4)];
     try {
       const runs: string[] = [];
