@@ -18,6 +18,7 @@ import {
 } from './platform/mail/index.ts';
 import { purgeExpiredSignups } from './catalog/retention.ts';
 import { purgeConversations } from './conversation/retention.ts';
+import { recoverImports } from './monitor/microdata/import.service.ts';
 import { sendSignupReminders } from './catalog/index.ts';
 import { sendReferralReminders } from './referrals/index.ts';
 import { cprForDigitalPost } from './people/index.ts';
@@ -98,6 +99,19 @@ export function jobDefinitions(deps: JobDeps): JobDefinition[] {
         const signups = await sendSignupReminders(deps.db, ctx.now);
         const referrals = await sendReferralReminders(deps.db, ctx.now);
         if (signups + referrals > 0) deps.log.info({ signups, referrals }, 'reminders queued');
+      },
+    },
+    {
+      // A monitor import runs in a worker thread of the server that took the upload and beats
+      // while it runs; when that server dies, any server still running marks the import
+      // interrupted and removes its unfinished rows within minutes (decision 0019).
+      name: 'imports.recover',
+      cron: '*/5 * * * *',
+      retryLimit: 1,
+      expireInSeconds: 10 * 60,
+      run: async () => {
+        const out = await recoverImports(deps.db, { atStart: false });
+        if (out.jobs + out.datasets > 0) deps.log.info({ ...out }, 'interrupted imports recovered');
       },
     },
     {

@@ -243,6 +243,24 @@ eachEngine('monitor microdata import', (ctx) => {
     expect(await getJob(ctx.db, OTHER, id)).toBeUndefined();
   });
 
+  it('the periodic recovery (any running server) interrupts a job whose heartbeat stopped, never a live one', async () => {
+    const deadId = await startJob(ctx.db, K, 'dead.csv', null);
+    const liveId = await startJob(ctx.db, K, 'alive.csv', null);
+    await inTenant(ctx.db, K, (tx) =>
+      tx.query(
+        `update monitor_import_job set heartbeat_at = now() - interval '5 minutes' where id = $1`,
+        [deadId],
+      ),
+    );
+    expect(await recoverImports(ctx.db, { atStart: false })).toMatchObject({ jobs: 1 });
+    expect(await getJob(ctx.db, K, deadId)).toMatchObject({
+      status: 'failed',
+      failure: 'interrupted',
+    });
+    expect((await getJob(ctx.db, K, liveId))!.status).toBe('running');
+    await finishJob(ctx.db, K, liveId, { status: 'failed', failure: 'internal' });
+  });
+
   it('marks a job killed mid-way as interrupted at start, and removes its unfinished rows', async () => {
     // What a kill -9 leaves: a running job, a dataset not yet ready, some of its rows.
     const jobId = await startJob(ctx.db, K, 'killed.csv', null);

@@ -6,7 +6,8 @@
  * The file is read, checked and summed in a worker thread (reader.ts), never on the event loop;
  * only a valid file is written, in short transactions (import.store.ts writeDataset). The CLI
  * imports the same way. A job beats while it runs, so one whose process was killed is marked
- * interrupted at the next start (recoverImports).
+ * interrupted at the next start, or within minutes by the imports.recover job of any server
+ * still running (recoverImports).
  */
 import { readFileSync } from 'node:fs';
 import { inTenant, type Db } from '../../db/db.ts';
@@ -219,8 +220,13 @@ export async function runImport(
  * locked), so every running job is interrupted; on PostgreSQL another server may be running
  * one, so only jobs whose heartbeat stopped are.
  */
-export async function recoverImports(db: Db): Promise<{ jobs: number; datasets: number }> {
-  const stale = db.engine === 'pglite' ? 0 : JOB_STALE_SECONDS;
+export async function recoverImports(
+  db: Db,
+  opts: { atStart: boolean } = { atStart: true },
+): Promise<{ jobs: number; datasets: number }> {
+  // At start on PGlite no other process can be importing; otherwise (the periodic
+  // imports.recover job, or another server on PostgreSQL) only a stopped heartbeat counts.
+  const stale = opts.atStart && db.engine === 'pglite' ? 0 : JOB_STALE_SECONDS;
   let jobs = 0;
   let datasets = 0;
   for (const { kommune } of await listTenants(db)) {

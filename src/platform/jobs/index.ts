@@ -95,6 +95,7 @@ export const KNOWN_JOBS = [
   'reminders.daily',
   'outreach.scan',
   'retention.daily',
+  'imports.recover',
 ] as const;
 
 const settingsOf = (

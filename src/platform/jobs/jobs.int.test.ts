@@ -179,6 +179,7 @@ eachEngine('job queue', (ctx) => {
         'outreach.scan',
         'reminders.daily',
         'retention.daily',
+        'imports.recover',
       ]),
     );
     await ctx.db.transaction((tx) => enqueueJob(tx, 'outreach.scan', { kommune: '0265' }));
