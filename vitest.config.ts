@@ -5,7 +5,9 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
     globalSetup: ['test/support/global-setup.ts'],
-    testTimeout: 30_000,
+    // A guard against a hung test, not a measure of speed: a browser journey with three files
+    // at once on two cores has taken over 30 s.
+    testTimeout: 90_000,
     hookTimeout: 60_000,
     // Forks, not threads: PGlite's WASM heap and Chromium are easier to reason about per process.
     pool: 'forks',
