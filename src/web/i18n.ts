@@ -1,18 +1,40 @@
 /**
- * Interface text in ICU MessageFormat, one catalog per language (src/web/messages/*.json).
- * Danish is the source: every key exists in da.json, other catalogs may lag and fall back to
+ * Interface text in ICU MessageFormat, one catalog per language: src/web/messages/<lang>.json
+ * and, for a domain that keeps its own texts, src/web/messages/<part>/<lang>.json (merged; a key
+ * defined twice is an error, so parts can be written side by side without clashing).
+ * Danish is the source: every key exists in Danish, other catalogs may lag and fall back to
  * Danish per key (a test lists what is missing). Arabic is right-to-left.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { UI_LANGUAGES, type UiLanguage } from './languages.ts';
 
 type Catalog = Record<string, string>;
 
-const load = (lang: UiLanguage): Catalog =>
-  JSON.parse(readFileSync(new URL(`./messages/${lang}.json`, import.meta.url), 'utf8')) as Catalog;
+const MESSAGES = new URL('./messages/', import.meta.url);
+const readCatalog = (url: URL): Catalog => JSON.parse(readFileSync(url, 'utf8')) as Catalog;
 
-const catalogs = Object.fromEntries(UI_LANGUAGES.map((l) => [l, load(l)])) as Record<
+/** One language's whole catalog: the main file merged with every part's file of that language. */
+export function loadCatalog(lang: string): Catalog {
+  const catalog = readCatalog(new URL(`${lang}.json`, MESSAGES));
+  const parts = readdirSync(MESSAGES, { withFileTypes: true }).filter((e) => e.isDirectory());
+  for (const part of parts.map((e) => e.name).sort()) {
+    let own: Catalog;
+    try {
+      own = readCatalog(new URL(`${part}/${lang}.json`, MESSAGES));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw e;
+    }
+    for (const [key, text] of Object.entries(own)) {
+      if (key in catalog) throw new Error(`Message key ${key} is defined twice (${part}/${lang})`);
+      catalog[key] = text;
+    }
+  }
+  return catalog;
+}
+
+const catalogs = Object.fromEntries(UI_LANGUAGES.map((l) => [l, loadCatalog(l)])) as Record<
   UiLanguage,
   Catalog
 >;

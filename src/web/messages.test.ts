@@ -2,7 +2,7 @@
  * The translated catalogs (src/web/messages/*.json) against the Danish source: same keys, valid
  * ICU, the same placeholders, plural branches each language needs, and nothing left in Danish.
  */
-import { readFileSync } from 'node:fs';
+import { loadCatalog } from './i18n.ts';
 import { describe, expect, it } from 'vitest';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
@@ -12,8 +12,7 @@ type Catalog = Record<string, string>;
 const LANGUAGES = ['en', 'ar', 'tr', 'so', 'uk'] as const;
 type Lang = (typeof LANGUAGES)[number];
 
-const load = (lang: string): Catalog =>
-  JSON.parse(readFileSync(new URL(`./messages/${lang}.json`, import.meta.url), 'utf8')) as Catalog;
+const load = (lang: string): Catalog => loadCatalog(lang);
 
 const da = load('da');
 const catalogs = Object.fromEntries(LANGUAGES.map((l) => [l, load(l)])) as Record<Lang, Catalog>;
