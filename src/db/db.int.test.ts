@@ -14,6 +14,14 @@ eachEngine('database foundation', (ctx) => {
     expect(await migrate(ctx.db)).toEqual([]);
   });
 
+  it.runIf(ctx.engine === 'pglite')(
+    'keeps the embedded database’s shared buffers small (issue 16: footprint)',
+    async () => {
+      const [row] = await ctx.db.query<{ shared_buffers: string }>('show shared_buffers');
+      expect(row?.shared_buffers).toBe('16MB');
+    },
+  );
+
   it('runs requests as the application role, not the owner', async () => {
     const [row] = await ctx.db.query<{ u: string }>('select current_user as u');
     expect(row?.u).toBe('lighed_app');
@@ -148,30 +156,36 @@ describe('data directory lock', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lighed-lock-'));
     writeFileSync(join(dir, 'lighed.lock'), '999999999');
     const startAt = Date.now() + 2500; // all children call lockDataDir in the same millisecond
+    // Each child holds what it got until every child has answered (the parent closes their
+    // stdin then): a winner that exited early would leave a stale lock a slow starter may take.
     const script =
       `const m = await import(${JSON.stringify(join(process.cwd(), 'src/db/datadir-lock.ts'))});` +
       `while (Date.now() < ${startAt}) {}` +
       `try { m.lockDataDir(${JSON.stringify(dir)}); console.log('ok'); } catch { console.log('refused'); }` +
-      `await new Promise((r) => setTimeout(r, 1500));`;
-    const outcomes = await Promise.all(
-      Array.from(
-        { length: 6 },
-        () =>
-          new Promise<string>((resolve) => {
-            const child = spawn(process.execPath, [
-              '--import',
-              'tsx',
-              '--input-type=module',
-              '-e',
-              script,
-            ]);
-            let out = '';
-            child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-            child.on('close', () => resolve(out.trim()));
-          }),
-      ),
+      `process.stdin.resume(); await new Promise((r) => process.stdin.on('end', r));`;
+    const children = Array.from({ length: 6 }, () =>
+      spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script]),
+    );
+    const answers = children.map(
+      (child) =>
+        new Promise<string>((resolve) => {
+          let out = '';
+          child.stdout.on('data', (d: Buffer) => {
+            out += d.toString();
+            if (out.includes('\n')) resolve(out.trim());
+          });
+          child.on('close', () => resolve(out.trim()));
+        }),
+    );
+    const outcomes = await Promise.all(answers);
+    await Promise.all(
+      children.map((child) => {
+        const closed = new Promise((r) => child.on('close', r));
+        child.stdin.end();
+        return closed;
+      }),
     );
     expect(outcomes.filter((o) => o === 'ok')).toHaveLength(1);
     expect(outcomes.filter((o) => o === 'refused')).toHaveLength(5);
-  }, 30_000);
+  }, 60_000);
 });

@@ -7,12 +7,25 @@ import { APP_ROLE, type Db, type Queryable } from './db.ts';
 
 const extensions = { cube, earthdistance, pg_trgm, pgcrypto };
 
+/**
+ * PostgreSQL's default 128 MB of shared buffers is held in PGlite's WASM heap for the life of
+ * the process; the embedded installation's whole database is a few tens of megabytes, and the
+ * operating system caches its files anyway (issue 16: 16 MB measured about 100 MB less RSS).
+ */
+const SHARED_BUFFERS = '16MB';
+const startParams = [
+  ...(PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams,
+  '-c',
+  `shared_buffers=${SHARED_BUFFERS}`,
+];
+
 /** Opens PGlite on a data directory (persisted), or in memory when `dataDir` is undefined. */
 export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Db> {
   const pg = await PGlite.create({
     ...(dataDir === undefined ? {} : { dataDir }),
     ...(loadDataDir === undefined ? {} : { loadDataDir }),
     extensions,
+    startParams,
   });
   return wrapPglite(pg);
 }

@@ -4,10 +4,11 @@
  * (../microdata/aggregate.memory.ts); the 720,000 rows themselves are never stored.
  */
 import { inTenant, type Db } from '../../db/db.ts';
-import { aggregateRespondents } from '../microdata/aggregate.memory.ts';
+import type { aggregateRespondents } from '../microdata/aggregate.memory.ts';
 import { hasDatasetFile } from '../microdata/dataset.store.ts';
 import { importAggregates } from '../microdata/import.store.ts';
-import { demoCodebook, generateSurvey } from './generate.ts';
+import { runInWorker } from '../worker.ts';
+import { demoCodebook } from './generate.ts';
 import { seedDemoHeatPlus } from './heatplus.seed.ts';
 
 export const DEMO_SURVEY_FILE = 'syntetisk-national-sundhedsundersoegelse';
@@ -24,12 +25,12 @@ export async function seedDemoSurvey(
 ): Promise<boolean> {
   if (await hasDemoSurvey(db, kommune)) return false;
   const codebook = demoCodebook();
-  const sums = aggregateRespondents(
-    codebook,
-    generateSurvey(
-      codebook,
-      opts.respondentsPerWave ? { respondentsPerWave: opts.respondentsPerWave } : {},
-    ),
+  // Generated and summed in a worker thread: its garbage goes when the worker ends.
+  const sums = await runInWorker<ReturnType<typeof aggregateRespondents>>(
+    new URL('./survey.worker.ts', import.meta.url),
+    { respondentsPerWave: opts.respondentsPerWave },
+    [],
+    600_000,
   );
   await importAggregates(db, {
     kommune,
