@@ -14,7 +14,10 @@ import { type DatasetInfo } from '../microdata/dataset.store.ts';
 import { compareByOverlap, prevalence, type Comparison, type Prevalence } from './estimate.ts';
 import { buildTable, indexSums, sumsKey, type Scope, type Table } from './tables.ts';
 import { directlyStandardise, type Standardised } from './standardise.ts';
-import { loadPlans, type PlanKey } from './suppression-plan.ts';
+import { loadPlans, type PlanKey, type SuppressionPlan } from './suppression-plan.ts';
+import { cellsInput, computeAllCells } from './all-cells.ts';
+import { decodeBlock, encodeBlock, type StoredCell } from './results.ts';
+import { loadResultBlock, saveResultBlock, type ResultKey } from './results.store.ts';
 
 /** Plans for these keys of a dataset (see suppression-plan.ts). */
 export function plansFor(
@@ -30,6 +33,48 @@ export function plansFor(
     (dim) => dataset.codebook.dimensions[dim - 1]?.categories.length ?? 0,
     settings.suppression,
   );
+}
+
+/**
+ * Every area's measures of one indicator x dimension x wave of a survey dataset: read from
+ * monitor_result, or computed in one pass (all-cells.ts) with the pages' plan and heat options
+ * and stored for the next request (decision 0030). Only the dataset's own municipality stores
+ * (a reader of a shared dataset computes). Null for a HEAT Plus dataset.
+ */
+export async function storedMeasures(
+  q: Queryable,
+  dataset: DatasetInfo,
+  at: { indicator: number; dim: number; year: number },
+  method: MeasureMethod,
+  plan: (k: PlanKey) => SuppressionPlan,
+  settings: MonitorSettings,
+): Promise<Map<string, StoredCell> | null> {
+  if (dataset.kind !== 'survey') return null;
+  const key: ResultKey = {
+    datasetId: dataset.id,
+    method,
+    repetitions: settings.repetitions,
+    suppression: `${settings.suppression.minRespondents}:${settings.suppression.minCount}`,
+    ...at,
+  };
+  const body = await loadResultBlock(q, key);
+  if (body) return decodeBlock(body);
+  const rows = await loadSums(q, {
+    datasetId: dataset.id,
+    indicators: [at.indicator],
+    dims: [0, at.dim],
+    years: [at.year],
+    byArea: true,
+  });
+  const cells = computeAllCells(cellsInput(dataset.codebook, rows), {
+    suppression: settings.suppression,
+    heat: { repetitions: settings.repetitions, ...heatOptionsFor(method) },
+    plan,
+    only: at,
+  });
+  const encoded = encodeBlock(cells);
+  await saveResultBlock(q, key, dataset.kommune, encoded);
+  return decodeBlock(encoded);
 }
 
 export interface MonitorSettings {
@@ -160,6 +205,18 @@ export async function indicatorView(
     dataset.years.map((year) => ({ indicator: at.indicator, dim: at.dim, year })),
     settings,
   );
+  const method = at.method ?? DEFAULT_METHOD;
+  const stored =
+    at.measures === null
+      ? null
+      : await storedMeasures(
+          q,
+          dataset,
+          { indicator: at.indicator, dim: at.dim, year: at.year },
+          method,
+          plan,
+          settings,
+        );
   for (const scope of scopes) {
     const areas = areasOf(scope);
     const rows = await loadSums(q, {
@@ -171,6 +228,7 @@ export async function indicatorView(
     const sums = indexSums(rows);
     for (const year of dataset.years) {
       const isCurrent = year === at.year;
+      const own = isCurrent && scope.kind === 'area' ? stored?.get(scope.code) : undefined;
       const t = buildTable(
         dataset.codebook,
         sums,
@@ -179,6 +237,7 @@ export async function indicatorView(
           ...tableOpts,
           plan: plan({ indicator: at.indicator, dim: at.dim, year }),
           measures: isCurrent ? (at.measures ?? undefined) : null,
+          stored: own,
         },
       );
       if (isCurrent) current.push(t);

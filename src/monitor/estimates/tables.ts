@@ -58,6 +58,11 @@ export interface TableOptions {
   /** Which measures to compute (null: none, e.g. for trend years); all applicable when omitted. */
   measures?: readonly MeasureCode[] | null | undefined;
   heat?: HeatOptions | undefined;
+  /**
+   * The cell's stored measures (results.ts, decision 0030), computed with the same plan and
+   * heat options: used instead of computing them again.
+   */
+  stored?: { measures: readonly MeasureResult[] | null } | undefined;
 }
 
 /** Index of sums by indicator/dim/category/year, for one scope. */
@@ -156,15 +161,29 @@ export function buildTable(
     measures: null,
     measuresNote: null,
   };
+  // assignments, not spreads: this runs for every cell (bench/README.md, equity monitor)
   if (opts.measures === null) return table;
-  if (groups.some((g) => g.suppressed)) return { ...table, measuresNote: 'suppressed' };
+  if (groups.some((g) => g.suppressed)) {
+    table.measuresNote = 'suppressed';
+    return table;
+  }
   const setting = settingOf(table);
-  if (!setting) return { ...table, measuresNote: 'no-estimate' };
-  const measures = computeAll(
+  if (!setting) {
+    table.measuresNote = 'no-estimate';
+    return table;
+  }
+  const stored = opts.stored?.measures;
+  if (stored) {
+    // computeAll of a subset gives the subset of all measures (the draws do not depend on it)
+    const wanted = opts.measures ? new Set(opts.measures) : null;
+    table.measures = stored.filter((m) => !wanted || wanted.has(m.code));
+    return table;
+  }
+  table.measures = computeAll(
     setting,
     opts.measures ? { ...opts.heat, measures: opts.measures } : opts.heat,
   );
-  return { ...table, measures };
+  return table;
 }
 
 /**

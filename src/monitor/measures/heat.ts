@@ -38,12 +38,13 @@
 import { zForLevel } from './normal.ts';
 import {
   heatLogitAt,
+  heatLogitEndsScaled,
   heatLogitDesign,
   heatLogitSiiAnalytic,
   relativeRanks,
   weightedLine,
 } from './sii.ts';
-import { simulateIntervals } from './simulate.ts';
+import { drawMatrix, levelFraction, percentileInterval } from './simulate.ts';
 import type { IntervalBasis, MeasureCode, MeasureResult, Setting, Subgroup } from './types.ts';
 
 export interface HeatOptions {
@@ -281,6 +282,84 @@ export function simulatedValue(code: SimulatedCode, prep: Prepared, ys: readonly
   }
 }
 
+/** meanDifference over the draw at m[off, off + n). */
+function meanDifferenceAt(
+  p: readonly number[],
+  m: Float64Array,
+  off: number,
+  n: number,
+  t: number,
+  weighted: boolean,
+): number {
+  let s = 0;
+  for (let j = 0; j < n; j++) s += (weighted ? at(p, j) : 1) * Math.abs((m[off + j] as number) - t);
+  return weighted ? s : s / n;
+}
+
+function argBestAt(m: Float64Array, off: number, n: number, favourable: boolean): number {
+  let best = 0;
+  for (let j = 1; j < n; j++) {
+    const v = m[off + j] as number;
+    const b = m[off + best] as number;
+    if (favourable ? v > b : v < b) best = j;
+  }
+  return best;
+}
+
+/**
+ * simulatedValue on one row of a draw matrix (m[off, off + n)), with the same arithmetic, so the
+ * simulation loops call no closure and allocate nothing per draw.
+ */
+function simulatedValueAt(
+  code: SimulatedCode,
+  prep: Prepared,
+  m: Float64Array,
+  off: number,
+): number {
+  const { p, mu } = prep;
+  const n = prep.y.length;
+  const fav = prep.setting.favourable;
+  switch (code) {
+    case 'BGSD':
+    case 'COV': {
+      let v = 0;
+      for (let j = 0; j < n; j++) v += at(p, j) * ((m[off + j] as number) - mu) ** 2;
+      return code === 'BGSD' ? Math.sqrt(v) : (Math.sqrt(v) / mu) * 100;
+    }
+    case 'MDMU':
+      return meanDifferenceAt(p, m, off, n, mu, false);
+    case 'MDMW':
+      return meanDifferenceAt(p, m, off, n, mu, true);
+    case 'MDBU':
+      return meanDifferenceAt(p, m, off, n, m[off + argBestAt(m, off, n, fav)] as number, false);
+    case 'MDBW':
+      return meanDifferenceAt(p, m, off, n, m[off + argBestAt(m, off, n, fav)] as number, true);
+    case 'MDRU':
+      return meanDifferenceAt(p, m, off, n, m[off + prep.refIndex] ?? Number.NaN, false);
+    case 'MDRW':
+      return meanDifferenceAt(p, m, off, n, m[off + prep.refIndex] ?? Number.NaN, true);
+    case 'IDISU':
+      return (meanDifferenceAt(p, m, off, n, mu, false) / mu) * 100;
+    case 'IDISW':
+      return (meanDifferenceAt(p, m, off, n, mu, true) / mu) * 100;
+  }
+}
+
+// Scratch buffers of the simulations (synchronous, so one set is enough): the draw matrix and
+// the replicates of up to 10 measures, grown on demand.
+let drawScratch = new Float64Array(0);
+let valueScratch = new Float64Array(0);
+function scratchFor(k: number, reps: number): Float64Array {
+  if (valueScratch.length < k * reps) valueScratch = new Float64Array(k * reps);
+  return valueScratch;
+}
+function drawsFor(prep: Prepared, hi: number, reps: number, seed: number): Float64Array {
+  const need = reps * prep.y.length;
+  if (drawScratch.length < need)
+    drawScratch = new Float64Array(Math.max(need, 2 * drawScratch.length));
+  return drawMatrix(prep.y, prep.s, 0, hi, reps, seed, drawScratch);
+}
+
 /**
  * HEAT's convenient regression for the concentration indices (HEAT-Measures calc_rci /
  * calc_aci; O'Donnell et al. 2008): OLS of lhs_j = 2 sigma^2 (y_j / mu) sqrt(N_j) on
@@ -367,7 +446,7 @@ function pheRatio(x: readonly number[], ys: readonly number[], p: readonly numbe
 
 function siiResults(ctx: SiiContext): { sii: MeasureResult; rii: MeasureResult } {
   const { prep, z, reps, seed, level } = ctx;
-  const { setting, x, y, s, p } = prep;
+  const { setting, x, y, p } = prep;
   if (ctx.convention === 'heat-logit') {
     const r = heatLogitSiiAnalytic(prep.groups, setting.scale, z);
     const method = `heat-logit: binomial logit GLM on ${r.rounded ? 'rounded counts round(y/scale ceil(N))' : 'proportions (population shares given)'}, prior weights N (N^2 in all); analytic: delta method with HC1 sandwich covariance${r.ok ? '' : '; not computable (count outside [0, N])'}`;
@@ -382,16 +461,25 @@ function siiResults(ctx: SiiContext): { sii: MeasureResult; rii: MeasureResult }
     };
   }
   // phe-wls: WLS of y on X with weights p; SII = fitted(1) - fitted(0), RII = fitted(1) / fitted(0)
-  const cis =
-    reps > 0
-      ? simulateIntervals(
-          y,
-          s,
-          [0, setting.scale],
-          [(ys) => pheSlope(x, ys, p), (ys) => pheRatio(x, ys, p)],
-          { repetitions: reps, seed, level },
-        )
-      : [];
+  const cis: { lower: number; upper: number }[] = [];
+  if (reps > 0) {
+    const n = y.length;
+    const m = drawsFor(prep, setting.scale, reps, seed);
+    const vals = scratchFor(2, reps);
+    const row = new Array<number>(n).fill(0);
+    let cs = 0;
+    let cr = 0;
+    for (let r = 0; r < reps; r++) {
+      for (let j = 0; j < n; j++) row[j] = m[r * n + j] as number;
+      const l = weightedLine(x, row, p);
+      const vs = l.slope;
+      const vr = (l.intercept + l.slope) / l.intercept;
+      if (Number.isFinite(vs)) vals[cs++] = vs;
+      if (Number.isFinite(vr)) vals[reps + cr++] = vr;
+    }
+    const lv = levelFraction(level);
+    cis.push(percentileInterval(vals, cs, lv), percentileInterval(vals.subarray(reps), cr, lv));
+  }
   const method = `phe-wls: WLS of y on relative rank, weights p_j; ${reps > 0 ? `CI by Monte Carlo over the subgroups' SEs (${reps} truncated-normal reps in [0, ${setting.scale}], seed ${seed})` : 'no interval (simulation off: repetitions 0)'}`;
   const interval: IntervalBasis = reps > 0 ? 'monte-carlo' : 'none';
   return {
@@ -501,7 +589,8 @@ export function computeAll(setting: Setting, opts: HeatOptions = {}): MeasureRes
         if (bySubgroupSe && ctx.convention === 'heat-logit') {
           // HEAT's point value (rounded counts); the interval from the subgroups' SEs below.
           out.push({
-            ...result,
+            code: result.code,
+            value: result.value,
             lower: NaN,
             upper: NaN,
             method: `heat-logit: binomial logit GLM on rounded counts, prior weights N (N^2 in all), as HEAT`,
@@ -632,16 +721,23 @@ export function computeAll(setting: Setting, opts: HeatOptions = {}): MeasureRes
   if (simCodes.length > 0) {
     // HEAT truncates draws to [0, 100] for percentages, at 0 only otherwise
     const hi = setting.scale === 100 ? 100 : Number.POSITIVE_INFINITY;
-    const cis =
-      reps > 0
-        ? simulateIntervals(
-            y,
-            s,
-            [0, hi],
-            simCodes.map((c) => (ys: readonly number[]) => simulatedValue(c, prep, ys)),
-            { repetitions: reps, seed, level },
-          )
-        : [];
+    const cis: { lower: number; upper: number }[] = [];
+    if (reps > 0) {
+      const k = simCodes.length;
+      const m = drawsFor(prep, hi, reps, seed);
+      const vals = scratchFor(k, reps);
+      const lv = levelFraction(level);
+      for (let c = 0; c < k; c++) {
+        const code = simCodes[c] as SimulatedCode;
+        const base = c * reps;
+        let count = 0;
+        for (let r = 0; r < reps; r++) {
+          const v = simulatedValueAt(code, prep, m, r * n);
+          if (Number.isFinite(v)) vals[base + count++] = v;
+        }
+        cis.push(percentileInterval(vals.subarray(base), count, lv));
+      }
+    }
     const label =
       reps > 0
         ? `CI by simulation (${reps} truncated-normal reps in [0, ${hi === 100 ? 100 : 'inf'}), seed ${seed}; mu fixed, as HEAT)`
@@ -680,49 +776,51 @@ function fillOrderedSimulation(
   prep: Prepared,
   o: { reps: number; seed: number; level: number },
 ): void {
-  const { p, x, y, s, setting } = prep;
+  const { p, x, y, setting } = prep;
   const n = y.length;
   const weights = new Array<number>(n);
   for (let j = 0; j < n; j++) weights[j] = at(p, j) * (2 * at(x, j) - 1);
-  const aci = (ys: readonly number[]) => {
-    let v = 0;
-    for (let j = 0; j < n; j++) v += (weights[j] as number) * at(ys, j);
-    return v;
-  };
-  const mean = (ys: readonly number[]) => {
-    let v = 0;
-    for (let j = 0; j < n; j++) v += at(p, j) * at(ys, j);
-    return v;
-  };
   const design = heatLogitDesign(prep.groups.map((g) => g.population));
   const start = heatLogitAt(design, y, setting.scale).coefficients ?? undefined;
-  // SII and RII come from one fit per draw: keep the last draw's fit.
-  let lastYs: number[] = [];
-  let lastFit = { sii: NaN, rii: NaN };
-  const logitAt = (ys: readonly number[]) => {
-    if (lastYs.length !== n || lastYs.some((v, j) => v !== ys[j])) {
-      lastFit = heatLogitAt(design, ys, setting.scale, start);
-      lastYs = [...ys];
-    }
-    return lastFit;
-  };
-  const fns: Record<OrderedSimCode, (ys: readonly number[]) => number> = {
-    ACI: aci,
-    RCI: (ys) => aci(ys) / mean(ys),
-    SII: (ys) => logitAt(ys).sii,
-    RII: (ys) => logitAt(ys).rii,
-  };
   const hi = setting.scale === 100 ? 100 : Number.POSITIVE_INFINITY;
-  const cis =
-    o.reps > 0
-      ? simulateIntervals(
-          y,
-          s,
-          [0, hi],
-          codes.map((c) => fns[c]),
-          { repetitions: o.reps, seed: o.seed, level: o.level },
-        )
-      : [];
+  const cis: { lower: number; upper: number }[] = [];
+  if (o.reps > 0) {
+    // One matrix of draws, one logit fit per draw for SII and RII together; plain loops.
+    const reps = o.reps;
+    const k = codes.length;
+    const m = drawsFor(prep, hi, reps, o.seed);
+    const vals = scratchFor(k, reps);
+    const counts = new Array<number>(k).fill(0);
+    const needFit = codes.includes('SII') || codes.includes('RII');
+    const scaled = new Float64Array(n);
+    const ends = new Float64Array(2);
+    for (let r = 0; r < reps; r++) {
+      const off = r * n;
+      let aci = 0;
+      let mean = 0;
+      for (let j = 0; j < n; j++) {
+        const v = m[off + j] as number;
+        aci += (weights[j] as number) * v;
+        mean += at(p, j) * v;
+      }
+      let sii = NaN;
+      let rii = NaN;
+      if (needFit) {
+        for (let j = 0; j < n; j++) scaled[j] = (m[off + j] as number) / setting.scale;
+        heatLogitEndsScaled(design, scaled, setting.scale, start, ends);
+        sii = ends[0] as number;
+        rii = ends[1] as number;
+      }
+      for (let c = 0; c < k; c++) {
+        const code = codes[c];
+        const v = code === 'ACI' ? aci : code === 'RCI' ? aci / mean : code === 'SII' ? sii : rii;
+        if (Number.isFinite(v)) vals[c * reps + (counts[c] as number)++] = v;
+      }
+    }
+    const lv = levelFraction(o.level);
+    for (let c = 0; c < k; c++)
+      cis.push(percentileInterval(vals.subarray(c * reps), counts[c] as number, lv));
+  }
   const label =
     o.reps > 0
       ? `CI by simulation from the subgroups' SEs (${o.reps} truncated-normal reps in [0, ${hi === 100 ? 100 : 'inf'}), seed ${o.seed}; mu recomputed per draw)`
@@ -731,8 +829,10 @@ function fillOrderedSimulation(
     const i = out.findIndex((m) => m.code === code);
     const m = out[i];
     if (!m) return;
+    // a literal, not a spread: this runs for every ordered cell
     out[i] = {
-      ...m,
+      code: m.code,
+      value: m.value,
       lower: cis[k]?.lower ?? NaN,
       upper: cis[k]?.upper ?? NaN,
       method: `${m.method}; ${label}`,

@@ -95,9 +95,9 @@ export function relativeRanks(shares: readonly number[]): number[] {
 
 /** Weighted least squares line y = b0 + b1 x with weights w (need not sum to 1). */
 export function weightedLine(
-  x: readonly number[],
-  y: readonly number[],
-  w: readonly number[],
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  w: ArrayLike<number>,
 ): { intercept: number; slope: number } {
   let sw = 0;
   let sx = 0;
@@ -356,15 +356,37 @@ export interface HeatLogitFit {
  * information: sum m_j pi_j (1 - pi_j)(1, X_j)(1, X_j)^T.
  */
 export function fitWeightedLogit(
-  x: readonly number[],
-  y: readonly number[],
-  m: readonly number[],
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  m: ArrayLike<number>,
   /** Starting coefficients (a warm start for simulation draws near a known fit). */
   start?: readonly [number, number],
 ): HeatLogitFit {
+  const coef = new Float64Array(2);
+  const it = irls(x, y, m, start, coef);
+  if (it === SINGULAR)
+    throw new Error('heat-logit: singular information matrix (need at least two distinct ranks)');
+  if (it === NO_CONVERGENCE) throw new Error('heat-logit: IRLS did not converge in 100 iterations');
+  return { coefficients: [coef[0] as number, coef[1] as number], iterations: it };
+}
+
+const SINGULAR = -1;
+const NO_CONVERGENCE = -2;
+
+/**
+ * fitWeightedLogit's iterations, writing [b0, b1] into `coef` and returning the number of
+ * iterations, or SINGULAR / NO_CONVERGENCE: no allocation and no exception, for simulation draws.
+ */
+function irls(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  m: ArrayLike<number>,
+  start: readonly [number, number] | undefined,
+  coef: Float64Array,
+): number {
   // rescaling the weights leaves the solution unchanged; plain loops, no closures (hot path)
   let msum = 0;
-  for (const v of m) msum += v;
+  for (let j = 0; j < m.length; j++) msum += m[j] as number;
   let ybar = 0;
   for (let j = 0; j < x.length; j++) ybar += ((m[j] ?? 0) / msum) * (y[j] ?? 0);
   let b0 = start ? start[0] : logit(Math.min(1 - 1e-12, Math.max(1e-12, ybar)));
@@ -388,17 +410,18 @@ export function fitWeightedLogit(
       h11 += v * xj * xj;
     }
     const det = h00 * h11 - h01 * h01;
-    if (!(Math.abs(det) > 0))
-      throw new Error('heat-logit: singular information matrix (need at least two distinct ranks)');
+    if (!(Math.abs(det) > 0)) return SINGULAR;
     const d0 = (h11 * g0 - h01 * g1) / det;
     const d1 = (h00 * g1 - h01 * g0) / det;
     b0 += d0;
     b1 += d1;
     if (Math.abs(d0) + Math.abs(d1) < 1e-13 * (1 + Math.abs(b0) + Math.abs(b1))) {
-      return { coefficients: [b0, b1], iterations: it };
+      coef[0] = b0;
+      coef[1] = b1;
+      return it;
     }
   }
-  throw new Error('heat-logit: IRLS did not converge in 100 iterations');
+  return NO_CONVERGENCE;
 }
 
 function heatEnds(
@@ -523,6 +546,32 @@ export function heatLogitAt(
   } catch {
     return { sii: Number.NaN, rii: Number.NaN, coefficients: null };
   }
+}
+
+const fitScratch = new Float64Array(2);
+
+/**
+ * heatLogitAt's SII and RII with the estimates already divided by `scale` (a simulation's
+ * scratch row), written into out[0] and out[1] (NaN when the fit fails); allocates nothing.
+ */
+export function heatLogitEndsScaled(
+  design: HeatLogitDesign,
+  scaled: ArrayLike<number>,
+  scale: number,
+  start: readonly [number, number] | undefined,
+  out: Float64Array,
+): void {
+  if (irls(design.x, scaled, design.m, start, fitScratch) < 0) {
+    out[0] = Number.NaN;
+    out[1] = Number.NaN;
+    return;
+  }
+  const b0 = fitScratch[0] as number;
+  const b1 = fitScratch[1] as number;
+  const p0 = expit(b0);
+  const p1 = expit(b0 + b1);
+  out[0] = scale * (p1 - p0);
+  out[1] = p1 / p0;
 }
 
 /** R's round(): half to even (IEC 60559), as HEAT's count rounding uses it. */

@@ -29,6 +29,7 @@ import {
 import type { RowProblem } from './validate.ts';
 
 export type { DatasetChunk } from './import.batch.ts';
+import type { DatasetChunk } from './import.batch.ts';
 
 export type ImportPhase = 'reading' | 'inserting' | 'aggregating' | 'done';
 
@@ -68,6 +69,13 @@ function insertSql(dims: number, inds: number): string {
   return `insert into monitor_respondent (dataset_id, kommune, ${cols.join(', ')})
     select $1, $2, * from unnest(${params})`;
 }
+
+/**
+ * Writes at once on each engine: PGlite runs one statement at a time on the event loop's thread;
+ * PostgreSQL runs each in its own server process, so two use both cores of a small server
+ * (bench/README.md, issue 16: import speed).
+ */
+export const WRITE_PARALLEL: Record<Db['engine'], number> = { pglite: 1, postgres: 2 };
 
 /** Respondents given as array literals, one per column (import.batch.ts formatRespondents). */
 async function insertRespondents(
@@ -201,16 +209,26 @@ export async function writeDataset(
     let rows = 0;
     let sums = 0;
     let summing = false;
-    for (;;) {
-      const chunk = await input.source.next(size);
-      if (!chunk) break;
+    // On PostgreSQL the writes run in the server's processes: while one is written the next is
+    // read and formatted, and WRITE_PARALLEL writes go at once (one per core). On PGlite one
+    // write at a time, each followed by its rest.
+    const parallel = WRITE_PARALLEL[db.engine];
+    const inFlight = new Set<Promise<void>>();
+    const errors: Error[] = [];
+    const rethrow = (): void => {
+      const e: Error | undefined = errors[0];
+      if (e !== undefined) throw e;
+    };
+    const write = async (chunk: DatasetChunk): Promise<number> => {
       const t0 = performance.now();
-      let rest: number;
       if ('respondents' in chunk) {
         await inTenant(db, kommune, (tx) =>
           insertRespondents(tx, sql, datasetId, kommune, chunk.respondents),
         );
-        rest = adapt(
+        for (const y of chunk.respondents.years) years.add(y);
+        rows += chunk.respondents.rows;
+        onProgress?.('inserting', rows, rows);
+        return adapt(
           size,
           'respondents',
           limits.respondents,
@@ -218,21 +236,42 @@ export async function writeDataset(
           t0,
           input.onWrite,
         );
-        for (const y of chunk.respondents.years) years.add(y);
-        rows += chunk.respondents.rows;
-        onProgress?.('inserting', rows, rows);
-      } else {
-        if (!summing) onProgress?.('aggregating', 0, 1);
-        summing = true;
-        await inTenant(db, kommune, (tx) => insertSumColumns(tx, datasetId, kommune, chunk.sums));
-        rest = adapt(size, 'sums', limits.sums, chunk.sums.rows, t0, input.onWrite);
-        sums += chunk.sums.rows;
-        onProgress?.('aggregating', sums, sums);
       }
+      await inTenant(db, kommune, (tx) => insertSumColumns(tx, datasetId, kommune, chunk.sums));
+      sums += chunk.sums.rows;
+      onProgress?.('aggregating', sums, sums);
+      return adapt(size, 'sums', limits.sums, chunk.sums.rows, t0, input.onWrite);
+    };
+    for (;;) {
+      rethrow();
+      const chunk = await input.source.next(size);
+      if (!chunk) break;
+      if (!('respondents' in chunk) && !summing) {
+        // the respondents' writes end before the sums' phase begins (progress reads in order)
+        await Promise.all(inFlight);
+        rethrow();
+        onProgress?.('aggregating', 0, 1);
+        summing = true;
+      }
+      if (parallel > 1) {
+        const p: Promise<void> = write(chunk).then(
+          () => void inFlight.delete(p),
+          (e: unknown) => {
+            inFlight.delete(p);
+            errors.push(e instanceof Error ? e : new Error(String(e)));
+          },
+        );
+        inFlight.add(p);
+        if (inFlight.size >= parallel) await Promise.race(inFlight);
+        continue;
+      }
+      const rest = await write(chunk);
       // Let waiting requests run (on PGlite they queue for the one connection).
       if (rest > 0) await sleep(rest);
       else await setImmediate();
     }
+    await Promise.all(inFlight);
+    rethrow();
     await inTenant(db, kommune, async (tx) => {
       await tx.query(
         `update monitor_dataset set row_count = $2, years = $3::smallint[], ready = true where id = $1`,
