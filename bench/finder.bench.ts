@@ -26,10 +26,13 @@ import { parseFinderQuery } from '../src/catalog/finder.ts';
 import { searchOffers } from '../src/catalog/offer.store.ts';
 import {
   buildNationalCatalog,
+  buildPlaceOnlyMix,
   buildQueryMix,
+  buildVariedMix,
   readPostcodeTable,
   type CatalogStats,
 } from './national-catalog.ts';
+import { seedDemo } from '../src/demo/demo.seed.ts';
 import type { LoadConfig, LoadResult } from './load-client.ts';
 import { r2, summarize, type LatencySummary } from './stats.ts';
 import { openBenchEngine } from './engines.ts';
@@ -43,6 +46,7 @@ const PAGE_BUDGET_BYTES = 60 * 1024;
 const { values: flags } = parseArgs({
   options: {
     engine: { type: 'string', default: 'both' },
+    catalog: { type: 'string', default: 'national' },
     seconds: { type: 'string', default: '15' },
     warmup: { type: 'string', default: '3' },
     connections: { type: 'string', default: '32' },
@@ -63,6 +67,8 @@ const { values: flags } = parseArgs({
 if (flags.help) {
   console.log(`npm run bench:finder -- [options]
   --engine pglite|postgres|both   engines to run (default both)
+  --catalog national|demo         the national catalog (--offers) with text + place + filter searches,
+                                  or the demo catalog with varied searches (default national)
   --seconds N                     measured HTTP run, seconds (default 15)
   --warmup N                      HTTP warm-up, seconds (default 3)
   --connections N                 concurrent keep-alive connections (default 32)
@@ -99,6 +105,9 @@ const opts = {
   seed: Math.trunc(num('seed', flags.seed)),
   gzip: !flags['no-gzip'],
 };
+if (flags.catalog !== 'national' && flags.catalog !== 'demo')
+  throw new Error('--catalog must be national or demo');
+const demoCatalog = flags.catalog === 'demo';
 const ENGINES = ['pglite', 'postgres'] as const;
 type EngineName = (typeof ENGINES)[number];
 const engines: EngineName[] = ENGINES.filter((e) => flags.engine === 'both' || flags.engine === e);
@@ -214,8 +223,38 @@ interface CpuWindow {
   loadAverage1m: number;
   /** Server CPU time per measured request, ms. */
   serverCpuMsPerRequest: number;
-  /** PostgreSQL CPU time per measured request, ms. */
+  /** PostgreSQL CPU time per measured request, ms (all postgres processes on the machine). */
   postgresCpuMsPerRequest: number;
+  /** CPU of the bench database's own backends per measured request, ms (PostgreSQL only). */
+  backendCpuMsPerRequest: number;
+  /** Server plus own backends per measured request, ms: the whole request's CPU. */
+  wholeCpuMsPerRequest: number;
+}
+
+/** CPU seconds used so far by each of these processes (Linux /proc; 100 clock ticks a second). */
+function cpuSecondsOf(pids: readonly number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(pid, (Number(fields[11]) + Number(fields[12])) / 100); // utime, stime
+    } catch {
+      // The backend has ended (or runs on another machine): not counted.
+    }
+  }
+  return out;
+}
+
+/**
+ * The bench database's own PostgreSQL backends (the app's pool): on a shared machine other
+ * people's PostgreSQL work must not count as the finder's (issue 16).
+ */
+async function backendPids(db: Db): Promise<number[]> {
+  const rows = await db.query<{ pid: number }>(
+    'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+  );
+  return rows.map((r) => r.pid);
 }
 
 /** CPU seconds used so far by processes named `postgres` (Linux /proc; clock ticks assumed 100 Hz). */
@@ -250,7 +289,15 @@ const cpuTimes = () =>
     { idle: 0, total: 0 },
   );
 
-async function runClient(cfg: LoadConfig): Promise<LoadResult & CpuWindow> {
+async function runClient(
+  cfg: LoadConfig,
+  pids?: () => Promise<number[]>,
+): Promise<LoadResult & CpuWindow> {
+  // The backends' CPU at the start and end of the measured window; a backend that started
+  // within it counts from zero.
+  let backendStart: Promise<Map<number, number>> | undefined;
+  let backendEnd: Promise<Map<number, number>> | undefined;
+  const snapshot = async () => (pids ? cpuSecondsOf(await pids()) : new Map<number, number>());
   const file = join(mkdtempSync(join(os.tmpdir(), 'lighed-load-')), 'config.json');
   writeFileSync(file, JSON.stringify(cfg));
   const child = spawn(
@@ -273,7 +320,11 @@ async function runClient(cfg: LoadConfig): Promise<LoadResult & CpuWindow> {
     | undefined;
   let window: Omit<
     CpuWindow,
-    'otherCpuPercent' | 'serverCpuMsPerRequest' | 'postgresCpuMsPerRequest'
+    | 'otherCpuPercent'
+    | 'serverCpuMsPerRequest'
+    | 'postgresCpuMsPerRequest'
+    | 'backendCpuMsPerRequest'
+    | 'wholeCpuMsPerRequest'
   > = {
     serverCpuPercent: Number.NaN,
     postgresCpuPercent: Number.NaN,
@@ -289,6 +340,7 @@ async function runClient(cfg: LoadConfig): Promise<LoadResult & CpuWindow> {
       const line = buffered.slice(0, nl);
       buffered = buffered.slice(nl + 1);
       if (line === 'measure-start') {
+        backendStart = snapshot();
         start = {
           cpu: process.cpuUsage(),
           os: cpuTimes(),
@@ -297,6 +349,7 @@ async function runClient(cfg: LoadConfig): Promise<LoadResult & CpuWindow> {
           at: performance.now(),
         };
       } else if (line === 'measure-end' && start) {
+        backendEnd = snapshot();
         const cpu = process.cpuUsage(start.cpu);
         const t = cpuTimes();
         const wallMs = performance.now() - start.at;
@@ -312,6 +365,12 @@ async function runClient(cfg: LoadConfig): Promise<LoadResult & CpuWindow> {
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   rmSync(join(file, '..'), { recursive: true, force: true });
   if (code !== 0 || !result) throw new Error(`load client exited with ${code}`);
+  let backendSeconds = Number.NaN;
+  if (pids && backendStart && backendEnd) {
+    const [a, b] = await Promise.all([backendStart, backendEnd]);
+    backendSeconds = 0;
+    for (const [pid, sec] of b) backendSeconds += sec - (a.get(pid) ?? 0);
+  }
   const pgPercent = Number.isFinite(window.postgresCpuPercent) ? window.postgresCpuPercent : 0;
   const cpuMsPerRequest = (percent: number) =>
     result && result.requests
@@ -327,6 +386,12 @@ async function runClient(cfg: LoadConfig): Promise<LoadResult & CpuWindow> {
       pgPercent,
     serverCpuMsPerRequest: cpuMsPerRequest(window.serverCpuPercent),
     postgresCpuMsPerRequest: cpuMsPerRequest(window.postgresCpuPercent),
+    backendCpuMsPerRequest: result.requests
+      ? (backendSeconds * 1000) / result.requests
+      : Number.NaN,
+    wholeCpuMsPerRequest:
+      cpuMsPerRequest(window.serverCpuPercent) +
+      (pids && result.requests ? (backendSeconds * 1000) / result.requests : 0),
   };
 }
 
@@ -382,9 +447,8 @@ async function sqlBaseline(
   for (const [i, { query, origin }] of prepared.entries()) {
     const logged: Logged[] = [];
     const t0 = performance.now();
-    const result = await inTenant(db, KOMMUNE, (tx) =>
-      searchOffers(recording(tx, logged), KOMMUNE, query, origin),
-    );
+    // As the finder calls it (citizen.service.ts): no tenant transaction (decision 0029).
+    const result = await searchOffers(recording(db, logged), KOMMUNE, query, origin);
     const ms = performance.now() - t0;
     if (i < warmup) continue;
     total.push(ms);
@@ -477,22 +541,53 @@ async function runEngine(engine: 'pglite' | 'postgres') {
         'alter function ts_match_vq(tsvector, tsquery) leakproof; alter function arrayoverlap(anyarray, anyarray) leakproof;',
       );
     }
-    log(`${engine}: building the national catalog (${opts.offers} offers, seed ${opts.seed})`);
-    let lastPct = -1;
-    const build: CatalogStats = await buildNationalCatalog(db, {
-      offers: opts.offers,
-      seed: opts.seed,
-      onProgress: (done, all) => {
-        const pct = Math.floor((done / all) * 4) * 25;
-        if (pct !== lastPct) log(`${engine}: ${done}/${all} municipalities`);
-        lastPct = pct;
-      },
-    });
+    let build: CatalogStats;
+    if (demoCatalog) {
+      log(`${engine}: seeding the demo catalog`);
+      const t0 = performance.now();
+      await seedDemo(db);
+      const [c] = await db.query<{ offers: number; locations: number; schedules: number }>(
+        `select (select count(*) from published_offer)::int as offers,
+                (select count(*) from location)::int as locations,
+                (select count(*) from schedule)::int as schedules`,
+      );
+      const ms = performance.now() - t0;
+      build = {
+        tenants: 1,
+        organizations: 0,
+        offers: c?.offers ?? 0,
+        locations: c?.locations ?? 0,
+        schedules: c?.schedules ?? 0,
+        insertMs: ms,
+        analyzeMs: 0,
+        totalMs: ms,
+      };
+    } else {
+      log(`${engine}: building the national catalog (${opts.offers} offers, seed ${opts.seed})`);
+      let lastPct = -1;
+      build = await buildNationalCatalog(db, {
+        offers: opts.offers,
+        seed: opts.seed,
+        onProgress: (done, all) => {
+          const pct = Math.floor((done / all) * 4) * 25;
+          if (pct !== lastPct) log(`${engine}: ${done}/${all} municipalities`);
+          lastPct = pct;
+        },
+      });
+    }
     log(
       `${engine}: built ${build.offers} offers in ${build.tenants} municipalities in ${(build.totalMs / 1000).toFixed(1)} s`,
     );
     const postcodes = await readPostcodeTable(db);
-    const paths = buildQueryMix(opts.seed + 1, postcodes, 5000);
+    // The demo catalog's places are in Roskilde: searches from its region's postcodes.
+    const near = postcodes.filter(
+      (p) => p.latitude > 55.4 && p.latitude < 55.9 && p.longitude < 12.4 && p.longitude > 11.6,
+    );
+    const paths = demoCatalog
+      ? buildVariedMix(opts.seed + 1, near.length ? near : postcodes, 5000)
+      : buildQueryMix(opts.seed + 1, postcodes, 5000);
+    const placeOnly = buildPlaceOnlyMix(opts.seed + 2, demoCatalog ? near : postcodes, 1000);
+    const pids = engine === 'postgres' ? () => backendPids(db) : undefined;
     const info = await engineInfo(db);
 
     const config = loadConfig({ LIGHED_KOMMUNE: KOMMUNE, LIGHED_LOG_LEVEL: 'silent' });
@@ -510,36 +605,45 @@ async function runEngine(engine: 'pglite' | 'postgres') {
       log(
         `${engine}: HTTP load, ${opts.connections} connections, ${opts.warmup} s warm-up + ${opts.seconds} s`,
       );
-      const httpLoad = await runClient({
-        ...base,
-        connections: opts.connections,
-        warmupSeconds: opts.warmup,
-        seconds: opts.seconds,
-      });
+      const httpLoad = await runClient(
+        {
+          ...base,
+          connections: opts.connections,
+          warmupSeconds: opts.warmup,
+          seconds: opts.seconds,
+        },
+        pids,
+      );
       let single: (LoadResult & CpuWindow) | null = null;
       if (opts.singleSeconds > 0) {
         log(`${engine}: HTTP, 1 connection, 1 s warm-up + ${opts.singleSeconds} s`);
-        single = await runClient({
-          ...base,
-          paths: paths.slice(2500),
-          connections: 1,
-          warmupSeconds: 1,
-          seconds: opts.singleSeconds,
-        });
+        single = await runClient(
+          {
+            ...base,
+            paths: paths.slice(2500),
+            connections: 1,
+            warmupSeconds: 1,
+            seconds: opts.singleSeconds,
+          },
+          pids,
+        );
       }
       let open: (LoadResult & CpuWindow) | null = null;
       if (opts.rate > 0 && opts.rateSeconds > 0) {
         log(
           `${engine}: HTTP, open loop at ${opts.rate} req/s, 2 s warm-up + ${opts.rateSeconds} s`,
         );
-        open = await runClient({
-          ...base,
-          paths: paths.slice(1000),
-          connections: opts.connections,
-          rate: opts.rate,
-          warmupSeconds: 2,
-          seconds: opts.rateSeconds,
-        });
+        open = await runClient(
+          {
+            ...base,
+            paths: paths.slice(1000),
+            connections: opts.connections,
+            rate: opts.rate,
+            warmupSeconds: 2,
+            seconds: opts.rateSeconds,
+          },
+          pids,
+        );
       }
       log(`${engine}: bare SQL, ${opts.sqlQueries} sequential searches after 50 warm-up`);
       const { report: sql, firstStatement } = await sqlBaseline(
@@ -550,6 +654,14 @@ async function runEngine(engine: 'pglite' | 'postgres') {
         Math.min(100, opts.sqlQueries),
       );
       if (flags.explain) await explain(db, firstStatement);
+      log(`${engine}: bare SQL, place-only, ${opts.sqlQueries} searches after 50 warm-up`);
+      const { report: sqlPlaceOnly } = await sqlBaseline(
+        db,
+        placeOnly,
+        50,
+        Math.min(opts.sqlQueries, placeOnly.length - 50),
+        Math.min(100, opts.sqlQueries),
+      );
       const result = {
         date: new Date().toISOString(),
         engine,
@@ -564,7 +676,10 @@ async function runEngine(engine: 'pglite' | 'postgres') {
         options: {
           ...opts,
           leakproof: flags.leakproof,
-          query: '/?q=<word>&postnummer=<postcode>&gratis=ja&emne=<topic>',
+          catalog: flags.catalog,
+          query: demoCatalog
+            ? 'varied: words or none, postcode or none, 0-2 filters, sorts, pages'
+            : '/?q=<word>&postnummer=<postcode>&gratis=ja&emne=<topic>',
           kommune: KOMMUNE,
         },
         build,
@@ -572,9 +687,13 @@ async function runEngine(engine: 'pglite' | 'postgres') {
         httpSingleConnection: single,
         httpOpenLoop: open,
         sql,
+        sqlPlaceOnly,
+        distinctSearches: new Set(paths).size,
         ratios: {
           httpP50OverSqlP50: httpLoad.latencyMs.p50 / sql.searchOffersMs.p50,
           httpP95OverSqlP95: httpLoad.latencyMs.p95 / sql.searchOffersMs.p95,
+          singleP50OverSqlP50: single ? single.latencyMs.p50 / sql.searchOffersMs.p50 : null,
+          singleP95OverSqlP95: single ? single.latencyMs.p95 / sql.searchOffersMs.p95 : null,
         },
         pageWeight: weight,
         aim: {
@@ -586,7 +705,7 @@ async function runEngine(engine: 'pglite' | 'postgres') {
       };
       const day = result.date.slice(0, 10);
       mkdirSync(join(benchDir, 'results'), { recursive: true });
-      const suffix = `${opts.offers === 25000 ? '' : `-${opts.offers}`}${flags.leakproof ? '-leakproof' : ''}`;
+      const suffix = `${demoCatalog ? '-demo' : opts.offers === 25000 ? '' : `-${opts.offers}`}${flags.leakproof ? '-leakproof' : ''}`;
       const out = join(benchDir, 'results', `finder-${engine}-${day}${suffix}.json`);
       writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
       log(`${engine}: wrote ${out}`);
@@ -653,6 +772,15 @@ function report(results: EngineResult[]) {
         `${ms(r.http.serverCpuMsPerRequest)} / ${r.engine === 'postgres' ? ms(r.http.postgresCpuMsPerRequest) : '–'}`,
     ),
     row(
+      'Whole-request CPU: server + own backends (ms, aim ≤ 3)',
+      (r) =>
+        `${ms(r.http.wholeCpuMsPerRequest)}${r.engine === 'postgres' ? ` (backends ${ms(r.http.backendCpuMsPerRequest)})` : ''}`,
+    ),
+    row('… at 1 conn', (r) =>
+      r.httpSingleConnection ? ms(r.httpSingleConnection.wholeCpuMsPerRequest) : '–',
+    ),
+    row('Distinct searches in the mix', (r) => String(r.distinctSearches)),
+    row(
       'Machine: busy during run / load average at start',
       (r) => `${r.http.machineBusyPercent.toFixed(0)} % / ${r.http.loadAverage1m.toFixed(1)}`,
     ),
@@ -674,7 +802,15 @@ function report(results: EngineResult[]) {
       'Response size (mean, on the wire)',
       (r) => `${kb(r.http.bodyBytes.mean)}${r.options.gzip ? ' gzip' : ''}`,
     ),
-    row('SQL searchOffers in inTenant: p50 / p95 / p99 / mean', (r) => lat(r.sql.searchOffersMs)),
+    row('SQL searchOffers as the finder calls it: p50 / p95 / p99 / mean', (r) =>
+      lat(r.sql.searchOffersMs),
+    ),
+    row('SQL place-only searches: p50 / p95 / p99 / mean', (r) =>
+      lat(r.sqlPlaceOnly.searchOffersMs),
+    ),
+    row('… place-only server execution (EXPLAIN ANALYZE)', (r) =>
+      lat(r.sqlPlaceOnly.serverExecutionMs),
+    ),
     row('SQL finder statement(s) only (round trip)', (r) => lat(r.sql.finderStatementMs)),
     row('… exact pass only, without the fuzzy fallback', (r) => lat(r.sql.exactStatementMs)),
     row(
@@ -687,6 +823,11 @@ function report(results: EngineResult[]) {
     ),
     row('Ratio HTTP p50 / SQL p50', (r) => `${r.ratios.httpP50OverSqlP50.toFixed(1)} ×`),
     row('Ratio HTTP p95 / SQL p95', (r) => `${r.ratios.httpP95OverSqlP95.toFixed(1)} ×`),
+    row('Ratio HTTP 1 conn p50 / p95 over SQL p50 / p95', (r) =>
+      r.ratios.singleP50OverSqlP50 === null
+        ? '–'
+        : `${r.ratios.singleP50OverSqlP50.toFixed(1)} × / ${(r.ratios.singleP95OverSqlP95 ?? 0).toFixed(1)} ×`,
+    ),
     row(
       'Page weight: HTML + CSS gzip (budget 60 KB)',
       (r) => `${kb(r.pageWeight.htmlPlusCssBytes)} ${r.pageWeight.withinBudget ? '✓' : '✗ over'}`,

@@ -688,3 +688,56 @@ export function buildQueryMix(
   }
   return paths;
 }
+
+/**
+ * Varied finder searches (issue 16: at least 1,000 distinct, so a cache helps only as much as
+ * real traffic would let it): words or none, a postcode near the municipality or none, 0–2
+ * filters, now and then a sort or a second page. `near` limits the postcodes (the demo
+ * catalog has places in one municipality only).
+ */
+export function buildVariedMix(
+  seed: number,
+  postcodes: readonly PostcodeRow[],
+  n: number,
+  words: readonly string[] = SEARCH_WORDS,
+): string[] {
+  const rng = mulberry32(seed);
+  const paths: string[] = [];
+  const filters: [string, () => string][] = [
+    ['gratis', () => 'ja'],
+    ['emne', () => pick(rng, TOPICS)],
+    ['tolk', () => 'ja'],
+    ['koerestol', () => 'ja'],
+    ['dag', () => String(1 + Math.floor(rng() * 7))],
+    ['tid', () => pick(rng, ['morgen', 'eftermiddag', 'aften'])],
+    ['form', () => pick(rng, ['fremmoede', 'online'])],
+    ['km', () => pick(rng, ['2', '5', '10', '25'])],
+  ];
+  for (let i = 0; i < n; i++) {
+    const params = new URLSearchParams();
+    const place = rng() < 0.8;
+    if (!place || rng() < 0.8) params.set('q', pick(rng, words));
+    if (place) params.set('postnummer', pick(rng, postcodes).postnummer);
+    for (let f = Math.floor(rng() * 3); f > 0; f--) {
+      const [name, value] = pick(rng, filters);
+      params.set(name, value());
+    }
+    if (rng() < 0.1) params.set('sortering', pick(rng, ['afstand', 'tid']));
+    if (rng() < 0.05) params.set('side', '2');
+    paths.push(`/?${params.toString()}`);
+  }
+  return paths;
+}
+
+/** Place-only searches (a postcode, no words, no filters). */
+export function buildPlaceOnlyMix(
+  seed: number,
+  postcodes: readonly PostcodeRow[],
+  n: number,
+): string[] {
+  const rng = mulberry32(seed);
+  return Array.from(
+    { length: n },
+    () => `/?${new URLSearchParams({ postnummer: pick(rng, postcodes).postnummer }).toString()}`,
+  );
+}

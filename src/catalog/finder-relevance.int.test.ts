@@ -113,4 +113,17 @@ eachEngine('finder relevance on the demo catalog', (ctx) => {
     const arabic = await app.inject(`/?q=gang&postnummer=4000&lang=ar`);
     expect(arabic.body).toContain('تطابق في العنوان');
   });
+
+  it('sets no cookie on an anonymous finder page; the sign-up and report forms get their CSRF token', async () => {
+    // Decision 0029: the token (and its cookie) is minted only where a form reads it.
+    const res = await app.inject(`/?q=gang&postnummer=4000`);
+    expect(res.headers['set-cookie']).toBeUndefined();
+    const id = /href="\/tilbud\/([0-9a-f-]{36})"/.exec(res.body)![1];
+    for (const path of [`/tilbud/${id}/tilmeld`, `/tilbud/${id}/fejl`]) {
+      const form = await app.inject(path);
+      expect(form.statusCode).toBe(200);
+      expect(String(form.headers['set-cookie'])).toContain('lighed_csrf=');
+      expect(form.body).toMatch(/name="_csrf" value="[^"]+"/);
+    }
+  });
 });

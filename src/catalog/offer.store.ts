@@ -235,11 +235,9 @@ async function runSearch(
   }
 
   const k = p(kommune);
-  // The offers' columns are read once, in m (with words, also what the match tiers test);
-  // s computes the tiers for the offers in reach only.
-  const offerCols = `o.id, o.kommune, o.title, o.summary, o.translations, o.languages, o.mode, o.free,
-    o.price_dkk::float8 as price_dkk, o.interpreter_available, o.children_welcome,
-    o.wheelchair_accessible, o.organization_id${text ? ', o.description, o.search_da, o.search_other' : ''}`;
+  // m carries only what the later steps need: the match tiers' texts with words, else the
+  // title (a sort key). The page's display columns are read for its 20 rows only, at the end.
+  const offerCols = `o.id, o.kommune, o.title, o.mode${text ? ', o.summary, o.description, o.search_da, o.search_other' : ''}`;
   let mFrom = '';
   let nearFirst = '';
   let nearAfter = '';
@@ -272,7 +270,8 @@ async function runSearch(
     } else {
       // Places first: earth_box finds the places within reach through the GiST index on
       // location, the distance trims to the circle; each offer keeps its nearest place. The
-      // offers are those places' offers plus this municipality's online ones.
+      // offers are those places' offers plus this municipality's online ones; an offer in
+      // both branches ('both' within reach) is kept from the first, so no duplicate removal.
       nearFirst = `near as (
         select distinct on (ol.offer_id) ol.offer_id, l.id as location_id, ${meters} as meters
           from location l join offer_location ol on ol.location_id = l.id
@@ -280,8 +279,9 @@ async function runSearch(
          order by ol.offer_id, 3), `;
       mFrom = `select ${offerCols} from near join published_offer o on o.id = near.offer_id
                 where o.mode <> 'online' and ${where.join(' and ')}
-               union
-               select ${offerCols} from published_offer o where ${online} and ${where.join(' and ')}`;
+               union all
+               select ${offerCols} from published_offer o where ${online} and ${where.join(' and ')}
+                 and (o.mode = 'online' or not exists (select 1 from near where near.offer_id = o.id))`;
     }
     nearJoin = 'left join near on near.offer_id = o.id';
     near = 'near.location_id, near.meters';
@@ -297,87 +297,105 @@ async function runSearch(
     sort === 'next'
       ? `left join lateral (${nextSessionSql(p(now.date), p(now.time))}) nxt on true`
       : '';
-  const order = [
-    ...(sort === 'next' ? ['nxt.next_at nulls last'] : []),
-    ...(sort === 'distance' ? ['s.meters nulls last'] : []),
-    ...(text ? ['blended desc'] : []),
-    ...(origin ? ['s.meters nulls last'] : []),
-    's.title',
-    's.id',
-  ].join(', ');
+  const orderOf = (r: string) =>
+    [
+      ...(sort === 'next' ? [`${r}.next_at nulls last`] : []),
+      ...(sort === 'distance' ? [`${r}.meters nulls last`] : []),
+      ...(text ? [`${r}.blended desc`] : []),
+      ...(origin ? [`${r}.meters nulls last`] : []),
+      `${r}.title`,
+      `${r}.id`,
+    ].join(', ');
   const limit = p(PAGE_SIZE);
   const offset = p((query.page - 1) * PAGE_SIZE);
-  // m: the offers the words (or the places) and filters pick; near: their nearest place in
-  // reach; s: the match tiers of those in reach only; then score, order and one page.
+  // One statement, one round trip (issue 16). m: the offers the words (or the places) and
+  // filters pick; near: their nearest place in reach; s: the match tiers of those in reach
+  // only; page: score, order, count and one page of narrow rows; then, for the page's rows
+  // only, the display columns, the place shown (the nearest, else the first by name) and the
+  // schedules.
   const rows = await q.query<
-    Omit<FinderHit, 'schedules' | 'reasons'> & {
+    Omit<FinderHit, 'reasons' | 'location_name'> & {
+      location_name: string | null;
       location_id: string | null;
       total: number;
       tiers: number[] | null;
     }
   >(
     `with ${nearFirst}m as materialized (${mFrom})${nearAfter}, s as materialized (
-       select o.id, o.kommune, o.title, o.summary, o.translations, o.languages, o.mode, o.free,
-              o.price_dkk, o.interpreter_available, o.children_welcome, o.wheelchair_accessible,
-              o.organization_id, ${tierCols}, ${near}
+       select o.id, o.title, ${tierCols}, ${near}
          from m o
          ${nearJoin}
         where ${reach}
+     ), page as materialized (
+       select c.*, count(*) over ()::int as total
+         from (select s.id, s.title, s.tiers, s.location_id, s.meters,
+                      (${score})::float8 as score, ${blended} as blended,
+                      ${sort === 'next' ? 'nxt.next_at' : 'null::timestamp as next_at'}
+                 from s
+                 ${nextJoin}
+                where ${keep}) c
+        order by ${orderOf('c')}
+        limit ${limit} offset ${offset}
      )
-     select s.id, s.kommune, s.title, s.summary, s.translations, s.languages, s.mode, s.free,
-            s.price_dkk, s.interpreter_available, s.children_welcome, s.wheelchair_accessible,
-            org.name as organization_name, s.tiers, s.location_id, s.meters,
-            (${score})::float8 as score, ${blended} as blended, count(*) over ()::int as total
-       from s
-       join organization org on org.id = s.organization_id
-       ${nextJoin}
-      where ${keep}
-      order by ${order}
-      limit ${limit} offset ${offset}`,
+     select o.id, o.kommune, o.title, o.summary, o.translations, o.languages, o.mode, o.free,
+            o.price_dkk::float8 as price_dkk, o.interpreter_available, o.children_welcome,
+            o.wheelchair_accessible, org.name as organization_name, page.tiers, page.location_id,
+            page.meters, page.score, page.total,
+            pl.name as location_name, pl.address_1, pl.postal_code, pl.city, pl.latitude,
+            pl.longitude,
+            (select coalesce(json_agg(json_build_object(${SCHEDULE_JSON}) order by s.weekday, s.starts_at), '[]'::json)
+               from schedule s where s.offer_id = page.id) as schedules
+       from page
+       join published_offer o on o.id = page.id
+       join organization org on org.id = o.organization_id
+       left join lateral (
+         select l.name, l.address_1, l.postal_code, l.city, l.latitude, l.longitude
+           from offer_location ol join location l on l.id = ol.location_id
+          where ol.offer_id = page.id and (page.location_id is null or l.id = page.location_id)
+          order by l.name limit 1) pl on true
+      order by ${orderOf('page')}`,
     params,
   );
-  const ids = rows.map((r) => r.id);
-  const [places, schedules] = await Promise.all([
-    placesFor(q, rows),
-    ids.length ? schedulesFor(q, ids) : Promise.resolve(new Map<string, Schedule[]>()),
-  ]);
   return {
     total: rows[0]?.total ?? 0,
-    hits: rows.map((r) => {
-      const place = r.location_id ? places.get(r.location_id) : places.get(`first:${r.id}`);
-      return {
-        id: r.id,
-        kommune: r.kommune,
-        title: r.title,
-        summary: r.summary,
-        translations: r.translations,
-        languages: r.languages,
-        mode: r.mode,
-        free: r.free,
-        price_dkk: r.price_dkk,
-        interpreter_available: r.interpreter_available,
-        children_welcome: r.children_welcome,
-        wheelchair_accessible: r.wheelchair_accessible,
-        organization_name: r.organization_name,
-        location_name: place?.name ?? null,
-        address_1: place?.address_1 ?? null,
-        postal_code: place?.postal_code ?? null,
-        city: place?.city ?? null,
-        latitude: place?.latitude ?? null,
-        longitude: place?.longitude ?? null,
-        meters: r.meters === null ? null : Math.round(r.meters),
-        schedules: schedules.get(r.id) ?? [],
-        score: Math.round(r.score * 100) / 100,
-        reasons:
-          pass === 'fuzzy'
-            ? [{ field: 'similar', words: [{ word: query.q, forTerm: null }] }]
-            : r.tiers
-              ? matchReasons(terms, r.tiers, r)
-              : [],
-      };
-    }),
+    hits: rows.map((r) => ({
+      id: r.id,
+      kommune: r.kommune,
+      title: r.title,
+      summary: r.summary,
+      translations: r.translations,
+      languages: r.languages,
+      mode: r.mode,
+      free: r.free,
+      price_dkk: r.price_dkk,
+      interpreter_available: r.interpreter_available,
+      children_welcome: r.children_welcome,
+      wheelchair_accessible: r.wheelchair_accessible,
+      organization_name: r.organization_name,
+      location_name: r.location_name,
+      address_1: r.address_1,
+      postal_code: r.postal_code,
+      city: r.city,
+      latitude: r.latitude,
+      longitude: r.longitude,
+      meters: r.meters === null ? null : Math.round(r.meters),
+      schedules: r.schedules,
+      score: Math.round(r.score * 100) / 100,
+      reasons:
+        pass === 'fuzzy'
+          ? [{ field: 'similar', words: [{ word: query.q, forTerm: null }] }]
+          : r.tiers
+            ? matchReasons(terms, r.tiers, r)
+            : [],
+    })),
   };
 }
+
+/** A schedule as JSON with the keys and text formats of scheduleColumns, for the finder. */
+const SCHEDULE_JSON = `'id', s.id, 'location_id', s.location_id, 'weekday', s.weekday,
+  'starts_at', to_char(s.starts_at, 'HH24:MI'), 'ends_at', to_char(s.ends_at, 'HH24:MI'),
+  'interval_weeks', s.interval_weeks, 'valid_from', to_char(s.valid_from, 'YYYY-MM-DD'),
+  'valid_to', to_char(s.valid_to, 'YYYY-MM-DD'), 'note', s.note`;
 
 /**
  * The next meeting of offer `s` from local date and time, as a local timestamp, the way
@@ -396,40 +414,6 @@ function nextSessionSql(today: string, time: string): string {
                                       then x.day1 + 7 * ((sc.interval_weeks - ((x.day1 - sc.valid_from) / 7) % sc.interval_weeks) % sc.interval_weeks)
                                       else x.day1 end as day) d
      where sc.offer_id = s.id`;
-}
-
-type Place = Pick<
-  Location,
-  'name' | 'address_1' | 'postal_code' | 'city' | 'latitude' | 'longitude'
->;
-
-/** The nearest location of each hit, or its first location when no place was searched. */
-async function placesFor(
-  q: Queryable,
-  rows: { id: string; location_id: string | null }[],
-): Promise<Map<string, Place>> {
-  const map = new Map<string, Place>();
-  if (rows.length === 0) return map;
-  const byLocation = rows.filter((r) => r.location_id).map((r) => r.location_id);
-  const withoutLocation = rows.filter((r) => !r.location_id).map((r) => r.id);
-  if (byLocation.length) {
-    const found = await q.query<Place & { id: string }>(
-      'select id, name, address_1, postal_code, city, latitude, longitude from location where id = any($1::uuid[])',
-      [byLocation],
-    );
-    for (const l of found) map.set(l.id, l);
-  }
-  if (withoutLocation.length) {
-    const found = await q.query<Place & { offer_id: string }>(
-      `select distinct on (ol.offer_id) ol.offer_id, l.name, l.address_1, l.postal_code, l.city,
-              l.latitude, l.longitude
-         from offer_location ol join location l on l.id = ol.location_id
-        where ol.offer_id = any($1::uuid[]) order by ol.offer_id, l.name`,
-      [withoutLocation],
-    );
-    for (const l of found) map.set(`first:${l.offer_id}`, l);
-  }
-  return map;
 }
 
 export async function schedulesFor(

@@ -17,7 +17,12 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * The page's context. The CSRF token is minted when a form first reads it: a page without a
+ * form (the finder, for one) sets no cookie, so an anonymous page carries none (issue 16).
+ */
 export function pageContext(req: FastifyRequest, reply: FastifyReply): PageContext {
+  let token: string | undefined;
   return {
     lang: req.lang,
     t: req.t,
@@ -25,7 +30,9 @@ export function pageContext(req: FastifyRequest, reply: FastifyReply): PageConte
     tenantName: req.tenant.name,
     demo: req.tenant.demo,
     staff: req.staff ? { name: req.staff.name, role: req.staff.role } : null,
-    csrfToken: reply.generateCsrf(),
+    get csrfToken() {
+      return (token ??= reply.generateCsrf());
+    },
   };
 }
 
@@ -42,7 +49,8 @@ export function staffPageContext(
 ): PageContext & { lang: StaffLanguage } {
   const ctx = pageContext(req, reply);
   const lang: StaffLanguage = req.lang === 'da' ? 'da' : 'en';
-  return { ...ctx, lang, t: lang === req.lang ? ctx.t : translator(lang) };
+  // Assigned, not spread: a spread would read (and so mint) the lazy CSRF token.
+  return Object.assign(ctx, { lang, t: lang === req.lang ? ctx.t : translator(lang) });
 }
 
 /** Sends a server-rendered page. Pages with personal data also get `no-store`. */

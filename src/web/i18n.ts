@@ -39,12 +39,19 @@ const catalogs = Object.fromEntries(UI_LANGUAGES.map((l) => [l, loadCatalog(l)])
   Catalog
 >;
 const compiled = new Map<string, IntlMessageFormat>();
+/** Messages without arguments, formatted once per language (a page asks for dozens). */
+const plain = new Map<string, string>();
 
 export type MessageValues = Record<string, string | number | Date | boolean>;
 export type Translate = (key: string, values?: MessageValues) => string;
 
 export function translator(lang: UiLanguage): Translate {
   return (key, values) => {
+    const plainKey = `${lang}\u0000${key}`;
+    if (values === undefined) {
+      const done = plain.get(plainKey);
+      if (done !== undefined) return done;
+    }
     const own = catalogs[lang][key];
     const source = own ?? catalogs.da[key];
     if (source === undefined) throw new Error(`Unknown message key: ${key}`);
@@ -55,7 +62,9 @@ export function translator(lang: UiLanguage): Translate {
       fmt = new IntlMessageFormat(source, locale);
       compiled.set(cacheKey, fmt);
     }
-    return String(fmt.format(values));
+    const text = String(fmt.format(values));
+    if (values === undefined) plain.set(plainKey, text);
+    return text;
   };
 }
 

@@ -23,16 +23,23 @@ export interface Geocoder {
 }
 
 export function offlineGeocoder(db: Db): Geocoder {
+  // Postcodes are national reference data that change only with a release: a found one is
+  // kept, so a finder search costs no round trip for it (issue 16). Unknown ones are asked
+  // again (the table may be loaded after start).
+  const known = new Map<string, Place>();
   return {
     async postcode(postnummer) {
+      const cached = known.get(postnummer);
+      if (cached) return cached;
       const row = await findPostcode(db, postnummer);
-      return (
-        row && {
-          label: `${row.postnummer} ${row.name}`,
-          latitude: row.latitude,
-          longitude: row.longitude,
-        }
-      );
+      if (!row) return undefined;
+      const place = {
+        label: `${row.postnummer} ${row.name}`,
+        latitude: row.latitude,
+        longitude: row.longitude,
+      };
+      known.set(postnummer, place);
+      return place;
     },
     async address() {
       return undefined;
