@@ -4,8 +4,8 @@
  * the files planners really have. Parsing happens in a worker thread (worker.ts); these limits
  * bound that worker's memory and the time a planner waits.
  *
- * Survey microdata: the national health survey has about 180,000 respondents a wave, so four
- * waves in one file (the demo's 720,000 rows x 24 columns) is about 45 MB of CSV; the limits
+ * Survey microdata: the national health survey has about 180,000 respondents a wave, so five
+ * waves in one file (the demo's 900,000 rows x 24 columns) is about 56 MB of CSV; the limits
  * leave room for a million rows (what the benchmark imports) and a wide codebook (8 dimension
  * and 64 indicator slots, plus weight, area, year and ignored columns).
  * HEAT Plus: WHO's template is one row per subgroup; a municipality's file has hundreds to a

@@ -151,7 +151,7 @@ export const SST_2009_TABLE_1: readonly Table1Row[] = [
 export const table1Row = (key: string): Table1Row | undefined =>
   SST_2009_TABLE_1.find((r) => r.key === key);
 
-export const WAVES = [2010, 2013, 2017, 2021] as const;
+export const WAVES = [2010, 2013, 2017, 2021, 2025] as const;
 export type Wave = (typeof WAVES)[number];
 export type ByWave = Record<Wave, number>;
 
@@ -165,57 +165,61 @@ export interface PublicFigure {
 }
 
 const SUNDHEDSPROFIL =
-  'Den Nationale Sundhedsprofil (Sundhedsstyrelsen / Statens Institut for Folkesundhed), 2010, 2013, 2017, 2021';
+  'Den Nationale Sundhedsprofil (Sundhedsstyrelsen / Statens Institut for Folkesundhed), 2010, 2013, 2017, 2021, 2025';
 
-/** Approximate public figures (national, adults 16+). Rounded; verify before citing. */
+/**
+ * Approximate public figures (national, adults 16+). Rounded; verify before citing. The 2025
+ * column is an assumed continuation of the 2017–2021 trend, not the published 2025 profile's
+ * figures (not entered here yet): replace it when someone checks them.
+ */
 export const PUBLIC_FIGURES: Readonly<Record<string, PublicFigure>> = {
   dagligryger: {
-    percent: { 2010: 20, 2013: 17, 2017: 17, 2021: 14 },
+    percent: { 2010: 20, 2013: 17, 2017: 17, 2021: 14, 2025: 13 },
     source: SUNDHEDSPROFIL,
     approximate: true,
   },
   svaer_overvaegt: {
-    percent: { 2010: 13.6, 2013: 15.2, 2017: 16.8, 2021: 18.5 },
+    percent: { 2010: 13.6, 2013: 15.2, 2017: 16.8, 2021: 18.5, 2025: 20 },
     source: SUNDHEDSPROFIL,
     approximate: true,
   },
   stress: {
-    percent: { 2010: 21, 2013: 25, 2017: 25, 2021: 29 },
+    percent: { 2010: 21, 2013: 25, 2017: 25, 2021: 29, 2025: 30 },
     source: SUNDHEDSPROFIL,
     approximate: true,
     note: 'Højt stressniveau (Perceived Stress Scale); a different measure from Table 1\'s "ofte stresset", so only its change is used.',
   },
   lav_trivsel: {
-    percent: { 2010: 10, 2013: 11.5, 2017: 13, 2021: 16 },
+    percent: { 2010: 10, 2013: 11.5, 2017: 13, 2021: 16, 2025: 17 },
     source: SUNDHEDSPROFIL,
     approximate: true,
     note: 'Dårligt mentalt helbred (SF-12) used as the proxy for low well-being; WHO-5 was not asked in every wave.',
   },
   ensom: {
-    percent: { 2010: 5, 2013: 5.5, 2017: 6.3, 2021: 8 },
+    percent: { 2010: 5, 2013: 5.5, 2017: 6.3, 2021: 8, 2025: 8.5 },
     source: SUNDHEDSPROFIL,
     approximate: true,
     note: 'Ofte uønsket alene.',
   },
   hoejt_alkohol: {
-    percent: { 2010: 9, 2013: 8.3, 2017: 7.5, 2021: 6.8 },
+    percent: { 2010: 9, 2013: 8.3, 2017: 7.5, 2021: 6.8, 2025: 6.3 },
     source: SUNDHEDSPROFIL,
     approximate: true,
     note: 'Over the former high-risk limit (14/21 units a week).',
   },
   usundt_kostmoenster: {
-    percent: { 2010: 14.5, 2013: 14, 2017: 13.7, 2021: 13.5 },
+    percent: { 2010: 14.5, 2013: 14, 2017: 13.7, 2021: 13.5, 2025: 13.3 },
     source: SUNDHEDSPROFIL,
     approximate: true,
   },
   fysisk_inaktiv: {
-    percent: { 2010: 16, 2013: 17, 2017: 18, 2021: 19 },
+    percent: { 2010: 16, 2013: 17, 2017: 18, 2021: 19, 2025: 19.5 },
     source: SUNDHEDSPROFIL,
     approximate: true,
     note: 'Stillesiddende fritidsaktivitet; Table 1 gives the 2005 level, so only the change is used.',
   },
   godt_helbred: {
-    percent: { 2010: 85, 2013: 85, 2017: 84.5, 2021: 84 },
+    percent: { 2010: 85, 2013: 85, 2017: 84.5, 2021: 84, 2025: 83.5 },
     source: SUNDHEDSPROFIL,
     approximate: true,
     note: 'Fremragende, vældig godt eller godt.',
@@ -240,8 +244,8 @@ export const PUBLIC_GRADIENTS_BY_EDUCATION: Readonly<
  * gentle trends). Percent per wave.
  */
 export const ASSUMED_LEVELS: Readonly<Record<string, ByWave>> = {
-  daarlig_soevn: { 2010: 10, 2013: 11, 2017: 12, 2021: 13.5 },
-  ingen_tandlaege: { 2010: 17, 2013: 16.5, 2017: 16, 2021: 15.5 },
+  daarlig_soevn: { 2010: 10, 2013: 11, 2017: 12, 2021: 13.5, 2025: 14.5 },
+  ingen_tandlaege: { 2010: 17, 2013: 16.5, 2017: 16, 2021: 15.5, 2025: 15 },
 };
 
 const logit = (p: number) => Math.log(p / (1 - p));

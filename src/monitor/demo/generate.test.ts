@@ -144,15 +144,23 @@ describe('generateSurvey', () => {
   it('follows the trends across waves: smoking falls, loneliness and stress rise; all areas in every wave', () => {
     const rows = [...generateSurvey(codebook, { respondentsPerWave: 20_000, seed: 3 })];
     const years = WAVES;
-    for (const y of years)
-      expect(new Set(rows.filter((r) => r.year === y).map((r) => r.area)).size).toBe(98);
+    expect(years).toEqual([2010, 2013, 2017, 2021, 2025]);
+    for (const y of years) {
+      const wave = rows.filter((r) => r.year === y);
+      expect(wave).toHaveLength(20_000);
+      expect(new Set(wave.map((r) => r.area)).size).toBe(98);
+    }
+    // Roskilde's extra 2025 sample: three times its usual share.
+    const roskilde = (y: number) => rows.filter((r) => r.year === y && r.area === '0265').length;
+    expect(roskilde(2025) / roskilde(2021)).toBeGreaterThan(2.5);
     const national = (key: string) =>
       years.map((y) => prevalence(rows, ind(key), (r) => r.year === y));
     const smoking = national('dagligryger');
     expect(smoking[3]).toBeLessThan((smoking[0] ?? 0) - 5);
+    expect(smoking[4]).toBeLessThan(smoking[3] ?? 0);
     for (const key of ['ensom', 'stress']) {
       const p = national(key);
-      expect(p[3], key).toBeGreaterThan((p[0] ?? 0) + 2);
+      expect(p[4], key).toBeGreaterThan((p[0] ?? 0) + 2);
       // And close to the calibration's own targets for each wave.
       const target = nationalTargets(key);
       years.forEach((y, i) =>

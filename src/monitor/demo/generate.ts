@@ -1,14 +1,22 @@
 /**
- * The synthetic national health survey: 98 municipalities, waves 2010–2021, respondents drawn
+ * The synthetic national health survey: 98 municipalities, waves 2010–2025, respondents drawn
  * from a synthetic population with a realistic social structure (population.ts), answering with
- * calibrated social gradients (model.ts). A generator, so the importer can stream 720,000 rows
+ * calibrated social gradients (model.ts). A generator, so the importer can stream 900,000 rows
  * without holding them. Deterministic: the same codebook, seed and options give the same rows.
  */
 import type { Codebook, Respondent } from '../microdata/codebook.ts';
 import { WAVES, type Wave } from './calibration.ts';
 import { COMPLEMENTS } from './indicators.ts';
-import { buildModel, groupOf, linear, outcomeKeys, rngFrom, type Model } from './model.ts';
-import { ADULT_POPULATION, allocate, MUNICIPAL_PROFILES } from './municipalities.ts';
+import {
+  buildModel,
+  groupOf,
+  linear,
+  localEffect,
+  outcomeKeys,
+  rngFrom,
+  type Model,
+} from './model.ts';
+import { ADULT_POPULATION, allocate, EXTRA_SAMPLE, MUNICIPAL_PROFILES } from './municipalities.ts';
 import { drawPerson, quintile, responsePropensity, type Person } from './population.ts';
 
 export { demoCodebook } from './demo-codebook.ts';
@@ -18,7 +26,7 @@ export interface SurveyOptions {
   seed?: number;
   /** Default 180,000. */
   respondentsPerWave?: number;
-  /** Default all four: 2010, 2013, 2017, 2021. */
+  /** Default all five: 2010, 2013, 2017, 2021, 2025. */
   waves?: readonly Wave[];
 }
 
@@ -105,12 +113,17 @@ export function* generateSurvey(
   const rng = rngFrom(seed);
   const sizes = MUNICIPAL_PROFILES.map((m) => m.size);
   const totalSize = sizes.reduce((s, x) => s + x, 0);
-  const counts = allocate(perWave, sizes);
+  const countsFor = (year: number) =>
+    allocate(
+      perWave,
+      MUNICIPAL_PROFILES.map((m, a) => (sizes[a] ?? 0) * (EXTRA_SAMPLE[year]?.[m.code] ?? 1)),
+    );
   let line = 0;
 
   for (const year of waves) {
     const cuts = model.incomeCuts.get(year) ?? [];
     const adults = ADULT_POPULATION[year] ?? 4_600_000;
+    const counts = countsFor(year);
     for (let a = 0; a < MUNICIPAL_PROFILES.length; a++) {
       const m = MUNICIPAL_PROFILES[a];
       const n = counts[a] ?? 0;
@@ -182,7 +195,8 @@ function answerOutcomes(
       out[i] = null;
       continue;
     }
-    const eta = (o.intercept.get(year) ?? 0) + o.offsets[g] + linear(o, p);
+    const eta =
+      (o.intercept.get(year) ?? 0) + o.offsets[g] + linear(o, p) + localEffect(o, p, year);
     out[i] = uniform() < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
   }
   return out;

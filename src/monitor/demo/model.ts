@@ -12,6 +12,7 @@ import {
   DEFAULT_LEVEL,
   defaultGradient,
   GRADIENTS,
+  LOCAL_TRENDS,
   SMOKING_AREA_EFFECTS,
   type GradientModel,
 } from './indicators.ts';
@@ -39,6 +40,8 @@ export interface Outcome {
   offsets: [number, number, number, number];
   /** Municipal context effect, by index into MUNICIPAL_PROFILES. */
   area: Float64Array;
+  /** Local trends (indicators.ts LOCAL_TRENDS), with the municipality as its profile index. */
+  local: { area: number; edu: number; from: number; logOdds: number }[];
 }
 
 export interface Model {
@@ -69,6 +72,14 @@ export function linear(o: Outcome, p: Person): number {
   );
 }
 
+/** A local trend's extra log-odds for this person in this wave (0 almost always). */
+export function localEffect(o: Outcome, p: Person, year: number): number {
+  let e = 0;
+  for (const l of o.local)
+    if (p.area === l.area && p.edu === l.edu && year >= l.from) e += l.logOdds;
+  return e;
+}
+
 /** The internal outcomes needed for these indicator keys (complements resolve to their source). */
 export function outcomeKeys(
   indicators: readonly { key: string; favourable: boolean }[],
@@ -87,7 +98,13 @@ function newOutcome(key: string, favourable: boolean, index: number, seed: numbe
   const gradient =
     GRADIENTS.find((g) => g.key === key) ?? defaultGradient(key, t1?.favourable ?? favourable);
   const level = favourable ? DEFAULT_LEVEL.favourable : DEFAULT_LEVEL.adverse;
-  const targets = nationalTargets(key) ?? { 2010: level, 2013: level, 2017: level, 2021: level };
+  const targets = nationalTargets(key) ?? {
+    2010: level,
+    2013: level,
+    2017: level,
+    2021: level,
+    2025: level,
+  };
   // Each municipality gets a small idiosyncratic effect too, so not everything follows deprivation.
   const noise = normalSource(mulberry32((seed ^ 0x5eed) + 101 * index));
   const area = Float64Array.from(
@@ -97,7 +114,20 @@ function newOutcome(key: string, favourable: boolean, index: number, seed: numbe
       (key === 'dagligryger' ? (SMOKING_AREA_EFFECTS[m.code] ?? 0) : 0) +
       0.07 * noise(),
   );
-  return { key, gradient, table1: t1, targets, intercept: new Map(), offsets: [0, 0, 0, 0], area };
+  const local = LOCAL_TRENDS.filter((l) => l.key === key).map((l) => ({
+    ...l,
+    area: MUNICIPAL_PROFILES.findIndex((m) => m.code === l.area),
+  }));
+  return {
+    key,
+    gradient,
+    table1: t1,
+    targets,
+    intercept: new Map(),
+    offsets: [0, 0, 0, 0],
+    area,
+    local,
+  };
 }
 
 /** A synthetic population sample (not a survey: everyone counts once) for one wave. */
@@ -143,7 +173,7 @@ export function buildModel(
     incomeCuts.set(year, cuts);
     const groups = people.map(groupOf);
     for (const o of outcomes) {
-      const x = Float64Array.from(people, (p) => linear(o, p));
+      const x = Float64Array.from(people, (p) => linear(o, p) + localEffect(o, p, year));
       const target = o.targets[year] / 100;
       if (year === 2010 && o.table1) calibrateGroups(o, x, groups, target);
       else {

@@ -173,6 +173,17 @@ export const ADULT_POPULATION: Readonly<Record<number, number>> = {
   2013: 4_560_000,
   2017: 4_680_000,
   2021: 4_780_000,
+  2025: 4_880_000,
+};
+
+/**
+ * Municipalities that drew a larger sample in a wave (a factor on their share of the
+ * respondents), as a municipality can to follow its own goals. In the demo, Roskilde triples its
+ * 2025 sample so its grundskole group's interval is narrow enough to judge the planning demo's
+ * goal. The design weights still add up to the municipality's adults.
+ */
+export const EXTRA_SAMPLE: Readonly<Record<number, Readonly<Record<string, number>>>> = {
+  2025: { '0265': 3 },
 };
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Seeds the synthetic national health survey (generate.ts) as a shared dataset: every
  * municipality sees its sums, labelled synthetic. Sums are computed while the rows stream past
- * (../microdata/aggregate.memory.ts); the 720,000 rows themselves are never stored.
+ * (../microdata/aggregate.memory.ts); the 900,000 rows themselves are never stored.
  */
 import { inTenant, type Db } from '../../db/db.ts';
 import type { aggregateRespondents } from '../microdata/aggregate.memory.ts';

@@ -3,7 +3,7 @@
  * reader worker (so embedded PGlite never runs one long GROUP BY that holds up every request),
  * and for a dataset whose rows are never stored, the synthetic national survey of the demo. A
  * municipality gets
- * a national survey as aggregates, not as other municipalities' microdata, and generating 720,000
+ * a national survey as aggregates, not as other municipalities' microdata, and generating 900,000
  * rows only to sum them in embedded PGlite would add minutes to a newcomer's first start.
  * aggregate.parity.int.test.ts proves both give the same rows.
  */
