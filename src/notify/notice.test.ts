@@ -166,6 +166,41 @@ describe('renderNotice', () => {
     expect(n.sms.endsWith(url)).toBe(true);
   });
 
+  it('links the reminder to the offer’s feedback form in every language, within 480 characters', () => {
+    const feedback = {
+      url: 'https://lighed.roskilde.dk/tilbud/0b6f1c1e-1a2b-4c3d-8e9f-001122334455/mening?lang=so',
+    };
+    for (const lang of UI_LANGUAGES) {
+      const n = renderNotice({
+        kind: 'signup.reminder',
+        lang,
+        facts,
+        reply: { url, choices: all },
+        feedback: { url: feedback.url.replace('so', lang) },
+      });
+      const own = feedback.url.replace('so', lang);
+      expect(n.sms.length).toBeLessThanOrEqual(SMS_MAX);
+      // Both links, each alone on its line, in SMS and text; the feedback link in the HTML.
+      for (const body of [n.sms, n.text]) {
+        expect(body.split('\n')).toContain(url);
+        expect(body.split('\n')).toContain(own);
+      }
+      expect(n.html).toContain(`href="${own}"`);
+    }
+    // A long place: the feedback link goes before the address and the reply link.
+    const long = { ...facts, placeName: 'Æ'.repeat(150), address: 'Ø'.repeat(150) };
+    const n = renderNotice({
+      kind: 'signup.reminder',
+      lang: 'ar',
+      facts: long,
+      reply: { url, choices: all },
+      feedback,
+    });
+    expect(n.sms.length).toBeLessThanOrEqual(SMS_MAX);
+    expect(n.sms).toContain(url);
+    expect(n.text).toContain(feedback.url);
+  });
+
   it('orders choices canonically and drops unknown ones', () => {
     expect(canonicalChoices(['new_time', 'x', 'confirm', 'confirm'])).toEqual([
       'confirm',

@@ -143,6 +143,8 @@ export interface NoticeInput {
   facts: NoticeFacts;
   /** The reply link and its choices; omitted: no link. */
   reply?: { url: string; choices: readonly ReplyChoice[] } | undefined;
+  /** The offer's anonymous feedback form (src/voice/), in the reminder; omitted: no link. */
+  feedback?: { url: string } | undefined;
 }
 
 export function renderNotice(input: NoticeInput): RenderedNotice {
@@ -173,6 +175,8 @@ export function renderNotice(input: NoticeInput): RenderedNotice {
     ? line(t, lang, 'notice.call', { contact: { kind: 'phone', value: phone } })
     : null;
   const footer = line(t, lang, 'notice.footer');
+  const feedback = input.feedback ? line(t, lang, 'voice.notice.feedback') : null;
+  const feedbackUrl = input.feedback?.url;
 
   // Plain text: paragraphs separated by a blank line, the link alone on its line.
   const paragraphs: string[] = [lead.text];
@@ -180,6 +184,7 @@ export function renderNotice(input: NoticeInput): RenderedNotice {
   if (facts.length) paragraphs.push(facts.join('\n'));
   if (reply && replyLine) paragraphs.push(`${replyLine.text}\n${reply.url}`);
   if (call) paragraphs.push(call.text);
+  if (feedback && feedbackUrl) paragraphs.push(`${feedback.text}\n${feedbackUrl}`);
   paragraphs.push(footer.text);
   const text = paragraphs.join('\n\n') + '\n';
 
@@ -196,6 +201,9 @@ export function renderNotice(input: NoticeInput): RenderedNotice {
       ? `<p><a href="${escapeHtml(reply.url)}" style="font-size:18px">${replyLine.html}</a></p>`
       : '',
     call ? `<p>${call.html}</p>` : '',
+    feedback && feedbackUrl
+      ? `<p>${feedback.html}<br><a href="${escapeHtml(feedbackUrl)}">${escapeHtml(feedbackUrl)}</a></p>`
+      : '',
     `<p style="color:#555;font-size:14px">${footer.html}</p>`,
     '</body></html>',
   ]
@@ -207,14 +215,23 @@ export function renderNotice(input: NoticeInput): RenderedNotice {
     subject,
     text,
     html,
-    sms: smsText({ lead, when, where, addr, replyLine, reply, call }),
+    sms: smsText({
+      lead,
+      when,
+      where,
+      addr,
+      replyLine,
+      reply,
+      call,
+      feedback: feedback && feedbackUrl ? `${feedback.text}\n${feedbackUrl}` : null,
+    }),
   };
 }
 
 /**
  * The SMS: the same sentences, one per line, with the link alone on its line (phones find it
- * there). Too long for three parts: the phone goes first, then the address, then the place
- * name is shortened; the lead, the time and the link always stay.
+ * there). Too long for three parts: the phone goes first, then the feedback link, then the
+ * address, then the place name is shortened; the lead, the time and the reply link always stay.
  */
 function smsText(p: {
   lead: { text: string };
@@ -224,8 +241,15 @@ function smsText(p: {
   replyLine: { text: string } | null;
   reply: { url: string } | undefined;
   call: { text: string } | null;
+  /** The feedback line and its link, or null. */
+  feedback: string | null;
 }): string {
-  const build = (o: { call: boolean; addr: boolean; where: string | undefined }) =>
+  const build = (o: {
+    call: boolean;
+    feedback: boolean;
+    addr: boolean;
+    where: string | undefined;
+  }) =>
     [
       p.lead.text,
       p.when?.text,
@@ -233,14 +257,16 @@ function smsText(p: {
       o.addr ? p.addr?.text : undefined,
       p.reply && p.replyLine ? `${p.replyLine.text}\n${p.reply.url}` : undefined,
       o.call ? p.call?.text : undefined,
+      o.feedback ? (p.feedback ?? undefined) : undefined,
     ]
       .filter((x): x is string => Boolean(x))
       .join('\n');
   const tries = [
-    build({ call: true, addr: true, where: p.where?.text }),
-    build({ call: false, addr: true, where: p.where?.text }),
-    build({ call: false, addr: false, where: p.where?.text }),
-    build({ call: false, addr: false, where: undefined }),
+    build({ call: true, feedback: true, addr: true, where: p.where?.text }),
+    build({ call: false, feedback: true, addr: true, where: p.where?.text }),
+    build({ call: false, feedback: false, addr: true, where: p.where?.text }),
+    build({ call: false, feedback: false, addr: false, where: p.where?.text }),
+    build({ call: false, feedback: false, addr: false, where: undefined }),
   ];
   const fit = tries.find((s) => s.length <= SMS_MAX);
   if (fit) return fit;

@@ -42,6 +42,11 @@ export interface Notice {
   about: { type: ReplySubject; id: string };
   /** The reply link's choices; omitted or empty: no link. */
   reply?: readonly ReplyChoice[];
+  /**
+   * The path of the offer's anonymous feedback form (src/voice/), e.g. `/tilbud/<id>/mening`:
+   * the notice links to it in the citizen's language. Omitted: no feedback link.
+   */
+  feedbackPath?: string;
   /** e.g. `signup.reminder:${id}:${date}`; the channel is appended per message. */
   dedupeKey?: string;
   now?: Date;
@@ -81,10 +86,11 @@ export async function sendNotice(tx: Queryable, n: Notice): Promise<{ queued: nu
   const now = n.now ?? new Date();
   const lang = noticeLanguage(n.recipient.language);
   const choices = canonicalChoices(n.reply ?? []);
-  const settings = choices.length ? notifySettings() : null;
-  const issued = settings
-    ? issueToken(settings.linkSecret, n.kommune, linkExpiry(now, n.facts.startsAt))
-    : null;
+  const settings = choices.length || n.feedbackPath ? notifySettings() : null;
+  const issued =
+    settings && choices.length
+      ? issueToken(settings.linkSecret, n.kommune, linkExpiry(now, n.facts.startsAt))
+      : null;
   const rendered = renderNotice({
     kind: n.kind,
     lang,
@@ -92,6 +98,10 @@ export async function sendNotice(tx: Queryable, n: Notice): Promise<{ queued: nu
     reply:
       settings && issued
         ? { url: `${settings.publicUrl}${replyPath(issued.token)}`, choices }
+        : undefined,
+    feedback:
+      settings && n.feedbackPath
+        ? { url: `${settings.publicUrl}${n.feedbackPath}?lang=${lang}` }
         : undefined,
   });
   let queued = 0;
