@@ -49,6 +49,17 @@ import { referralRoutes } from './referrals/referrals.routes.tsx';
 import { referralSettingsRoutes } from './referrals/referral-settings.routes.tsx';
 import { outreachRoutes } from './outreach/outreach.routes.tsx';
 import { outreachOverviewRoutes } from './outreach/overview.routes.tsx';
+import { planningRoutes } from './planning/planning.routes.tsx';
+import { reachRoutes } from './planning/reach.routes.tsx';
+import { portfolioRoutes } from './planning/portfolio.routes.tsx';
+import { goalsRoutes } from './planning/goals.routes.tsx';
+import { reportRoutes } from './planning/report.routes.tsx';
+import { apiRoutes } from './api/api.routes.tsx';
+import { assessmentRoutes } from './assessment/assessment.routes.tsx';
+import { voiceCitizenRoutes } from './voice/citizen.routes.tsx';
+import { voiceStaffRoutes } from './voice/staff.routes.tsx';
+import { voicePanelRoutes } from './voice/panel.routes.tsx';
+import { assessmentHomeNotices } from './assessment/index.ts';
 import { replyRoutes } from './notify/reply.routes.tsx';
 import { outboxRoutes } from './web/outbox.routes.tsx';
 import { infoRoutes } from './web/info.routes.tsx';
@@ -132,7 +143,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(cookie, { secret: deps.cookieSecret });
   await app.register(formbody);
-  await app.register(compress, { global: true, threshold: 1024 });
+  // Pages (about 20 KB) are gzipped in one synchronous call, not through a zlib stream per
+  // response; the plugin's default ceiling on 2 cores is 8 KB (issue 16).
+  await app.register(compress, { global: true, threshold: 1024, syncThreshold: 128 * 1024 });
   await app.register(csrf, {
     cookieKey: 'lighed_csrf',
     cookieOpts: {
@@ -226,7 +239,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     });
   }
   await app.register(catalogRoutes, ctx);
-  await app.register(staffRoutes, ctx);
+  // The staff home shows other domains' notices (an assessment's review that is due).
+  await app.register(staffRoutes, { ...ctx, homeNotices: [assessmentHomeNotices] });
   await app.register(firstAdminRoutes, ctx);
   await app.register(staffCatalogRoutes, ctx);
   await app.register(signupRoutes, ctx);
@@ -251,6 +265,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(referralSettingsRoutes, ctx);
   await app.register(outreachRoutes, ctx);
   await app.register(outreachOverviewRoutes, ctx);
+  await app.register(planningRoutes, ctx);
+  await app.register(reachRoutes, ctx);
+  await app.register(portfolioRoutes, ctx);
+  await app.register(goalsRoutes, ctx);
+  await app.register(reportRoutes, ctx);
+  // The open API (/api/v1, /api/openapi.json, /api): its own plugin, so its OpenAPI document
+  // lists its routes only (decision 0026).
+  await app.register(apiRoutes, ctx);
+  await app.register(assessmentRoutes, ctx);
+  await app.register(voiceCitizenRoutes, ctx);
+  await app.register(voiceStaffRoutes, ctx);
+  await app.register(voicePanelRoutes, ctx);
   // The citizen's answer to a message (notify/): each subject's domain applies it.
   await app.register(replyRoutes, {
     ...ctx,

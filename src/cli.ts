@@ -23,6 +23,8 @@ import { adminCreate } from './staff/admin.cli.ts';
 import { staffCreate, type StaffCreateOptions } from './staff/staff-create.cli.ts';
 import { apiClientCreate } from './fhir/api-client.cli.ts';
 import { seedDemoSurvey } from './monitor/demo/survey.seed.ts';
+import { seedPlanningDemo } from './planning/index.ts';
+import { seedVoiceDemo } from './voice/index.ts';
 import { DEMO_KOMMUNE } from './demo/demo.data.ts';
 import { exportHsds, importHsdsPath } from './catalog/hsds/hsds.cli.ts';
 import { purgeExpiredSignups } from './catalog/retention.ts';
@@ -98,7 +100,12 @@ async function serve() {
   await ensurePostcodes(db);
   // The demo only when asked (never by default in production); its accounts are printed once.
   const start = await prepareStart(db, config, (line) => console.log(line));
-  if (start.demoWanted) await seedSurvey(db, DEMO_KOMMUNE);
+  if (start.demoWanted) {
+    await seedSurvey(db, DEMO_KOMMUNE);
+    // Planning and the citizens' voice build on the catalog and the survey; each runs once.
+    await seedPlanningDemo(db, DEMO_KOMMUNE);
+    await seedVoiceDemo(db, DEMO_KOMMUNE);
+  }
   // Monitor imports cut short by the last stop: jobs marked interrupted, unfinished rows removed.
   const recovered = await recoverImports(db);
   if (recovered.jobs > 0)
@@ -136,11 +143,11 @@ async function serve() {
   }
 }
 
-/** The synthetic national survey for the equity monitor: 98 municipalities, four waves. */
+/** The synthetic national survey for the equity monitor: 98 municipalities, five waves. */
 async function seedSurvey(db: Db, kommune: string) {
   const started = Date.now();
   console.log(
-    'Generating the synthetic national health survey for the equity monitor (4 × 180,000 respondents)…',
+    'Generating the synthetic national health survey for the equity monitor (5 × 180,000 respondents)…',
   );
   const created = await seedDemoSurvey(db, kommune);
   console.log(
@@ -227,7 +234,7 @@ export async function main(argv: string[]): Promise<void> {
     .description('create a staff account of any role with a one-time sign-in link')
     .requiredOption(
       '--role <role>',
-      'admin, planner, frontline, provider, referrer, coordinator or outreach',
+      'admin, planner, frontline, provider, referrer, coordinator, outreach or assessor',
     )
     .requiredOption('--email <email>', "the person's e-mail (their sign-in)")
     .requiredOption('--name <name>', "the person's full name")

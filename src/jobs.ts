@@ -23,6 +23,7 @@ import { sendSignupReminders } from './catalog/index.ts';
 import { sendReferralReminders } from './referrals/index.ts';
 import { cprForDigitalPost } from './people/index.ts';
 import { purgeReplyLinks } from './notify/index.ts';
+import { purgeVoice } from './voice/index.ts';
 import { scanOutreach } from './outreach/index.ts';
 
 export interface JobDeps {
@@ -61,9 +62,10 @@ export async function runRetention(deps: JobDeps, now: Date): Promise<void> {
   const conversations = await purgeConversations(deps.db);
   const messages = await purgeOutbox(deps.db);
   const replyLinks = await purgeReplyLinks(deps.db, now);
-  if (signups + conversations + messages + replyLinks > 0)
+  const voice = await purgeVoice(deps.db, now);
+  if (signups + conversations + messages + replyLinks + voice > 0)
     deps.log.info(
-      { signups, conversations, messages, replyLinks },
+      { signups, conversations, messages, replyLinks, voice },
       'expired personal data deleted',
     );
 }

@@ -216,6 +216,49 @@ const SUMMARIES: readonly Pattern[] = [
     'audit.summary.outboxRequeued',
     (m) => ({ channel: m[1]!, kind: m[2]! }),
   ],
+  // Equity impact assessment (issue 13).
+  [
+    /^assessment (draft|consultation|final)$/,
+    'audit.summary.assessmentState',
+    (m) => ({ state: m[1]! }),
+  ],
+  [/^assessment report as (PDF|Word)$/, 'audit.summary.assessmentReport', (m) => ({ kind: m[1]! })],
+  // Planning: goals, interventions, recommendations, the portfolio and committee reports.
+  [/^goal (\w+)$/, 'audit.summary.goalCreated', (m) => ({ kind: m[1]! })],
+  [/^goal target or links$/, 'audit.summary.goalEdited', none],
+  [/^created intervention$/, 'audit.summary.interventionCreated', none],
+  [/^edited intervention$/, 'audit.summary.interventionEdited', none],
+  [/^published intervention to all municipalities$/, 'audit.summary.interventionPublished', none],
+  [/^withdrew intervention$/, 'audit.summary.interventionWithdrawn', none],
+  [
+    /^copied published intervention from (\S+)$/,
+    'audit.summary.interventionCopied',
+    (m) => ({ kommune: m[1]! }),
+  ],
+  [
+    /^portfolio decision on (\w+) \S+: (\w+)$/,
+    'audit.summary.portfolioDecision',
+    (m) => ({ subject: m[1]!, decision: m[2]! }),
+  ],
+  [/^reach target indicator: everyone$/, 'audit.summary.reachTargetEveryone', none],
+  [/^reach target indicator: (\S+)$/, 'audit.summary.reachTarget', (m) => ({ indicator: m[1]! })],
+  [/^adopted framework (\S+)$/, 'audit.summary.frameworkAdopted', (m) => ({ framework: m[1]! })],
+  [/^recommendation state (\w+)$/, 'audit.summary.recommendationState', (m) => ({ state: m[1]! })],
+  [/^added own recommendation$/, 'audit.summary.ownRecommendationAdded', none],
+  [/^linked intervention to recommendation$/, 'audit.summary.interventionLinked', none],
+  [/^unlinked intervention$/, 'audit.summary.interventionUnlinked', none],
+  [
+    /^committee report (\S+) (\d+)$/,
+    'audit.summary.committeeReport',
+    (m) => ({ department: m[1]!, year: m[2]! }),
+  ],
+  // Citizens' panels (voice).
+  [/^demo member$/, 'audit.summary.panelDemoMember', none],
+  [/^viewed the panel’s members$/, 'audit.summary.panelMembersViewed', none],
+  [/^joined a panel with consent$/, 'audit.summary.panelJoined', none],
+  [/^removed from a panel on request$/, 'audit.summary.panelMemberRemoved', none],
+  [/^invited to a panel meeting$/, 'audit.summary.panelInvited', none],
+  [/^retention$/, 'audit.summary.retentionEnded', none],
 ];
 
 /** A stored summary as a message; null when it is empty or not known (shown as stored). */
@@ -248,6 +291,17 @@ export const AUDIT_ENTITIES = [
   'outreach_rule',
   'outreach_overview',
   'outbox',
+  'assessment',
+  'assessment_template',
+  'planning_goal',
+  'planning_intervention',
+  'planning_framework',
+  'planning_recommendation',
+  'planning_recommendation_intervention',
+  'portfolio_decision',
+  'committee_report',
+  'voice_panel',
+  'panel_member',
 ] as const;
 
 /** Roles a row may name (audit_log.actor_role) with a label: `role.<role>`. */

@@ -16,6 +16,7 @@ import { FinderPage } from './pages/finder-page.tsx';
 import { OfferPage, ReportPage, SignupPage } from './pages/offer-page.tsx';
 import { signUp } from './signup.service.ts';
 import { readSignupForm } from './signup.ts';
+import { readReachAnswers } from './reach/questions.ts';
 import { encodeReceiptCookie, RECEIPT_COOKIE, RECEIPT_COOKIE_SECONDS } from './signup-receipt.ts';
 
 type IdParams = { Params: { id: string } };
@@ -41,14 +42,8 @@ export const catalogRoutes: FastifyPluginAsync<RouteDeps> = async (
   app.get('/', async (req, reply) => {
     const parsed = parseFinderQuery(req.query as Record<string, unknown>);
     const { query } = parsed;
-    const found = await findOffers(
-      db,
-      geocoder,
-      req.tenant.kommune,
-      query,
-      parsed.problems,
-      clock.now(),
-    );
+    const now = clock.now();
+    const found = await findOffers(db, geocoder, req.tenant.kommune, query, parsed.problems, now);
     return sendPage(
       reply,
       <FinderPage
@@ -57,6 +52,7 @@ export const catalogRoutes: FastifyPluginAsync<RouteDeps> = async (
         problems={found.problems}
         result={found.result}
         originLabel={query.position ? req.t('finder.yourPosition') : found.postcodeLabel}
+        now={now}
       />,
       { status: found.problems.length ? 400 : 200 },
     );
@@ -84,10 +80,17 @@ export const catalogRoutes: FastifyPluginAsync<RouteDeps> = async (
   app.post<IdParams & { Body: Body }>('/tilbud/:id/tilmeld', async (req, reply) => {
     const offer = await loadOffer(req);
     const form = readSignupForm(req.body ?? {});
+    const reach = readReachAnswers(req.body ?? {});
     const again = (problems: FieldProblem[], status: number) =>
       sendPage(
         reply,
-        <SignupPage ctx={pageContext(req, reply)} offer={offer} form={form} problems={problems} />,
+        <SignupPage
+          ctx={pageContext(req, reply)}
+          offer={offer}
+          form={form}
+          reach={reach}
+          problems={problems}
+        />,
         { status, personal: true },
       );
     // Anti-automation first (honeypot, per address and offer): a refusal keeps what was typed.
@@ -100,6 +103,7 @@ export const catalogRoutes: FastifyPluginAsync<RouteDeps> = async (
     const signed = await signUp(db, actorOf(req), offer, form, {
       now: clock.now(),
       formLanguage: req.lang,
+      reach,
     });
     if (!signed.ok) {
       await giveBackForm(db, clock, 'signup', offer.id, req.ip);

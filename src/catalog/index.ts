@@ -29,3 +29,27 @@ export {
   type SignupOutreachFact,
   type SignupBrief,
 } from './outreach-facts.service.ts';
+export {
+  REACH_QUESTIONS,
+  REACH_DIMENSIONS,
+  REACH_CONTEXTS,
+  PREFER_NOT,
+  NO_REACH_ANSWERS,
+  readReachAnswers,
+  reachProblems,
+  isEmptyReach,
+  type ReachAnswers,
+  type ReachContext,
+  type ReachDimension,
+} from './reach/questions.ts';
+export {
+  recordReachAnswers,
+  reachTally,
+  reachAnswerTotals,
+  offerTarget as reachOfferTarget,
+  setOfferTarget as setReachOfferTarget,
+  type ReachTally,
+} from './reach/reach.store.ts';
+export { ReachFieldset } from './reach/fieldset.tsx';
+// The planners' portfolio review (src/planning/portfolio*): sign-ups and confirmation dates.
+export { portfolioOfferFacts, type OfferPortfolioFact } from './portfolio-facts.service.ts';

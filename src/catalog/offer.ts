@@ -204,3 +204,10 @@ export interface OfferDetail extends Offer {
   locations: Location[];
   schedules: Schedule[];
 }
+
+/**
+ * Addresses the citizens' voice (src/voice/, decision 0028) answers: feedback on an offer (the
+ * offer page and the reminder link to it) and "Foreslå et tilbud" (the finder links to it).
+ */
+export const offerFeedbackPath = (offerId: string) => `/tilbud/${offerId}/mening`;
+export const SUGGEST_OFFER_PATH = '/foreslaa';

@@ -205,6 +205,9 @@ eachEngine('messages after a sign-up', (ctx) => {
       ['sms', '+4520304050', `signup.reminder:${id}:2030-01-08:sms`],
     ]);
     expect(sent[1]!.body_text).toContain('/svar/');
+    // A stable link to the offer's anonymous feedback form, in the message's language (src/voice/).
+    expect(sent[1]!.body_text).toMatch(/\/tilbud\/[0-9a-f-]{36}\/mening\?lang=[a-z]{2}$/m);
+    expect(sent[1]!.body_text.length).toBeLessThanOrEqual(480);
     expect(await reminders(none)).toEqual([]);
     expect(await reminders(cancelled)).toEqual([]);
     expect(await reminders(wantsNew)).toEqual([]);

@@ -11,6 +11,7 @@ import { listTenants } from '../platform/tenant.store.ts';
 import { sendNotice, type ReplyChoice, type ReplyHandler } from '../notify/index.ts';
 import { isoWeekday } from './finder.ts';
 import { getOfferDetail, getOfferDetails } from './offer.store.ts';
+import { offerFeedbackPath } from './offer.ts';
 import {
   dayAfter,
   nextSessionAfter,
@@ -60,6 +61,8 @@ export async function sendSignupReminders(db: Db, at: Date): Promise<number> {
           facts: noticeFacts(offer, session),
           about: { type: 'signup', id: s.id },
           reply: ['confirm', 'cancel', 'new_time'],
+          // A stable link per offer to its anonymous feedback form (src/voice/).
+          feedbackPath: offerFeedbackPath(offer.id),
           dedupeKey: reminderKey(s.id, date),
           now: at,
         });

@@ -25,6 +25,8 @@ import {
 import { noticeLanguage, validateSignup, type SignupForm } from './signup.ts';
 import { nextSessionAfter, noticeFacts, noticeRecipient } from './signup-notices.ts';
 import { cancelState, hashCancelToken, newCancelToken, type CancelState } from './signup-cancel.ts';
+import { reachProblems, type ReachAnswers } from './reach/questions.ts';
+import { recordReachAnswers } from './reach/reach.store.ts';
 
 export type SignupResult =
   | {
@@ -50,14 +52,17 @@ export async function signUp(
     now?: Date;
     /** The language the form was read in: messages use it when the preferred one is not ours. */
     formLanguage?: UiLanguage;
+    /** The voluntary reach questions (reach/): counted apart from the sign-up, same transaction. */
+    reach?: ReachAnswers;
   } = {},
 ): Promise<SignupResult> {
   const now = opts.now ?? new Date();
   // Signed-in staff may preview a draft through the citizen pages; nobody signs up to one.
   if (offer.status !== 'published')
     return { ok: false, problems: [{ path: 'offer', message: 'signup.error.notPublished' }] };
-  const { input, problems } = validateSignup(form);
-  if (!input) return { ok: false, problems };
+  const { input, problems: signupProblems } = validateSignup(form);
+  const problems = [...signupProblems, ...(opts.reach ? reachProblems(opts.reach) : [])];
+  if (!input || problems.length) return { ok: false, problems };
   const cancel = newCancelToken(now);
   const stored = {
     ...input,
@@ -67,6 +72,13 @@ export async function signUp(
   const summary = opts.summary ?? `sign-up for offer ${offer.id}`;
   const signup = await inTenant(db, offer.kommune, async (tx) => {
     const row = await createSignup(tx, offer.kommune, offer.id, stored, cancel);
+    if (opts.reach)
+      await recordReachAnswers(
+        tx,
+        offer.kommune,
+        { offerId: offer.id, context: 'signup', now },
+        opts.reach,
+      );
     await sendNotice(tx, {
       kommune: offer.kommune,
       kind: 'signup.confirmation',

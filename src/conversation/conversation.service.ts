@@ -10,7 +10,13 @@ import { audit, type AuditAction } from '../platform/audit.store.ts';
 import { LighedError, notFound, type FieldProblem } from '../platform/errors.ts';
 import { isUuid } from '../platform/ids.ts';
 import { isUiLanguage, type UiLanguage } from '../web/languages.ts';
-import { ARENAS, type Arena } from '../catalog/index.ts';
+import {
+  ARENAS,
+  reachProblems,
+  readReachAnswers,
+  recordReachAnswers,
+  type Arena,
+} from '../catalog/index.ts';
 import { findTeam } from '../staff/index.ts';
 import type { Worker } from './access.ts';
 import {
@@ -204,7 +210,10 @@ export async function saveStep(
     const { n, instrument, steps } = stepOf(c, step);
     const previous = c.answers[instrument.id] ?? {};
     const shown = visibleItems(instrument, previous).items;
-    const { answers: posted, problems, raw } = readStep(shown, body);
+    const { answers: posted, problems: stepProblems, raw } = readStep(shown, body);
+    // The last step of an unfinished conversation asks the anonymous reach questions too.
+    const reach = n === steps && c.status !== 'finished' ? readReachAnswers(body) : null;
+    const problems = [...stepProblems, ...(reach && go !== 'back' ? reachProblems(reach) : [])];
     if (problems.length) {
       await logConversation(
         tx,
@@ -224,6 +233,13 @@ export async function saveStep(
       revealsMore: revealsMore(instrument, shown, next),
     });
     await saveAnswers(tx, c.id, instrument.id, next, move.step, move.status);
+    if (reach && move.status === 'finished')
+      await recordReachAnswers(
+        tx,
+        w.team.kommune,
+        { offerId: null, context: 'conversation' },
+        reach,
+      );
     const status = move.status;
     await logConversation(
       tx,

@@ -10,6 +10,7 @@ import { workerOf, workers } from './access.ts';
 import { openStep, saveStep, type StepScreen } from './conversation.service.ts';
 import { readGo, type Destination } from './navigation.ts';
 import { StepPage } from './pages/step-page.tsx';
+import { readReachAnswers } from '../catalog/index.ts';
 import { citizenLabel, conversationHref } from './pages/present.ts';
 
 type StepParams = { Params: { id: string; step: string } };
@@ -32,6 +33,11 @@ function stepPage(req: FastifyRequest, reply: FastifyReply, s: StepScreen) {
       answers={s.answers}
       raw={s.raw}
       problems={s.problems}
+      reach={
+        s.step === s.steps && c.status !== 'finished'
+          ? readReachAnswers(req.body as Record<string, unknown> | undefined)
+          : null
+      }
     />,
     { status: s.problems.length ? 400 : 200, personal: true },
   );

@@ -11,6 +11,7 @@ export const ROLES = [
   'referrer',
   'coordinator',
   'outreach',
+  'assessor',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

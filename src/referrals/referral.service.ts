@@ -21,6 +21,7 @@ import {
 } from '../people/index.ts';
 import { enqueueMail } from '../platform/mail/index.ts';
 import { openConversationForReferral } from '../conversation/index.ts';
+import { reachProblems, recordReachAnswers, type ReachAnswers } from '../catalog/index.ts';
 import {
   closingNoteSchema,
   needsSchema,
@@ -699,6 +700,8 @@ export interface TransitionInput {
     offerId?: string;
     [k: string]: unknown;
   };
+  /** Enrolment: the reach questions, counted apart from the referral (catalog's reach/). */
+  reach?: ReachAnswers;
 }
 
 function transitionProblems(row: ReferralRow, parties: ReferralParty[], t: TransitionInput) {
@@ -729,6 +732,7 @@ function transitionProblems(row: ReferralRow, parties: ReferralParty[], t: Trans
     fields.push({ path: 'date', message: 'referral.error.dateInvalid' });
   if (t.to === 'requested' && row.status !== 'draft' && !isUuid(t.detail?.offerId))
     fields.push({ path: 'offerId', message: 'referral.error.offerRequired' });
+  if (t.reach) fields.push(...reachProblems(t.reach));
   if (fields.length) throw invalid(fields);
   return closing;
 }
@@ -791,6 +795,14 @@ export async function transitionReferral(
       },
       summary: `status ${row.status} → ${t.to}`,
       after: async (tx2, fresh) => {
+        // Enrolment (accepted → in-progress): the anonymous reach answers, same transaction.
+        if (t.reach && row.status === 'accepted' && t.to === 'in-progress')
+          await recordReachAnswers(
+            tx2,
+            fresh.kommune,
+            { offerId: fresh.offer_id, context: 'referral', now },
+            t.reach,
+          );
         if (routedTo) await grantOwner(tx2, actor, fresh);
         if (closing) await announceClosingNote(tx2, fresh);
         // The citizen is told, on the channels they chose (nothing when none).

@@ -4,7 +4,7 @@
  * and reading the forms. No I/O.
  */
 import { z } from 'zod';
-import { TOPICS } from '../catalog/index.ts';
+import { readReachAnswers, TOPICS, type ReachAnswers } from '../catalog/index.ts';
 import type { FieldProblem } from '../platform/errors.ts';
 import { CONTACT_CHANNELS, isContactChannel, type ContactChannel } from '../people/index.ts';
 import type { StaffUser } from '../platform/principal.ts';
@@ -343,6 +343,8 @@ export interface ActionForm {
   /** The appointment's time (HH:MM) and place ("Aftal tid", and booking a samtale). */
   time: string;
   place: string;
+  /** Enrolment: the voluntary, anonymous reach questions (catalog's reach/). */
+  reach?: ReachAnswers;
 }
 
 export function readActionForm(body: Body): ActionForm {
@@ -362,6 +364,7 @@ export function readActionForm(body: Body): ActionForm {
     teamId: str(body.teamId),
     time: str(body.time),
     place: str(body.place),
+    reach: readReachAnswers(body),
   };
 }
 

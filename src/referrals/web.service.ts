@@ -363,7 +363,12 @@ export async function applyAction(
           db,
           actor,
           id,
-          { to: 'in-progress', expectedVersion, detail: { enrolledOn: f.date } },
+          {
+            to: 'in-progress',
+            expectedVersion,
+            detail: { enrolledOn: f.date },
+            ...(f.reach ? { reach: f.reach } : {}),
+          },
           { now },
         );
         break;

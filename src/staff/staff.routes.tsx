@@ -10,12 +10,15 @@ import { normaliseEmail } from './sign-in.ts';
 import { signIn, signOut } from './staff.service.ts';
 import { SignInPage } from './pages/signin-page.tsx';
 import { StaffHomePage } from './pages/home-page.tsx';
+import type { HomeNoticeProvider } from '../web/home-notices.ts';
 
 /** Only local paths: an open redirect after sign-in would be a phishing aid. */
 const safeNext = (next: unknown) =>
   typeof next === 'string' && /^\/personale(\/[\w\-/]*)?$/.test(next) ? next : '/personale';
 
-export const staffRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db, config, clock }) => {
+export const staffRoutes: FastifyPluginAsync<
+  RouteDeps & { homeNotices?: readonly HomeNoticeProvider[] }
+> = async (app, { db, config, clock, homeNotices = [] }) => {
   app.get<{ Querystring: { next?: string } }>('/personale/log-ind', async (req, reply) => {
     if (req.staff) return reply.redirect(safeNext(req.query.next), 303);
     return sendPage(
@@ -75,11 +78,15 @@ export const staffRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db, conf
     return reply.redirect('/personale/log-ind', 303);
   });
 
-  app.get('/personale', { preHandler: requireRole(...ROLES) }, async (req, reply) =>
-    sendPage(
+  app.get('/personale', { preHandler: requireRole(...ROLES) }, async (req, reply) => {
+    const ctx = pageContext(req, reply);
+    const notices = (
+      await Promise.all(homeNotices.map((p) => p(db, req.staff!, ctx.t, clock.now())))
+    ).flat();
+    return sendPage(
       reply,
-      <StaffHomePage ctx={pageContext(req, reply)} name={req.staff!.name} role={req.staff!.role} />,
+      <StaffHomePage ctx={ctx} name={req.staff!.name} role={req.staff!.role} notices={notices} />,
       { personal: true },
-    ),
-  );
+    );
+  });
 };

@@ -122,7 +122,7 @@ function StaffNav({ ctx }: { ctx: PageContext }) {
     [
       '/personale',
       t('staff.nav.home'),
-      ['admin', 'planner', 'frontline', 'provider', 'referrer', 'coordinator'],
+      ['admin', 'planner', 'frontline', 'provider', 'referrer', 'coordinator', 'assessor'],
     ],
     ['/personale/tilbud', t('staff.nav.offers'), ['admin', 'planner', 'frontline', 'provider']],
     ['/personale/organisationer', t('staff.nav.organizations'), ['admin', 'provider']],
@@ -134,6 +134,7 @@ function StaffNav({ ctx }: { ctx: PageContext }) {
       ['admin', 'coordinator', 'referrer', 'frontline', 'provider'],
     ],
     ['/personale/monitor', t('staff.nav.monitor'), ['admin', 'planner']],
+    ['/personale/lighedsvurderinger', t('assessment.nav'), ['assessor']],
     ['/personale/audit', t('staff.nav.audit'), ['admin']],
   ];
   return (

@@ -47,6 +47,9 @@ const SAME_AS_DANISH: Record<string, readonly Lang[]> = {
   'conversation.list.status': ['en'],
   'conversationSettings.teams': ['en'],
   'conversationSettings.team': ['en'],
+  'assessment.list.state': ['en'], // "Status" in both
+  'assessment.state.heading': ['en'],
+  'assessment.step.screening': ['en'], // "Screening" in both
 };
 
 /** Keys of pages offered in Danish and English only. */
@@ -59,7 +62,15 @@ const STAFF_DA_EN_ONLY = (key: string) =>
   key.startsWith('conversationSettings.') ||
   key.startsWith('people.') ||
   key.startsWith('jobs.') ||
-  key.startsWith('outreach.');
+  key.startsWith('outreach.') ||
+  key.startsWith('reach.staff.') ||
+  key.startsWith('voice.staff.') ||
+  key.startsWith('assessment.') ||
+  key.startsWith('report.portfolio.') ||
+  key.startsWith('report.committee.') ||
+  key.startsWith('goals.') ||
+  key.startsWith('planning.') ||
+  key.startsWith('api.');
 
 /** Sample values per argument name: numbers where a message may count or compare them. */
 const SAMPLES: Record<string, string | number> = {
@@ -112,6 +123,9 @@ const SAMPLES: Record<string, string | number> = {
   factor: 'smoking',
   arena: 'job_centre',
   contact: 'Sara, 46 31 00 00',
+  month: 'marts 2026',
+  panel: 'Brugerpanel for sundhed',
+  texts: 10,
   place: 'Jobcenter Roskilde',
   when: 'tirsdag 1. december kl. 10.00',
   team: 'Sundhedsteamet i Jobcenter Roskilde',
@@ -159,6 +173,27 @@ const SAMPLES: Record<string, string | number> = {
   channel: 'digital_post',
   period: 'januar 2025 til og med juni 2025',
   standard: 30,
+  baseline: '26,6 %',
+  baselineYear: 2021,
+  target: '18,0 %',
+  targetYear: 2030,
+  measure: 'SII',
+  group: 'Grundskole',
+  dataset: 'sundhedsprofil.csv',
+  years: '2017, 2021',
+  // Equity impact assessment (assessment.*).
+  department: 'Plan og miljø',
+  groups: 'Borgere efter uddannelse, Etniske minoriteter',
+  impact: 'Negativ',
+  question: 'Berører forslaget mange borgere?',
+  state: 'final',
+  type: 'Lokalplan',
+  yes: 2,
+  unsure: 1,
+  // Planning (planning.*).
+  framework: 'Sundhedsstyrelsens forebyggelsespakker',
+  subject: 'intervention',
+  decision: 'adjust',
 };
 
 interface Shape {

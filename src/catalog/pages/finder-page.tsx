@@ -5,11 +5,13 @@ import {
   PAGE_SIZE,
   SORTS,
   TIMES_OF_DAY,
+  copenhagenNow,
   sortParam,
   type FinderQuery,
+  type LocalMoment,
   type MatchReason,
 } from '../finder.ts';
-import { OFFER_LANGUAGES, TOPICS } from '../offer.ts';
+import { OFFER_LANGUAGES, SUGGEST_OFFER_PATH, TOPICS } from '../offer.ts';
 import type { FinderResult } from '../offer.store.ts';
 import type { Translate } from '../../web/i18n.ts';
 import type { UiLanguage } from '../../web/languages.ts';
@@ -24,9 +26,11 @@ export interface FinderPageProps {
   result: FinderResult | null;
   /** What the distance is measured from, in words ("4000 Roskilde", "din position"). */
   originLabel: string | null;
+  /** The request's moment ("next time" counts from it); now by default. */
+  now?: Date;
 }
 
-export function FinderPage({ ctx, query, problems, result, originLabel }: FinderPageProps) {
+export function FinderPage({ ctx, query, problems, result, originLabel, now }: FinderPageProps) {
   const { t, lang } = ctx;
   const filtersOpen = Boolean(
     query.topics.length ||
@@ -197,7 +201,19 @@ export function FinderPage({ ctx, query, problems, result, originLabel }: Finder
           {t('finder.search')}
         </button>
       </form>
-      {result && <Results ctx={ctx} query={query} result={result} originLabel={originLabel} />}
+      {result && (
+        <Results
+          ctx={ctx}
+          query={query}
+          result={result}
+          originLabel={originLabel}
+          now={copenhagenNow(now)}
+        />
+      )}
+      {/* "Foreslå et tilbud" (src/voice/, decision 0028). */}
+      <p class="lighed-voice-suggest">
+        {t('voice.suggest.linkLead')} <a href={SUGGEST_OFFER_PATH}>{t('voice.suggest.link')}</a>
+      </p>
     </Layout>
   );
 }
@@ -207,11 +223,13 @@ function Results({
   query,
   result,
   originLabel,
+  now,
 }: {
   ctx: PageContext;
   query: FinderQuery;
   result: FinderResult;
   originLabel: string | null;
+  now: LocalMoment;
 }) {
   const { t, lang } = ctx;
   const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
@@ -234,7 +252,7 @@ function Results({
         {result.hits.map((h) => {
           const text = localText(h, lang);
           // The term "Next time" stands before it: the value says only when.
-          const next = nextSessionText(h.schedules, lang, t, undefined, false);
+          const next = nextSessionText(h.schedules, lang, t, now, false);
           const distance = originLabel
             ? distanceText(h.meters, lang, t, autoIn(lang, originLabel))
             : null;

@@ -8,10 +8,12 @@ import {
   TextField,
   type Problems,
 } from '../../web/form.tsx';
-import { OFFER_LANGUAGES, type OfferDetail } from '../offer.ts';
+import { OFFER_LANGUAGES, offerFeedbackPath, type OfferDetail } from '../offer.ts';
 import { UI_LANGUAGES } from '../../web/languages.ts';
 import { Honeypot } from '../../web/honeypot.tsx';
 import { CONTACT_CHANNELS, type SignupForm } from '../signup.ts';
+import { ReachFieldset } from '../reach/fieldset.tsx';
+import { NO_REACH_ANSWERS, type ReachAnswers } from '../reach/questions.ts';
 import { localText, nextSessionText, priceText, scheduleText } from './present.ts';
 import { PlaceBlock } from './place.tsx';
 import {
@@ -163,6 +165,10 @@ export function OfferPage({ ctx, offer }: { ctx: PageContext; offer: OfferDetail
           </p>
         </>
       )}
+      {/* Anonymous feedback (src/voice/, decision 0028). */}
+      <p>
+        {t('voice.offerLink.lead')} <a href={offerFeedbackPath(offer.id)}>{t('voice.offerLink')}</a>
+      </p>
       <p class="lighed-muted">
         {offer.last_confirmed_at
           ? t('offer.confirmed', { date: dateText(offer.last_confirmed_at, lang) })
@@ -177,11 +183,14 @@ export function SignupPage({
   ctx,
   offer,
   form,
+  reach = NO_REACH_ANSWERS,
   problems,
 }: {
   ctx: PageContext;
   offer: OfferDetail;
   form: SignupForm;
+  /** The voluntary, anonymous reach questions' values (reach/). */
+  reach?: ReachAnswers;
   problems: Problems;
 }) {
   const { t, lang } = ctx;
@@ -269,6 +278,7 @@ export function SignupPage({
         problems={problems}
         t={t}
       />
+      <ReachFieldset t={t} values={reach} problems={problems} />
       <h2 class="h3">{t('signup.consentHeading')}</h2>
       <p>{t('signup.consentText', { provider: ltrIn(lang, offer.organization.name) })}</p>
       <Checkbox

@@ -3,7 +3,7 @@ import type { UiLanguage } from '../../web/languages.ts';
 import type { Offer, OfferTranslation, Schedule } from '../offer.ts';
 import { formatDkk, formatKm, type Translate } from '../../web/i18n.ts';
 import { cached, ltrIn, weekdayName } from '../../web/present.ts';
-import { copenhagenNow, localDate, nextSession } from '../finder.ts';
+import { copenhagenNow, localDate, nextSession, type LocalMoment } from '../finder.ts';
 
 export interface LocalText {
   title: string;
@@ -80,10 +80,11 @@ export function nextSessionText(
   schedules: readonly Schedule[],
   lang: UiLanguage,
   t: Translate,
-  now = new Date(),
+  now: Date | LocalMoment = new Date(),
   labelled = true,
 ): string | null {
-  const next = nextSession(schedules, copenhagenNow(now));
+  // A page of results passes one local moment for all its offers (one clock read a request).
+  const next = nextSession(schedules, now instanceof Date ? copenhagenNow(now) : now);
   if (!next) return null;
   const day = cached(
     `day:${lang}`,

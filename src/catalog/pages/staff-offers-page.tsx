@@ -12,6 +12,10 @@ export function StaffOffersPage({ ctx, offers }: { ctx: PageContext; offers: Sta
       <p>
         <a class="button button-primary" href="/personale/tilbud/ny">
           {t('staffOffers.new')}
+        </a>{' '}
+        {/* What citizens said about these offers (src/voice/). */}
+        <a class="button button-secondary" href="/personale/stemme">
+          {t('voice.staff.homeProvider')}
         </a>
       </p>
       <DataTable

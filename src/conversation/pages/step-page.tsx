@@ -19,6 +19,7 @@ import {
 import { fieldName } from '../flow.ts';
 import { STAFF_LANGUAGES } from './present.ts';
 import { Bilingual } from './bilingual.tsx';
+import { ReachFieldset, type ReachAnswers } from '../../catalog/index.ts';
 
 export interface StepPageProps {
   ctx: PageContext;
@@ -34,6 +35,8 @@ export interface StepPageProps {
   answers: Answers;
   raw: Record<string, string>;
   problems: readonly FieldProblem[];
+  /** The last step of an unfinished conversation: the anonymous reach questions and their values. */
+  reach?: ReachAnswers | null;
 }
 
 const checkedCode = (a: Answer | undefined, code: string) =>
@@ -213,6 +216,7 @@ export function StepPage(p: StepPageProps) {
           />
         ))}
         {p.more && <p class="form-hint">{t('conversation.step.more')}</p>}
+        {p.reach && <ReachFieldset t={t} values={p.reach} problems={p.problems} staff />}
         <div class="lighed-step-buttons">
           {/* The first button is the one Enter presses: "next". */}
           <button type="submit" name="go" value="next" class="button button-primary">

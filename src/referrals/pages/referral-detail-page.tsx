@@ -9,6 +9,7 @@ import { Layout, type PageContext } from '../../web/layout.tsx';
 import { languageName } from '../../web/present.ts';
 import { MessageLog } from '../../web/message-log.tsx';
 import { DataTable } from '../../web/table.tsx';
+import { NO_REACH_ANSWERS, ReachFieldset } from '../../catalog/index.ts';
 import { appointmentFormOf } from '../appointment.ts';
 import { ATTENDANCE, REFERRAL_OUTCOMES, type ActionForm } from '../referral.ts';
 import type { ReferralHistoryEntry, ReferralView } from '../referral.service.ts';
@@ -321,12 +322,12 @@ interface Ctl {
 
 const problemOf = (c: Ctl, name: string) =>
   c.form?.action === c.action ? c.problems.find((p) => p.path === name) : undefined;
-const keep = (c: Ctl, name: keyof ActionForm, fallback = '') =>
+const keep = (c: Ctl, name: Exclude<keyof ActionForm, 'reach'>, fallback = '') =>
   c.form?.action === c.action ? String(c.form[name]) : fallback;
 
 function SelectCtl(
   c: Ctl & {
-    name: keyof ActionForm;
+    name: Exclude<keyof ActionForm, 'reach'>;
     label: string;
     options: { value: string; label: string }[];
     value?: string;
@@ -356,7 +357,7 @@ function SelectCtl(
 
 function InputCtl(
   c: Ctl & {
-    name: keyof ActionForm;
+    name: Exclude<keyof ActionForm, 'reach'>;
     label: string;
     type?: 'date' | 'number' | 'text' | 'time';
     value?: string;
@@ -629,6 +630,12 @@ function Actions({
             name="date"
             type="date"
             label={t('referral.action.startDate')}
+          />
+          <ReachFieldset
+            t={t}
+            values={(form?.action === 'enrol' && form.reach) || NO_REACH_ANSWERS}
+            problems={form?.action === 'enrol' ? problems : []}
+            staff
           />
         </ActionForm>,
       );

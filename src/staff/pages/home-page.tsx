@@ -1,8 +1,20 @@
 /** The staff home page: the tasks the signed-in role may do. */
 import type { Role } from '../../platform/principal.ts';
 import { Layout, type PageContext } from '../../web/layout.tsx';
+import type { HomeNotice } from '../../web/home-notices.ts';
 
-export function StaffHomePage({ ctx, name, role }: { ctx: PageContext; name: string; role: Role }) {
+export function StaffHomePage({
+  ctx,
+  name,
+  role,
+  notices = [],
+}: {
+  ctx: PageContext;
+  name: string;
+  role: Role;
+  /** What other domains ask this person to see to (app.ts passes the providers). */
+  notices?: readonly HomeNotice[];
+}) {
   const { t } = ctx;
   const tasks: [string, string, boolean][] = [
     [
@@ -37,6 +49,18 @@ export function StaffHomePage({ ctx, name, role }: { ctx: PageContext; name: str
       t('staff.home.outreachOverview'),
       role === 'coordinator' || role === 'planner' || role === 'admin',
     ],
+    [
+      '/personale/lighedsvurderinger',
+      t('assessment.homeLink'),
+      role === 'assessor' || role === 'planner' || role === 'admin',
+    ],
+    // The citizens' voice (src/voice/): providers their offers' feedback, planners all of it.
+    [
+      '/personale/stemme',
+      t(role === 'provider' ? 'voice.staff.homeProvider' : 'voice.staff.home'),
+      role === 'provider' || role === 'planner' || role === 'admin',
+    ],
+    ['/personale/planlaegning', t('planning.homeLink'), role === 'planner' || role === 'admin'],
     ['/personale/borgere', t('staff.home.people'), role === 'admin'],
     ['/personale/audit', t('staff.home.audit'), role === 'admin'],
     ['/personale/api-klienter', t('staff.home.apiClients'), role === 'admin'],
@@ -48,6 +72,19 @@ export function StaffHomePage({ ctx, name, role }: { ctx: PageContext; name: str
     <Layout ctx={ctx} title={t('staff.home.title')} area="staff">
       <h1>{t('staff.home.title')}</h1>
       <p class="font-lead">{t('staff.home.lead', { name, role: t(`role.${role}`) })}</p>
+      {notices.length > 0 && (
+        <div class="alert alert-warning" role="status">
+          <div class="alert-body">
+            <ul class="alert-text nobullet-list">
+              {notices.map((n) => (
+                <li>
+                  <a href={n.href}>{n.text}</a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      )}
       <ul>
         {tasks
           .filter(([, , show]) => show)

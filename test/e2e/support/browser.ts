@@ -143,6 +143,7 @@ interface PageGlobal {
  * `script-src 'self'`); page.addScriptTag({ content }) is blocked by such a policy.
  */
 export async function checkA11y(page: Page, context?: string): Promise<AxeViolation[]> {
+  await requireScriptTimers(page);
   const loaded = await page.evaluate(
     () => typeof (globalThis as unknown as PageGlobal).axe === 'object',
   );
@@ -161,13 +162,31 @@ export async function checkA11y(page: Page, context?: string): Promise<AxeViolat
   );
 }
 
-/** A readable, multi-line account of violations, for assertion messages. */
+/**
+ * axe.run waits on timers, and in a context made with `javaScriptEnabled: false` timers never
+ * fire (page.evaluate itself still works), so axe would hang until the test times out. A
+ * setTimeout(0) that has not fired within a few seconds means exactly that: fail clearly.
+ */
+async function requireScriptTimers(page: Page, withinMs = 5_000): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const fired = await Promise.race([
+    page.evaluate(() => new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 0))),
+    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), withinMs))),
+  ]).finally(() => clearTimeout(timer));
+  if (!fired)
+    throw new Error(
+      'axe needs JavaScript: use a JS-on context (javaScriptEnabled: true) for expectAccessible ' +
+        'and checkA11y; do the JavaScript-off checks in a separate context',
+    );
+}
+
 /** Fails the test with axe's violations on the page, named by `what`. */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
   const violations = await checkA11y(page);
   expect(violations, `${what}:\n${formatViolations(violations)}`).toEqual([]);
 }
 
+/** A readable, multi-line account of violations, for assertion messages. */
 export function formatViolations(violations: readonly AxeViolation[]): string {
   if (violations.length === 0) return 'no accessibility violations';
   const lines = [`${violations.length} accessibility violation(s):`];
