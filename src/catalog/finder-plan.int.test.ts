@@ -70,7 +70,7 @@ eachEngine('finder plan guard', (ctx) => {
         },
       };
       const result = await searchOffers(recording, KOMMUNE, query, pc);
-      const finder = statements.find((s) => s.text.includes('count(*) over ()'))!;
+      const finder = statements.find((s) => s.text.includes('page as materialized'))!;
       const [row] = await tx.query<{ 'QUERY PLAN': unknown }>(
         `explain (analyze, format json) ${finder.text}`,
         finder.params,
@@ -107,8 +107,34 @@ eachEngine('finder plan guard', (ctx) => {
     // Plus the place shown for each row of the page (read in the same statement, decision 0029).
     expect(touched.get('location') ?? 0).toBeLessThanOrEqual(places + PAGE_SIZE);
     expect(touched.get('offer_location') ?? 0).toBeLessThanOrEqual(places + PAGE_SIZE);
+    expect(touched.get('published_offer_place') ?? 0).toBeLessThanOrEqual(places);
     // Schedules are read for the matches only (the sort by next session), at most a few each.
     expect(touched.get('schedule') ?? 0).toBeLessThanOrEqual(3 * matches);
     expect(matches).toBeLessThan(OFFERS / 4);
   });
+
+  it.each([{ postnummer: '2200' }, { postnummer: '4000' }, { postnummer: '2200', side: '2' }])(
+    'a place-only search reads the offer rows of its page, not of every offer in reach: $postnummer $side',
+    async (raw) => {
+      const { result, touched, statements } = await planOf(raw);
+      expect(statements).toBe(1);
+      const [own] = await inTenant(ctx.db, KOMMUNE, (tx) =>
+        tx.query<{ n: number }>(
+          `select count(*)::int as n from published_offer where kommune = $1`,
+          [KOMMUNE],
+        ),
+      );
+      // The municipality's offers (the online branch scans them by index), the page's
+      // offers and their ties twice (title, then display columns) and the page's places.
+      const bound = own!.n + 3 * PAGE_SIZE;
+      // The guard can fail: the old plan read offer, offer_location and location once per
+      // offer in reach (decision 0031), far more than the bound.
+      expect(result.total).toBeGreaterThan(2 * bound);
+      expect(touched.get('offer') ?? 0).toBeLessThanOrEqual(bound);
+      expect(touched.get('location') ?? 0).toBeLessThanOrEqual(PAGE_SIZE);
+      expect(touched.get('offer_location') ?? 0).toBeLessThanOrEqual(PAGE_SIZE);
+      // Each offer in reach once from the index (plus the box's corners), not more.
+      expect(touched.get('published_offer_place') ?? 0).toBeLessThanOrEqual(2 * result.total);
+    },
+  );
 });

@@ -235,68 +235,8 @@ async function runSearch(
   }
 
   const k = p(kommune);
-  // m carries only what the later steps need: the match tiers' texts with words, else the
-  // title (a sort key). The page's display columns are read for its 20 rows only, at the end.
-  const offerCols = `o.id, o.kommune, o.title, o.mode${text ? ', o.summary, o.description, o.search_da, o.search_other' : ''}`;
-  let mFrom = '';
-  let nearFirst = '';
-  let nearAfter = '';
-  let nearJoin = '';
-  let near = 'null::uuid as location_id, null::float8 as meters';
-  let reach = 'true';
-  if (origin) {
-    const lat = p(origin.latitude);
-    const lon = p(origin.longitude);
-    const radius = p(query.km * 1000);
-    const here = `ll_to_earth(${lat}, ${lon})`;
-    const there = 'll_to_earth(l.latitude, l.longitude)';
-    // Great-circle metres on earthdistance's sphere (earth()), as earth_distance() gives them,
-    // by haversine arithmetic: cheaper per place than ll_to_earth and cube_distance.
-    const meters = `2 * earth() * asin(sqrt(power(sin(radians(l.latitude - ${lat}) / 2), 2)
-      + cos(radians(${lat})) * cos(radians(l.latitude)) * power(sin(radians(l.longitude - ${lon}) / 2), 2)))`;
-    const online = `o.mode in ('online', 'both') and o.kommune = ${k} and ${query.mode === 'in_person' ? 'false' : 'true'}`;
-    if (text) {
-      // Text first (issue 16): the words pick the offers through the text indexes, then each
-      // match's nearest place by a lookup on offer_location, so distances are computed for
-      // the matches' places only.
-      nearAfter = `, near as (
-        select m.id as offer_id, p.location_id, p.meters
-          from m cross join lateral (
-            select l.id as location_id, ${meters} as meters
-              from offer_location ol join location l on l.id = ol.location_id
-             where ol.offer_id = m.id
-             order by 2 limit 1) p
-         where m.mode <> 'online' and p.meters <= ${radius})`;
-    } else {
-      // Places first: earth_box finds the places within reach through the GiST index on
-      // location, the distance trims to the circle; each offer keeps its nearest place. The
-      // offers are those places' offers plus this municipality's online ones; an offer in
-      // both branches ('both' within reach) is kept from the first, so no duplicate removal.
-      nearFirst = `near as (
-        select distinct on (ol.offer_id) ol.offer_id, l.id as location_id, ${meters} as meters
-          from location l join offer_location ol on ol.location_id = l.id
-         where earth_box(${here}, ${radius}) @> ${there} and ${meters} <= ${radius}
-         order by ol.offer_id, 3), `;
-      mFrom = `select ${offerCols} from near join published_offer o on o.id = near.offer_id
-                where o.mode <> 'online' and ${where.join(' and ')}
-               union all
-               select ${offerCols} from published_offer o where ${online} and ${where.join(' and ')}
-                 and (o.mode = 'online' or not exists (select 1 from near where near.offer_id = o.id))`;
-    }
-    nearJoin = 'left join near on near.offer_id = o.id';
-    near = 'near.location_id, near.meters';
-    reach = `((near.offer_id is not null and o.mode <> 'online') or (${online}))`;
-  } else {
-    where.push(`o.kommune = ${k}`);
-  }
-  if (!mFrom) mFrom = `select ${offerCols} from published_offer o where ${where.join(' and ')}`;
-  const blended = origin
-    ? `(${score}) / (1 + coalesce(s.meters, ${DISTANCE_HALF_KM * 1000}) / ${DISTANCE_HALF_KM * 1000}.0)`
-    : `(${score})`;
-  const nextJoin =
-    sort === 'next'
-      ? `left join lateral (${nextSessionSql(p(now.date), p(now.time))}) nxt on true`
-      : '';
+  const limit = p(PAGE_SIZE);
+  const offset = p((query.page - 1) * PAGE_SIZE);
   const orderOf = (r: string) =>
     [
       ...(sort === 'next' ? [`${r}.next_at nulls last`] : []),
@@ -306,13 +246,43 @@ async function runSearch(
       `${r}.title`,
       `${r}.id`,
     ].join(', ');
-  const limit = p(PAGE_SIZE);
-  const offset = p((query.page - 1) * PAGE_SIZE);
-  // One statement, one round trip (issue 16). m: the offers the words (or the places) and
-  // filters pick; near: their nearest place in reach; s: the match tiers of those in reach
-  // only; page: score, order, count and one page of narrow rows; then, for the page's rows
-  // only, the display columns, the place shown (the nearest, else the first by name) and the
-  // schedules.
+  // The next meeting of each offer `s` (only for that sort: it reads every candidate's schedules).
+  const nextJoin =
+    sort === 'next'
+      ? `left join lateral (${nextSessionSql(p(now.date), p(now.time))}) nxt on true`
+      : '';
+  const nextAt = sort === 'next' ? 'nxt.next_at' : 'null::timestamp as next_at';
+  const reachOf = origin ? reachSql(p, origin, query, k) : null;
+  const head =
+    reachOf && !text
+      ? placeOnlyHead({
+          reach: reachOf,
+          where,
+          sort,
+          orderOf,
+          nextJoin,
+          nextAt,
+          limit,
+          offset,
+          last: p(query.page * PAGE_SIZE - 1),
+        })
+      : wordsHead({
+          reach: reachOf,
+          where,
+          ranked: text && pass !== 'fuzzy',
+          k,
+          tierCols,
+          score,
+          keep,
+          orderOf,
+          nextJoin,
+          nextAt,
+          limit,
+          offset,
+        });
+  // One statement, one round trip (issue 16). The head picks, counts, orders and cuts one page
+  // of narrow rows; then, for the page's rows only, the display columns, the place shown (the
+  // nearest, else the first by name) and the schedules.
   const rows = await q.query<
     Omit<FinderHit, 'reasons' | 'location_name'> & {
       location_name: string | null;
@@ -321,22 +291,7 @@ async function runSearch(
       tiers: number[] | null;
     }
   >(
-    `with ${nearFirst}m as materialized (${mFrom})${nearAfter}, s as materialized (
-       select o.id, o.title, ${tierCols}, ${near}
-         from m o
-         ${nearJoin}
-        where ${reach}
-     ), page as materialized (
-       select c.*, count(*) over ()::int as total
-         from (select s.id, s.title, s.tiers, s.location_id, s.meters,
-                      (${score})::float8 as score, ${blended} as blended,
-                      ${sort === 'next' ? 'nxt.next_at' : 'null::timestamp as next_at'}
-                 from s
-                 ${nextJoin}
-                where ${keep}) c
-        order by ${orderOf('c')}
-        limit ${limit} offset ${offset}
-     )
+    `${head}
      select o.id, o.kommune, o.title, o.summary, o.translations, o.languages, o.mode, o.free,
             o.price_dkk::float8 as price_dkk, o.interpreter_available, o.children_welcome,
             o.wheelchair_accessible, org.name as organization_name, page.tiers, page.location_id,
@@ -389,6 +344,148 @@ async function runSearch(
             : [],
     })),
   };
+}
+
+/** The searched place as SQL: its point, the radius and the distance to a row's coordinates. */
+interface Reach {
+  here: string;
+  radius: string;
+  /** Great-circle metres from the searched place to the row `t`'s latitude and longitude. */
+  meters: (t: string) => string;
+  /** This municipality's online offers (row `t`), which count as in reach wherever one searches. */
+  online: (t: string) => string;
+}
+
+function reachSql(p: (v: unknown) => string, origin: Origin, query: FinderQuery, k: string): Reach {
+  const lat = p(origin.latitude);
+  const lon = p(origin.longitude);
+  return {
+    here: `ll_to_earth(${lat}, ${lon})`,
+    radius: p(query.km * 1000),
+    // On earthdistance's sphere (earth()), as earth_distance() gives them, by haversine
+    // arithmetic: cheaper per place than ll_to_earth and cube_distance.
+    meters: (t) => `2 * earth() * asin(sqrt(power(sin(radians(${t}.latitude - ${lat}) / 2), 2)
+      + cos(radians(${lat})) * cos(radians(${t}.latitude)) * power(sin(radians(${t}.longitude - ${lon}) / 2), 2)))`,
+    online: (t) =>
+      `${t}.mode in ('online', 'both') and ${t}.kommune = ${k} and ${query.mode === 'in_person' ? 'false' : 'true'}`,
+  };
+}
+
+/** What both kinds of statement head share: the filters, the order and the page's bounds. */
+interface HeadParts {
+  /** Conditions on the offer `o` (the filters; with words also the text match). */
+  where: readonly string[];
+  orderOf: (r: string) => string;
+  nextJoin: string;
+  nextAt: string;
+  limit: string;
+  offset: string;
+}
+
+/**
+ * With words, or without a place (decision 0011). m: the offers the words (GIN indexes) and
+ * filters pick, with only the columns later steps need (the match tiers' texts, the title as a
+ * sort key); near: each match's nearest place in reach, by a lookup on published_offer_place
+ * (decision 0031), so distances are computed for the matches' places only; s: the match tiers
+ * of those in reach only; page: score, blend, order, count and one page of narrow rows.
+ */
+function wordsHead(
+  a: HeadParts & {
+    reach: Reach | null;
+    /** The match tiers are computed (words, not the fuzzy retry): they read the offer's texts. */
+    ranked: boolean;
+    k: string;
+    tierCols: string;
+    score: string;
+    keep: string;
+  },
+): string {
+  const where = a.reach ? a.where : [...a.where, `o.kommune = ${a.k}`];
+  const near = a.reach
+    ? `, near as (
+        select m.id as offer_id, p.location_id, p.meters
+          from m cross join lateral (
+            select n.location_id, ${a.reach.meters('n')} as meters
+              from published_offer_place n
+             where n.offer_id = m.id
+             order by 2, 1 limit 1) p
+         where m.mode <> 'online' and p.meters <= ${a.reach.radius})`
+    : '';
+  const s = a.reach
+    ? `select o.id, o.title, ${a.tierCols}, near.location_id, near.meters
+         from m o left join near on near.offer_id = o.id
+        where (near.offer_id is not null and o.mode <> 'online') or (${a.reach.online('o')})`
+    : `select o.id, o.title, ${a.tierCols}, null::uuid as location_id, null::float8 as meters from m o`;
+  const blended = a.reach
+    ? `(${a.score}) / (1 + coalesce(s.meters, ${DISTANCE_HALF_KM * 1000}) / ${DISTANCE_HALF_KM * 1000}.0)`
+    : `(${a.score})`;
+  // With tiers, m carries the texts they test: reading them again by id for the offers in
+  // reach only was measured slower (the planner, misled by the estimates, joined all of them).
+  const texts = a.ranked ? ', o.summary, o.description, o.search_da, o.search_other' : '';
+  return `with m as materialized (select o.id, o.kommune, o.title, o.mode${texts} from published_offer o
+                        where ${where.join(' and ')})${near},
+     s as materialized (${s}),
+     page as materialized (
+       select c.*, count(*) over ()::int as total
+         from (select s.id, s.title, s.tiers, s.location_id, s.meters,
+                      (${a.score})::float8 as score, ${blended} as blended, ${a.nextAt}
+                 from s
+                 ${a.nextJoin}
+                where ${a.keep}) c
+        order by ${a.orderOf('c')}
+        limit ${a.limit} offset ${a.offset})`;
+}
+
+/**
+ * A place and no words (issue 16, decision 0031). m: the published in-person offers' places
+ * within reach from the GiST index on published_offer_place (the box, then the distance trims
+ * to the circle), one row per offer at its nearest place (an offer with several places is
+ * compared with its others only then), joined to the offer only when a filter needs its
+ * columns; plus this municipality's online offers, an offer in both ('both' within reach)
+ * kept from the first. No row of location, offer_location or offer is read for the offers
+ * in reach. page: the count from m's narrow rows; in distance order only the offers up to the
+ * page's last distance (ties included, so the title can still break them) are joined to the
+ * offer for their titles, rather than sorting every offer in reach by title.
+ */
+function placeOnlyHead(a: HeadParts & { reach: Reach; sort: FinderSort; last: string }): string {
+  const { reach } = a;
+  const filtered = a.where.length > 1;
+  const inReach = (t: string) => `${reach.meters(t)} <= ${reach.radius}`;
+  const m = `m as materialized (
+       select pp.offer_id as id, pp.location_id, ${reach.meters('pp')} as meters
+         from published_offer_place pp
+         ${filtered ? 'join published_offer o on o.id = pp.offer_id' : ''}
+        where earth_box(${reach.here}, ${reach.radius}) @> ll_to_earth(pp.latitude, pp.longitude)
+          and ${inReach('pp')}
+          and (pp.only_place or pp.location_id = (
+                select n.location_id from published_offer_place n where n.offer_id = pp.offer_id
+                 order by ${reach.meters('n')}, n.location_id limit 1))
+          ${filtered ? `and ${a.where.join(' and ')}` : ''}
+       union all
+       select o.id, null::uuid, null::float8 from published_offer o
+        where ${reach.online('o')} and ${a.where.join(' and ')}
+          and (o.mode = 'online' or not exists (
+                select 1 from published_offer_place n where n.offer_id = o.id and ${inReach('n')})))`;
+  // The next meeting is known only per offer, so that order reads every offer in reach.
+  const page =
+    a.sort === 'next'
+      ? `select c.*, count(*) over ()::int as total
+           from (select s.id, o.title, s.location_id, s.meters, ${a.nextAt}
+                   from m s join published_offer o on o.id = s.id
+                   ${a.nextJoin}) c`
+      : // The page's last distance by a bounded sort; none (fewer offers) or null (online
+        // offers reached) takes them all.
+        `select c.*, (select count(*) from m)::int as total
+           from (select m.id, o.title, m.location_id, m.meters
+                   from m
+                   left join (select m.meters as v from m order by m.meters nulls last
+                               limit 1 offset ${a.last}) t on true
+                   join published_offer o on o.id = m.id
+                  where coalesce(m.meters <= t.v, t.v is null)) c`;
+  return `with ${m},
+     page as materialized (
+       select x.*, null::int[] as tiers, 0::float8 as score
+         from (${page} order by ${a.orderOf('c')} limit ${a.limit} offset ${a.offset}) x)`;
 }
 
 /** A schedule as JSON with the keys and text formats of scheduleColumns, for the finder. */
