@@ -9,7 +9,9 @@
  *   (b) estimates + measures: loadSums by area (SQL read, timed apart), then for every indicator
  *       x dimension x area x wave buildTable with every applicable HEAT measure (TypeScript).
  * In the same process, DuckDB runs the bare GROUP BY of the same sums as the baseline, and its
- * sums are checked against the engines' for a few cells and the grand totals.
+ * sums are checked against the engines' for a few cells and the grand totals; alternating with
+ * it, the import's own in-memory aggregation (SumAccumulator) runs on the same respondents and
+ * is checked the same way.
  * Results go to stdout (markdown) and bench/results/monitor-<YYYY-MM-DD>[-N].json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -22,6 +24,7 @@ import { migrate } from '../src/db/migrate.ts';
 import { openBenchEngine } from './engines.ts';
 import { importMicrodata, recomputeAggregates } from '../src/monitor/microdata/import.store.ts';
 import { aggregateSql } from '../src/monitor/microdata/aggregate.sql.ts';
+import { SumAccumulator } from '../src/monitor/microdata/aggregate.memory.ts';
 import { loadSums, type SumsRow } from '../src/monitor/estimates/estimates.store.ts';
 import { buildTable, indexSums } from '../src/monitor/estimates/tables.ts';
 import type { HeatOptions } from '../src/monitor/measures/heat.ts';
@@ -49,8 +52,20 @@ import {
 interface DuckRun {
   runsMs: number[];
   medianMs: number;
+  /** This process's CPU time during each GROUP BY (DuckDB's threads run in it). */
+  cpuMs: number[];
   peakRssMiB: number;
   checked: number;
+}
+
+/**
+ * The sums as an import computes them (SumAccumulator in the reader, aggregate.memory.ts),
+ * run alternately with DuckDB's GROUP BY on the same respondents.
+ */
+interface MemoryRun {
+  runsMs: number[];
+  medianMs: number;
+  cpuMs: number[];
 }
 interface DuckResult {
   version: string;
@@ -60,6 +75,7 @@ interface DuckResult {
   case: DuckRun;
   /** The unchanged FILTER SQL. */
   filter?: DuckRun;
+  memory: MemoryRun;
 }
 
 const benchDir = fileURLToPath(new URL('.', import.meta.url));
@@ -274,6 +290,34 @@ async function engineCells(tx: Queryable, datasetId: string) {
     [datasetId],
   );
   return { cells, totals: { n: Number(t?.n), swy: Number(t?.swy), cells: Number(t?.cells) } };
+}
+
+const cpuNow = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/** The import's own aggregation, in memory: its time, CPU and the checked cells' sums. */
+function memoryAggregation(data: SyntheticData) {
+  const acc = new SumAccumulator(benchCodebook());
+  const c0 = cpuNow();
+  const t0 = now();
+  for (const r of respondents(data)) acc.add(r);
+  const ms = now() - t0;
+  const cpuMs = cpuNow() - c0;
+  const key = (c: CellKey) => `${c.indicator}|${c.dim}|${c.category}|${c.year}|${c.area}`;
+  const wanted = new Map(CHECK_CELLS.map((c, k) => [key(c), k]));
+  const cells: (Sums | undefined)[] = CHECK_CELLS.map(() => undefined);
+  const totals = { n: 0, swy: 0, cells: 0 };
+  for (const r of acc.each()) {
+    totals.n += r.n;
+    totals.swy += r.swy;
+    totals.cells++;
+    const k = wanted.get(key(r));
+    if (k !== undefined)
+      cells[k] = { n: r.n, n1: r.n1, sw: r.sw, sw2: r.sw2, swy: r.swy, sw2y: r.sw2y };
+  }
+  return { ms, cpuMs, check: { cells, totals } };
 }
 
 /** The bare GROUP BY on PostgreSQL/PGlite, materialised like DuckDB's (create temp table as). */
@@ -564,19 +608,41 @@ async function main() {
     log('duckdb: loading (appender)');
     const base = await loadDuckDb(data);
     try {
+      const memory: MemoryRun & { check?: ReturnType<typeof memoryAggregation>['check'] } = {
+        runsMs: [],
+        medianMs: 0,
+        cpuMs: [],
+      };
       const variant = async (v: DuckVariant, runs: number) => {
         const times: number[] = [];
+        const cpu: number[] = [];
         let peak = 0;
         for (let i = 0; i < runs; i++) {
+          // The import's in-memory sums alternate with DuckDB's (same machine, same moment).
+          if (v === 'case') {
+            const m = memoryAggregation(data);
+            memory.runsMs.push(m.ms);
+            memory.cpuMs.push(m.cpuMs);
+            memory.check = m.check;
+            log(`in-memory sums ${i + 1}/${runs}: ${r1(m.ms)} ms (CPU ${r1(m.cpuMs)} ms)`);
+          }
+          const c0 = cpuNow();
           const p = await phase(() => duckGroupBy(base.conn, v));
+          cpu.push(cpuNow() - c0);
           times.push(p.value);
           peak = Math.max(peak, p.peakRssMiB);
-          log(`duckdb (${v}): GROUP BY ${i + 1}/${runs}: ${r1(p.value)} ms`);
+          log(
+            `duckdb (${v}): GROUP BY ${i + 1}/${runs}: ${r1(p.value)} ms (CPU ${r1(cpu.at(-1)!)} ms)`,
+          );
         }
-        // honest comparison: DuckDB's sums must equal every engine's
+        // honest comparison: DuckDB's sums must equal every engine's, and the in-memory ones
         let checked = 0;
         const dTotals = await duckTotals(base.conn);
-        for (const r of results) {
+        const parties = [
+          ...results,
+          ...(memory.check ? [{ engine: 'in-memory', check: memory.check }] : []),
+        ];
+        for (const r of parties) {
           for (const [k, c] of CHECK_CELLS.entries()) {
             const d = await duckCell(base.conn, c);
             const e = r.check.cells[k];
@@ -596,7 +662,7 @@ async function main() {
         log(
           `duckdb (${v}): ${checked} checks equal (${CHECK_CELLS.length} cells + grand totals per engine)`,
         );
-        return { runsMs: times, medianMs: median(times), peakRssMiB: peak, checked };
+        return { runsMs: times, medianMs: median(times), cpuMs: cpu, peakRssMiB: peak, checked };
       };
       const caseV = await variant('case', REPEAT);
       const filterRuns = int('duckdb-filter-runs', flags['duckdb-filter-runs']);
@@ -607,6 +673,7 @@ async function main() {
         loadMs: base.loadMs,
         case: caseV,
         ...(filterV ? { filter: filterV } : {}),
+        memory: { runsMs: memory.runsMs, medianMs: median(memory.runsMs), cpuMs: memory.cpuMs },
       };
     } finally {
       base.close();
@@ -715,6 +782,11 @@ function markdown(rep: {
             (r) => `**${(r.aggregation.medianMs / d.case.medianMs).toFixed(1)} ×**`,
           ),
           row(
+            `**Ratio in-memory sums (the import's aggregation, ${s(d.memory.medianMs)}; CPU ${d.memory.cpuMs.map(s).join(', ')}) / DuckDB**`,
+            () =>
+              `**${(d.memory.medianMs / d.case.medianMs).toFixed(2)} ×** (CPU ${(median(d.memory.cpuMs) / median(d.case.cpuMs)).toFixed(2)} ×)`,
+          ),
+          row(
             'Ratio bare GROUP BY / DuckDB (CASE form)',
             (r) => `${(r.bareGroupByMs / d.case.medianMs).toFixed(1)} ×`,
           ),
@@ -746,6 +818,13 @@ function markdown(rep: {
     lines.push(
       '',
       `Aim "within ${AGG_AIM_RATIO}x of DuckDB on PostgreSQL": ${x <= AGG_AIM_RATIO ? 'met' : 'not met'} (${x.toFixed(1)} ×).`,
+    );
+  }
+  if (d) {
+    // The sums an import stores come from the reader's in-memory pass, not from the SQL above.
+    const x = d.memory.medianMs / d.case.medianMs;
+    lines.push(
+      `Aim "within ${AGG_AIM_RATIO}x of DuckDB" for the import's own aggregation (in memory): ${x <= AGG_AIM_RATIO ? 'met' : 'not met'} (${x.toFixed(2)} ×).`,
     );
   }
   for (const r of es) {

@@ -19,17 +19,33 @@ export interface AggregateRow extends CellSums {
   area: string;
 }
 
+/** The sums of one year x area: per group (dimension, category | everyone), 6 per indicator. */
+interface Block {
+  year: number;
+  area: string;
+  /** Keyed by group (groupKey); insertion order is the order rows() gives. */
+  groups: Map<number, Float64Array>;
+}
+
+/** A group's number within its block: 0 is everyone, then dimension k's category c. */
+const groupKey = (k: number, c: number) => (k + 1) * 65536 + c;
+
 /**
  * Sums per year x area x (dimension, category | everyone) x indicator, added one respondent at
  * a time (the import's reader worker sums while it checks); rows with no answers are left out,
  * as in SQL.
+ *
+ * One string key per respondent (its year and area) finds its block; the groups inside are
+ * found by number, not by a string built for each of them. The sums are read lazily (each()),
+ * so an import formats them a chunk at a time instead of holding 400,000 row objects.
  */
 export class SumAccumulator {
-  // One Float64Array of 6 sums per indicator for each group, keyed by year|area|dim|category.
-  private readonly groups = new Map<string, Float64Array>();
+  private readonly blocks = new Map<string, Block>();
   private readonly yearSet = new Set<number>();
   private readonly inds: number;
   private readonly dims: number;
+  // Reused for every respondent: the groups it counts in.
+  private readonly targets: Float64Array[] = [];
   respondents = 0;
 
   constructor(codebook: Codebook) {
@@ -37,11 +53,11 @@ export class SumAccumulator {
     this.dims = codebook.dimensions.length;
   }
 
-  private sumsOf(key: string): Float64Array {
-    let s = this.groups.get(key);
+  private sumsOf(block: Block, key: number): Float64Array {
+    let s = block.groups.get(key);
     if (!s) {
       s = new Float64Array(this.inds * 6);
-      this.groups.set(key, s);
+      block.groups.set(key, s);
     }
     return s;
   }
@@ -49,19 +65,28 @@ export class SumAccumulator {
   add(r: Respondent): void {
     this.respondents++;
     this.yearSet.add(r.year);
+    const blockKey = `${r.year}|${r.area}`;
+    let block = this.blocks.get(blockKey);
+    if (!block) {
+      block = { year: r.year, area: r.area, groups: new Map() };
+      this.blocks.set(blockKey, block);
+    }
     const w = r.weight;
     const w2 = w * w;
-    const targets = [this.sumsOf(`${r.year}|${r.area}|0|0`)];
+    const targets = this.targets;
+    targets.length = 0;
+    targets.push(this.sumsOf(block, 0));
     for (let k = 0; k < this.dims; k++) {
       const c = r.dims[k];
-      if (c !== null && c !== undefined)
-        targets.push(this.sumsOf(`${r.year}|${r.area}|${k + 1}|${c}`));
+      if (c !== null && c !== undefined) targets.push(this.sumsOf(block, groupKey(k, c)));
     }
+    const t = targets.length;
     for (let i = 0; i < this.inds; i++) {
       const y = r.answers[i];
       if (y === null || y === undefined) continue;
       const o = i * 6;
-      for (const s of targets) {
+      for (let g = 0; g < t; g++) {
+        const s = targets[g]!;
         s[o] = s[o]! + 1;
         s[o + 2] = s[o + 2]! + w;
         s[o + 3] = s[o + 3]! + w2;
@@ -78,29 +103,34 @@ export class SumAccumulator {
     return [...this.yearSet].sort((a, b) => a - b);
   }
 
-  rows(): AggregateRow[] {
-    const rows: AggregateRow[] = [];
-    for (const [key, s] of this.groups) {
-      const [year, area, dim, category] = key.split('|');
-      for (let i = 0; i < this.inds; i++) {
-        const o = i * 6;
-        if (s[o] === 0) continue;
-        rows.push({
-          indicator: i + 1,
-          dim: Number(dim),
-          category: Number(category),
-          year: Number(year),
-          area: area!,
-          n: s[o]!,
-          n1: s[o + 1]!,
-          sw: s[o + 2]!,
-          sw2: s[o + 3]!,
-          swy: s[o + 4]!,
-          sw2y: s[o + 5]!,
-        });
+  /** Every stored row (n > 0), block by block. */
+  *each(): Generator<AggregateRow> {
+    for (const { year, area, groups } of this.blocks.values())
+      for (const [key, s] of groups) {
+        const dim = key === 0 ? 0 : Math.floor(key / 65536);
+        const category = key === 0 ? 0 : key - dim * 65536;
+        for (let i = 0; i < this.inds; i++) {
+          const o = i * 6;
+          if (s[o] === 0) continue;
+          yield {
+            indicator: i + 1,
+            dim,
+            category,
+            year,
+            area,
+            n: s[o]!,
+            n1: s[o + 1]!,
+            sw: s[o + 2]!,
+            sw2: s[o + 3]!,
+            swy: s[o + 4]!,
+            sw2y: s[o + 5]!,
+          };
+        }
       }
-    }
-    return rows;
+  }
+
+  rows(): AggregateRow[] {
+    return [...this.each()];
   }
 }
 

@@ -63,29 +63,32 @@ describe('write sizes (issue 15: no write holds up the server)', () => {
   });
 });
 
-describe('array literals', () => {
-  it('writes respondents one literal per column, nulls as NULL, areas quoted', () => {
+describe('record literals', () => {
+  it('writes respondents as records of monitor_respondent, nulls empty, odd areas quoted twice', () => {
     const c = formatRespondents(
       [
         { line: 2, year: 2021, area: '0265', weight: 1.25, dims: [1, null], answers: [1, 0, null] },
-        { line: 3, year: 2017, area: 'a"b\\c', weight: 1e-7, dims: [2, 3], answers: [null, 1, 0] },
+        {
+          line: 3,
+          year: 2017,
+          area: 'a"b\\c',
+          weight: 1e-7,
+          dims: [2, 300],
+          answers: [null, 1, 0],
+        },
       ],
       2,
       3,
     );
     expect(c.rows).toBe(2);
     expect(c.years.sort()).toEqual([2017, 2021]);
-    expect(c.columns).toEqual([
-      '{2,3}',
-      '{2021,2017}',
-      '{"0265","a\\"b\\\\c"}',
-      '{1.25,1e-7}',
-      '{1,2}',
-      '{NULL,3}',
-      '{1,NULL}',
-      '{0,1}',
-      '{NULL,0}',
-    ]);
+    // dataset and kommune empty; d3..d8 and y4..y64 empty (the codebook does not use them).
+    const d = ','.repeat(6);
+    const y = ','.repeat(61);
+    expect(c.literal).toBe(
+      `{"(,,2,2021,0265,1.25,1,${d},1,0,${y})",` +
+        `"(,,3,2017,\\"a\\\\\\"b\\\\\\\\c\\",1e-7,2,300${d},,1,0${y})"}`,
+    );
   });
 
   it('writes sums with full float precision', () => {
@@ -104,8 +107,8 @@ describe('array literals', () => {
         sw2y: 1,
       },
     ]);
-    expect(c.columns[7]).toBe('{0.30000000000000004}');
-    expect(c.columns).toHaveLength(11);
+    expect(c.rows).toBe(1);
+    expect(c.literal).toBe('{"(,,1,0,0,2021,0265,3,1,0.30000000000000004,2,1,1)"}');
   });
 });
 

@@ -11,35 +11,37 @@
  * the import takes at most half of the time. On PostgreSQL the statement runs in the
  * server's process; only sending it costs the event loop, so batches are larger and fixed.
  *
- * The rows arrive from the reading worker already written as PostgreSQL array literals, one
- * string per column (formatRespondents, formatSums): handing over a few flat strings costs the
- * event loop almost nothing, where thousands of row objects cost a structured clone and then
- * the driver's own array serialisation, both on the event loop.
+ * The rows arrive from the reading worker already written as one PostgreSQL array literal of
+ * the table's own row type (formatRespondents, formatSums): handing over one flat string costs
+ * the event loop almost nothing, where thousands of row objects cost a structured clone and then
+ * the driver's own array serialisation, both on the event loop. One array of records, unnested
+ * once, costs the server a third of what one array per column did: `unnest(a, b, …)` over 50
+ * arrays materialises each of them apart (bench/README.md, issue 16, 2026-12-07).
  *
  * Everything here is pure (no I/O), so it runs the same in the worker and in tests.
  */
 import type { Db } from '../../db/db.ts';
 import { SumAccumulator, type AggregateRow } from './aggregate.memory.ts';
-import type { Codebook, Respondent } from './codebook.ts';
+import { MAX_DIMENSIONS, MAX_INDICATORS, type Codebook, type Respondent } from './codebook.ts';
 
-/** Respondent rows as one array literal per column of monitor_respondent (import.store.ts). */
-export interface RespondentColumns {
+/** Respondent rows as one array literal of monitor_respondent records (import.store.ts). */
+export interface RespondentRecords {
   rows: number;
   /** The distinct survey years among these rows. */
   years: number[];
-  /** line, year, area, weight, d1..dN, y1..yM: each a literal like `{1,2,NULL}`. */
-  columns: string[];
+  /** `{"(,,line,year,area,weight,d1,…,d8,y1,…,y64)",…}`: dataset and kommune left empty. */
+  literal: string;
 }
 
-/** Sum rows as one array literal per column of monitor_aggregate after dataset and kommune. */
-export interface SumColumns {
+/** Sum rows as one array literal of monitor_aggregate records. */
+export interface SumRecords {
   rows: number;
-  /** indicator, dim, category, year, area, n, n1, sw, sw2, swy, sw2y. */
-  columns: string[];
+  /** `{"(,,indicator,dim,category,year,area,n,n1,sw,sw2,swy,sw2y)",…}`. */
+  literal: string;
 }
 
 /** What a dataset is written from: batches of respondents, then their sums. */
-export type DatasetChunk = { respondents: RespondentColumns } | { sums: SumColumns };
+export type DatasetChunk = { respondents: RespondentRecords } | { sums: SumRecords };
 
 /** How many rows the writer asks for next, of each kind. */
 export interface ChunkSize {
@@ -108,61 +110,65 @@ export function nextBatchRows(limits: WriteLimits, lastRows: number, lastMs: num
   return clamp(Math.min(limits.targetMs / perRow, lastRows * 2));
 }
 
-const int = (v: number | null | undefined) =>
-  v === null || v === undefined || !Number.isFinite(v) ? 'NULL' : String(Math.trunc(v));
-const float = (v: number) => (Number.isFinite(v) ? String(v) : 'NULL');
-/** A text element: always quoted, backslash and double quote escaped (PostgreSQL array syntax). */
-const text = (s: string) => `"${s.replace(/[\\"]/g, '\\$&')}"`;
-const literal = (items: string[]) => `{${items.join(',')}}`;
+// Inside a record (which is itself an element of an array literal) an empty field is NULL.
+const SMALL = Array.from({ length: 256 }, (_, i) => String(i));
+const int = (v: number | null | undefined): string => {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '';
+  const t = Math.trunc(v);
+  return t >= 0 && t < 256 ? SMALL[t]! : String(t);
+};
+const float = (v: number) => (Number.isFinite(v) ? String(v) : '');
+const PLAIN = /^[0-9A-Za-z]+$/;
+/**
+ * A text field of a record that is an element of an array: quoted and escaped for the record,
+ * then escaped again for the array element the record sits in (PostgreSQL's array and record
+ * syntax). Area codes are four digits and need neither.
+ */
+const text = (s: string) =>
+  PLAIN.test(s) ? s : `"${s.replace(/[\\"]/g, '\\$&')}"`.replace(/[\\"]/g, '\\$&');
+/** Commas for the slots a codebook leaves empty (NULL), up to the table's fixed slots. */
+const empties = (used: number, slots: number) => ','.repeat(Math.max(0, slots - used));
 
+/** One literal for `unnest($1::monitor_respondent[])` (columns in the table's order). */
 export function formatRespondents(
   batch: readonly Respondent[],
   dims: number,
   inds: number,
-): RespondentColumns {
+): RespondentRecords {
   const n = batch.length;
-  const line = new Array<string>(n);
-  const year = new Array<string>(n);
-  const area = new Array<string>(n);
-  const weight = new Array<string>(n);
   const years = new Set<number>();
-  const d = Array.from({ length: dims }, () => new Array<string>(n));
-  const y = Array.from({ length: inds }, () => new Array<string>(n));
+  const dimRest = empties(dims, MAX_DIMENSIONS);
+  const indRest = empties(inds, MAX_INDICATORS);
+  // Each record's fields in one reused array, joined per record, then the records joined: one
+  // join over a whole chunk's fields cost 5 × this (bench/README.md, issue 16, 2026-12-07).
+  const fields = new Array<string>(4 + dims + inds);
+  const records = new Array<string>(n);
   for (let i = 0; i < n; i++) {
     const r = batch[i]!;
-    line[i] = int(r.line);
-    year[i] = int(r.year);
     years.add(r.year);
-    area[i] = text(r.area);
-    weight[i] = float(r.weight);
-    for (let k = 0; k < dims; k++) d[k]![i] = int(r.dims[k]);
-    for (let j = 0; j < inds; j++) y[j]![i] = int(r.answers[j]);
+    let at = 0;
+    fields[at++] = `"(,,${int(r.line)}`;
+    fields[at++] = int(r.year);
+    fields[at++] = text(r.area);
+    fields[at++] = float(r.weight);
+    for (let k = 0; k < dims; k++) fields[at++] = int(r.dims[k]);
+    fields[at - 1] += dimRest;
+    for (let j = 0; j < inds; j++) fields[at++] = int(r.answers[j]);
+    fields[at - 1] += indRest + ')"';
+    records[i] = fields.join(',');
   }
-  return {
-    rows: n,
-    years: [...years],
-    columns: [line, year, area, weight, ...d, ...y].map(literal),
-  };
+  return { rows: n, years: [...years], literal: `{${records.join(',')}}` };
 }
 
-export function formatSums(b: readonly AggregateRow[]): SumColumns {
-  const col = (f: (r: AggregateRow) => string) => literal(b.map(f));
-  return {
-    rows: b.length,
-    columns: [
-      col((r) => int(r.indicator)),
-      col((r) => int(r.dim)),
-      col((r) => int(r.category)),
-      col((r) => int(r.year)),
-      col((r) => text(r.area)),
-      col((r) => int(r.n)),
-      col((r) => int(r.n1)),
-      col((r) => float(r.sw)),
-      col((r) => float(r.sw2)),
-      col((r) => float(r.swy)),
-      col((r) => float(r.sw2y)),
-    ],
-  };
+/** One literal for `unnest($1::monitor_aggregate[])`, full float precision. */
+export function formatSums(b: Iterable<AggregateRow>): SumRecords {
+  const records: string[] = [];
+  for (const r of b)
+    records.push(
+      `"(,,${int(r.indicator)},${int(r.dim)},${int(r.category)},${int(r.year)},${text(r.area)},` +
+        `${int(r.n)},${int(r.n1)},${float(r.sw)},${float(r.sw2)},${float(r.swy)},${float(r.sw2y)})"`,
+    );
+  return { rows: records.length, literal: `{${records.join(',')}}` };
 }
 
 /**
@@ -180,8 +186,8 @@ export function chunkSource(
     Symbol.asyncIterator in respondents
       ? respondents[Symbol.asyncIterator]()
       : respondents[Symbol.iterator]();
-  let sums: AggregateRow[] | null = null;
-  let at = 0;
+  // The sums, once every respondent is read; taken a chunk at a time.
+  let sums: Iterator<AggregateRow> | null = null;
   return {
     async next(size) {
       if (sums === null) {
@@ -189,7 +195,7 @@ export function chunkSource(
         while (batch.length < Math.max(1, size.respondents)) {
           const r = await it.next();
           if (r.done) {
-            sums = acc.rows();
+            sums = acc.each();
             break;
           }
           acc.add(r.value);
@@ -197,10 +203,13 @@ export function chunkSource(
         }
         if (batch.length > 0) return { respondents: formatRespondents(batch, dims, inds) };
       }
-      if (sums === null || at >= sums.length) return null;
-      const part = sums.slice(at, at + Math.max(1, size.sums));
-      at += part.length;
-      return { sums: formatSums(part) };
+      if (sums === null) return null;
+      const part: AggregateRow[] = [];
+      for (let r = sums.next(); !r.done; r = sums.next()) {
+        part.push(r.value);
+        if (part.length >= Math.max(1, size.sums)) break;
+      }
+      return part.length > 0 ? { sums: formatSums(part) } : null;
     },
   };
 }

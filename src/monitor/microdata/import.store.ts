@@ -17,13 +17,14 @@ import type { Codebook, Respondent } from './codebook.ts';
 import type { AggregateRow } from './aggregate.memory.ts';
 import {
   chunkSource,
+  formatSums,
   nextBatchRows,
   restAfter,
   WRITE_LIMITS,
   type ChunkSize,
   type ChunkSource,
-  type RespondentColumns,
-  type SumColumns,
+  type RespondentRecords,
+  type SumRecords,
   type WriteLimits,
 } from './import.batch.ts';
 import type { RowProblem } from './validate.ts';
@@ -53,21 +54,17 @@ const systemActor = (kommune: string): AuditActor => ({
   requestId: 'monitor-import',
 });
 
-/** `insert ... select from unnest(...)`: one array per column, fast on both engines. */
+/**
+ * `insert ... select from unnest($3::monitor_respondent[])`: one array of the table's own
+ * records (import.batch.ts formatRespondents), unnested once. Only the codebook's slots are
+ * listed; the others stay NULL. Checked by the table's policy (WITH CHECK) like any insert.
+ */
 function insertSql(dims: number, inds: number): string {
   const cols = ['line', 'year', 'area', 'weight'];
-  const types = ['int[]', 'smallint[]', 'text[]', 'float8[]'];
-  for (let k = 1; k <= dims; k++) {
-    cols.push(`d${k}`);
-    types.push('smallint[]');
-  }
-  for (let i = 1; i <= inds; i++) {
-    cols.push(`y${i}`);
-    types.push('smallint[]');
-  }
-  const params = types.map((t, j) => `$${j + 3}::${t}`).join(', ');
+  for (let k = 1; k <= dims; k++) cols.push(`d${k}`);
+  for (let i = 1; i <= inds; i++) cols.push(`y${i}`);
   return `insert into monitor_respondent (dataset_id, kommune, ${cols.join(', ')})
-    select $1, $2, * from unnest(${params})`;
+    select $1, $2, ${cols.map((c) => `u.${c}`).join(', ')} from unnest($3::monitor_respondent[]) u`;
 }
 
 /**
@@ -77,48 +74,26 @@ function insertSql(dims: number, inds: number): string {
  */
 export const WRITE_PARALLEL: Record<Db['engine'], number> = { pglite: 1, postgres: 2 };
 
-/** Respondents given as array literals, one per column (import.batch.ts formatRespondents). */
+/** Respondents given as one literal of records (import.batch.ts formatRespondents). */
 async function insertRespondents(
   tx: Queryable,
   sql: string,
   datasetId: string,
   kommune: string,
-  batch: RespondentColumns,
+  batch: RespondentRecords,
 ) {
-  await tx.query(sql, [datasetId, kommune, ...batch.columns]);
+  await tx.query(sql, [datasetId, kommune, batch.literal]);
 }
 
-const SUMS_SQL = `insert into monitor_aggregate (dataset_id, kommune, indicator, dim, category, year, area, n, n1, sw, sw2, swy, sw2y)
-     select $1, $2, * from unnest($3::smallint[], $4::smallint[], $5::smallint[], $6::smallint[], $7::text[],
-       $8::int[], $9::int[], $10::float8[], $11::float8[], $12::float8[], $13::float8[])`;
+const SUM_COLUMNS = 'indicator, dim, category, year, area, n, n1, sw, sw2, swy, sw2y';
+const SUMS_SQL = `insert into monitor_aggregate (dataset_id, kommune, ${SUM_COLUMNS})
+     select $1, $2, ${SUM_COLUMNS.split(', ')
+       .map((c) => `u.${c}`)
+       .join(', ')} from unnest($3::monitor_aggregate[]) u`;
 
-/** Sums given as array literals (formatSums). */
-async function insertSumColumns(tx: Queryable, datasetId: string, kommune: string, b: SumColumns) {
-  await tx.query(SUMS_SQL, [datasetId, kommune, ...b.columns]);
-}
-
-/** Sums given as rows (the demo's national survey). */
-async function insertSums(
-  tx: Queryable,
-  datasetId: string,
-  kommune: string,
-  b: readonly AggregateRow[],
-) {
-  await tx.query(SUMS_SQL, [
-    datasetId,
-    kommune,
-    b.map((r) => r.indicator),
-    b.map((r) => r.dim),
-    b.map((r) => r.category),
-    b.map((r) => r.year),
-    b.map((r) => r.area),
-    b.map((r) => r.n),
-    b.map((r) => r.n1),
-    b.map((r) => r.sw),
-    b.map((r) => r.sw2),
-    b.map((r) => r.swy),
-    b.map((r) => r.sw2y),
-  ]);
+/** Sums given as one literal of records (formatSums). */
+async function insertSumRecords(tx: Queryable, datasetId: string, kommune: string, b: SumRecords) {
+  await tx.query(SUMS_SQL, [datasetId, kommune, b.literal]);
 }
 
 /**
@@ -154,7 +129,12 @@ export async function importAggregates(
     const datasetId = ds!.id;
     const step = 10_000;
     for (let i = 0; i < input.rows.length; i += step)
-      await insertSums(tx, datasetId, input.kommune, input.rows.slice(i, i + step));
+      await insertSumRecords(
+        tx,
+        datasetId,
+        input.kommune,
+        formatSums(input.rows.slice(i, i + step)),
+      );
     await audit(tx, systemActor(input.kommune), {
       action: 'create',
       entity: 'monitor_dataset',
@@ -237,7 +217,7 @@ export async function writeDataset(
           input.onWrite,
         );
       }
-      await inTenant(db, kommune, (tx) => insertSumColumns(tx, datasetId, kommune, chunk.sums));
+      await inTenant(db, kommune, (tx) => insertSumRecords(tx, datasetId, kommune, chunk.sums));
       sums += chunk.sums.rows;
       onProgress?.('aggregating', sums, sums);
       return adapt(size, 'sums', limits.sums, chunk.sums.rows, t0, input.onWrite);
