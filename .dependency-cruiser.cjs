@@ -1,7 +1,7 @@
 // The walls between the kernel and the domains, checked by `npm run check:imports` (and CI).
 // docs/architecture.md says why each wall is there; CONVENTIONS.md how a domain is laid out.
 const DOMAINS =
-  'catalog|conversation|monitor|staff|audit|demo|people|referrals|planning|assessment|notify|outreach|fhir';
+  'catalog|conversation|monitor|staff|audit|demo|people|referrals|planning|assessment|notify|outreach|fhir|voice|api';
 const TESTS = '(\\.test\\.tsx?|\\.examples\\.tsx)$';
 
 /** @type {import('dependency-cruiser').IConfiguration} */

@@ -2,7 +2,9 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../platform/deps.ts';
 import { requireRole } from '../web/access.ts';
+import type { FieldProblem } from '../platform/errors.ts';
 import { sendPage, staffPageContext } from '../web/context.ts';
+import { submitForm } from '../web/form-post.ts';
 import { monitorSettings } from '../monitor/index.ts';
 import { EMPTY_FORM, readGoalForm, type GoalForm, type GoalView } from './goal.ts';
 import {
@@ -48,27 +50,13 @@ export const goalsRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db, cloc
     },
   );
 
-  app.get(`${GOALS_PATH}/ny`, { preHandler: planners }, async (req, reply) => {
-    const options = await goalFormOptions(db, req.tenant.kommune);
-    return sendPage(
-      reply,
-      <NewGoalPage
-        ctx={staffPageContext(req, reply)}
-        options={options}
-        form={EMPTY_FORM}
-        problems={[]}
-      />,
-    );
-  });
-
-  app.post(GOALS_PATH, { preHandler: planners }, async (req, reply) => {
-    const form = readGoalForm((req.body ?? {}) as Record<string, unknown>);
-    const r = await createGoalFromForm(db, req.staff!, form, {
-      now: clock.now(),
-      requestId: req.id,
-      settings,
-    });
-    if (r.ok) return reply.redirect(`${GOALS_PATH}?besked=oprettet`, 303);
+  const newGoalPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    form: GoalForm,
+    problems: readonly FieldProblem[] = [],
+    status = 200,
+  ) => {
     const options = await goalFormOptions(db, req.tenant.kommune);
     return sendPage(
       reply,
@@ -76,16 +64,31 @@ export const goalsRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db, cloc
         ctx={staffPageContext(req, reply)}
         options={options}
         form={form}
-        problems={r.problems}
+        // The page takes a mutable list (goal-pages.tsx); a copy keeps the caller's intact.
+        problems={[...problems]}
       />,
-      { status: 400 },
+      { status },
     );
+  };
+
+  app.get(`${GOALS_PATH}/ny`, { preHandler: planners }, async (req, reply) =>
+    newGoalPage(req, reply, EMPTY_FORM),
+  );
+
+  app.post(GOALS_PATH, { preHandler: planners }, async (req, reply) => {
+    const form = readGoalForm((req.body ?? {}) as Record<string, unknown>);
+    return submitForm(reply, {
+      run: () =>
+        createGoalFromForm(db, req.staff!, form, { now: clock.now(), requestId: req.id, settings }),
+      redirect: `${GOALS_PATH}?besked=oprettet`,
+      again: (status, { problems }) => newGoalPage(req, reply, form, problems, status),
+    });
   });
 
   async function detail(
     req: FastifyRequest<Id>,
     reply: FastifyReply,
-    extra: { form?: GoalForm; problems?: { path: string; message: string }[]; notice?: string },
+    extra: { form?: GoalForm; problems?: readonly FieldProblem[]; notice?: string },
     status = 200,
   ) {
     const kommune = req.tenant.kommune;
@@ -101,7 +104,7 @@ export const goalsRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db, cloc
         canEdit
         // After a stale save, the form shows what is stored now (with its new version).
         form={extra.form ? { ...extra.form, version: extra.form.version } : fresh}
-        problems={extra.problems ?? []}
+        problems={[...(extra.problems ?? [])]}
         notice={extra.notice ?? req.query.besked}
       />,
       { status },
@@ -114,16 +117,14 @@ export const goalsRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db, cloc
 
   app.post<Id>(`${GOALS_PATH}/:id`, { preHandler: planners }, async (req, reply) => {
     const form = readGoalForm((req.body ?? {}) as Record<string, unknown>);
-    try {
-      const r = await editGoal(db, req.staff!, req.params.id, form, {
-        now: clock.now(),
-        requestId: req.id,
-      });
-      if (r.ok) return reply.redirect(`${GOALS_PATH}/${req.params.id}?besked=gemt`, 303);
-      return detail(req, reply, { form, problems: r.problems }, 400);
-    } catch (e) {
-      if (e instanceof GoalStale) return detail(req, reply, { notice: 'forældet' }, 409);
-      throw e;
-    }
+    return submitForm(reply, {
+      run: () =>
+        editGoal(db, req.staff!, req.params.id, form, { now: clock.now(), requestId: req.id }),
+      stale: GoalStale,
+      redirect: `${GOALS_PATH}/${req.params.id}?besked=gemt`,
+      // A stale save shows the goal as stored now (its new version), with the notice.
+      again: (status, shown) =>
+        detail(req, reply, status === 400 ? { form, problems: shown.problems } : shown, status),
+    });
   });
 };

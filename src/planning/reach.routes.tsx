@@ -2,8 +2,9 @@
  * The reach pages for planners (issue 12): the list, an offer's reach (with the choice of its
  * target indicator) and an intervention's reach. Aggregates only, suppressed (reach.ts).
  */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../platform/deps.ts';
+import type { FieldProblem } from '../platform/errors.ts';
 import { actorOf, requireRole } from '../web/access.ts';
 import { sendPage, staffPageContext } from '../web/context.ts';
 import { ReachIndexPage, ReachPage } from './pages/reach-pages.tsx';
@@ -28,7 +29,13 @@ export const reachRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db }) =>
     return sendPage(reply, <ReachIndexPage ctx={staffPageContext(req, reply)} index={index} />);
   });
 
-  app.get<Saved>(`${REACH_PATH}/tilbud/:id`, { preHandler: planners }, async (req, reply) => {
+  /** An offer's reach with the choice of its target indicator. */
+  const offerPage = async (
+    req: FastifyRequest<Id>,
+    reply: FastifyReply,
+    extra: { notice: 'saved' | 'stale' | null; problems?: readonly FieldProblem[] },
+    status = 200,
+  ) => {
     const kommune = req.tenant.kommune;
     const view = await reachForOffer(db, kommune, req.params.id);
     const chooser = await offerTargetChoice(db, kommune, view.id);
@@ -38,16 +45,21 @@ export const reachRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db }) =>
         ctx={staffPageContext(req, reply)}
         view={view}
         chooser={chooser}
-        notice={req.query.besked === 'gemt' ? 'saved' : null}
+        {...(extra.problems ? { problems: extra.problems } : {})}
+        notice={extra.notice}
       />,
+      { status },
     );
-  });
+  };
+
+  app.get<Saved>(`${REACH_PATH}/tilbud/:id`, { preHandler: planners }, async (req, reply) =>
+    offerPage(req, reply, { notice: req.query.besked === 'gemt' ? 'saved' : null }),
+  );
 
   app.post<Choose>(
     `${REACH_PATH}/tilbud/:id/maalgruppe`,
     { preHandler: planners },
     async (req, reply) => {
-      const kommune = req.tenant.kommune;
       const body = req.body ?? {};
       const version = Number(body.version);
       const outcome = await chooseOfferTarget(db, actorOf(req), req.params.id, {
@@ -56,23 +68,9 @@ export const reachRoutes: FastifyPluginAsync<RouteDeps> = async (app, { db }) =>
       });
       if (outcome === 'saved')
         return reply.redirect(`${REACH_PATH}/tilbud/${req.params.id}?besked=gemt`, 303);
-      const view = await reachForOffer(db, kommune, req.params.id);
-      const chooser = await offerTargetChoice(db, kommune, view.id);
-      return sendPage(
-        reply,
-        <ReachPage
-          ctx={staffPageContext(req, reply)}
-          view={view}
-          chooser={chooser}
-          problems={
-            outcome === 'invalid'
-              ? [{ path: 'indicator', message: 'reach.staff.error.indicator' }]
-              : []
-          }
-          notice={outcome === 'stale' ? 'stale' : null}
-        />,
-        { status: outcome === 'stale' ? 409 : 400 },
-      );
+      const stale = outcome === 'stale';
+      const problems = stale ? [] : [{ path: 'indicator', message: 'reach.staff.error.indicator' }];
+      return offerPage(req, reply, { problems, notice: stale ? 'stale' : null }, stale ? 409 : 400);
     },
   );
 
