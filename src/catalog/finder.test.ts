@@ -14,7 +14,9 @@ import {
   searchTerms,
   toPrefixQuery,
   DEFAULT_KM,
+  type LocalMoment,
 } from './finder.ts';
+import type { Schedule } from './offer.ts';
 
 describe('parseFinderQuery', () => {
   it('reads every public parameter, one per filter', () => {
@@ -122,6 +124,73 @@ describe('nextSession', () => {
     const later = { ...tuesday10, valid_from: '2027-01-05' };
     expect(nextSession([later], { date: '2026-11-23', time: '08:00' })).toMatchObject({
       date: '2027-01-05',
+    });
+  });
+
+  // Reference: the first version, which walked the days as 'YYYY-MM-DD' strings (issue 16
+  // made it count days as numbers); both must agree on every schedule.
+  function nextSessionByStrings(schedules: readonly Schedule[], from: LocalMoment) {
+    const day = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
+    const date = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);
+    let best: (LocalMoment & { schedule: Schedule }) | null = null;
+    const today = day(from.date);
+    for (const s of schedules) {
+      const startDay = s.valid_from ? Math.max(today, day(s.valid_from)) : today;
+      const interval = s.interval_weeks ?? 1;
+      const anchor = s.valid_from ? day(s.valid_from) : null;
+      for (let d = startDay; d < startDay + 7 * interval + 7; d++) {
+        const text = date(d);
+        if (s.valid_to && text > s.valid_to) break;
+        if (isoWeekday(text) !== s.weekday) continue;
+        if (anchor !== null && interval > 1 && Math.floor((d - anchor) / 7) % interval !== 0)
+          continue;
+        const time = s.starts_at.slice(0, 5);
+        if (d === today && time < from.time) continue;
+        if (!best || text < best.date || (text === best.date && time < best.time))
+          best = { date: text, time, schedule: s };
+        break;
+      }
+    }
+    return best;
+  }
+
+  it('agrees with the date-string version on varied schedules', () => {
+    let seed = 7;
+    const rnd = (n: number) => {
+      seed = (seed + 0x6d2b79f5) | 0; // mulberry32
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) % n;
+    };
+    const dayOf = (base: number, offset: number) =>
+      new Date(Date.UTC(2026, 0, base + offset)).toISOString().slice(0, 10);
+    for (let i = 0; i < 3000; i++) {
+      const base = 1 + rnd(400);
+      // Validity around the searched day, so sessions on its first and last day occur.
+      const schedules: Schedule[] = Array.from({ length: 1 + rnd(3) }, () => ({
+        weekday: 1 + rnd(7),
+        starts_at: `${String(7 + rnd(14)).padStart(2, '0')}:${rnd(2) ? '00' : '30'}`,
+        ends_at: '22:00',
+        interval_weeks: 1 + rnd(4),
+        valid_from: rnd(2) ? dayOf(base, rnd(40) - 20) : null,
+        valid_to: rnd(2) ? dayOf(base, rnd(30) - 3) : null,
+      }));
+      const from = { date: dayOf(base, 0), time: `${String(rnd(24)).padStart(2, '0')}:15` };
+      expect(nextSession(schedules, from)).toEqual(nextSessionByStrings(schedules, from));
+    }
+  });
+
+  it('reads the clock once a minute, and a new minute anew (also at the change to summer time)', () => {
+    const first = copenhagenNow(new Date('2026-03-29T00:59:10Z'));
+    expect(first).toEqual({ date: '2026-03-29', time: '01:59' });
+    first.time = 'changed by a caller';
+    expect(copenhagenNow(new Date('2026-03-29T00:59:50Z'))).toEqual({
+      date: '2026-03-29',
+      time: '01:59',
+    });
+    expect(copenhagenNow(new Date('2026-03-29T01:00:05Z'))).toEqual({
+      date: '2026-03-29',
+      time: '03:00',
     });
   });
 

@@ -280,20 +280,31 @@ const copenhagenClock = new Intl.DateTimeFormat('en-CA', {
   hourCycle: 'h23',
 });
 
+// The last minute asked for: a request asks twice, and formatToParts costs tens of microseconds.
+// Copenhagen's offset from UTC is whole hours, so one UTC minute is one local minute.
+let lastMinute: { minute: number; moment: LocalMoment } | undefined;
+
 export function copenhagenNow(now: Date = new Date()): LocalMoment {
-  const parts = copenhagenClock.formatToParts(now);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '00';
-  return {
-    date: `${get('year')}-${get('month')}-${get('day')}`,
-    time: `${get('hour')}:${get('minute')}`,
-  };
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (lastMinute?.minute !== minute) {
+    const parts = copenhagenClock.formatToParts(now);
+    const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '00';
+    const moment = {
+      date: `${get('year')}-${get('month')}-${get('day')}`,
+      time: `${get('hour')}:${get('minute')}`,
+    };
+    lastMinute = { minute, moment };
+  }
+  return { ...lastMinute.moment };
 }
 
 const DAY_MS = 86_400_000;
 const toDay = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 const fromDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+/** ISO weekday of a day number (days since 1970-01-01, a Thursday): 1 Monday .. 7 Sunday. */
+const weekdayOfDay = (day: number) => ((((day + 3) % 7) + 7) % 7) + 1;
 /** ISO weekday of a 'YYYY-MM-DD' date: 1 Monday .. 7 Sunday. */
-export const isoWeekday = (date: string) => ((((toDay(date) + 3) % 7) + 7) % 7) + 1;
+export const isoWeekday = (date: string) => weekdayOfDay(toDay(date));
 
 /**
  * The next meeting of an offer at or after `from` (local time), across its schedules:
@@ -304,21 +315,26 @@ export function nextSession(
   from: LocalMoment,
 ): (LocalMoment & { schedule: Schedule }) | null {
   let best: (LocalMoment & { schedule: Schedule }) | null = null;
+  let bestDay = 0;
   const today = toDay(from.date);
+  // Days as numbers, not date strings: a results page runs this for 20 offers, up to 21 days
+  // each (issue 16). 'YYYY-MM-DD' strings compare as their day numbers do.
   for (const s of schedules) {
     const startDay = s.valid_from ? Math.max(today, toDay(s.valid_from)) : today;
     const interval = s.interval_weeks ?? 1;
     const anchor = s.valid_from ? toDay(s.valid_from) : null;
+    const lastDay = s.valid_to ? toDay(s.valid_to) : Infinity;
     for (let day = startDay; day < startDay + 7 * interval + 7; day++) {
-      const date = fromDay(day);
-      if (s.valid_to && date > s.valid_to) break;
-      if (isoWeekday(date) !== s.weekday) continue;
+      if (day > lastDay) break;
+      if (weekdayOfDay(day) !== s.weekday) continue;
       if (anchor !== null && interval > 1 && Math.floor((day - anchor) / 7) % interval !== 0)
         continue;
       const time = s.starts_at.slice(0, 5);
       if (day === today && time < from.time) continue;
-      if (!best || date < best.date || (date === best.date && time < best.time))
-        best = { date, time, schedule: s };
+      if (!best || day < bestDay || (day === bestDay && time < best.time)) {
+        best = { date: fromDay(day), time, schedule: s };
+        bestDay = day;
+      }
       break;
     }
   }

@@ -51,16 +51,26 @@ export function autoIn(pageLang: string, text: string): string {
   return dirOf(pageLang) === 'rtl' && text ? `\u2068${text}\u2069` : text;
 }
 
+// Names of languages and weekdays, remembered once looked up: Intl's lookup itself (not only
+// building the formatter) costs microseconds, and a results page asks for them 60 times over.
+const names = new Map<string, string>();
+
 export function languageName(code: string, lang: UiLanguage): string {
-  try {
-    return (
-      cached(`names:${lang}`, () => new Intl.DisplayNames([lang, 'da'], { type: 'language' })).of(
-        code,
-      ) ?? code
-    );
-  } catch {
-    return code;
+  const key = `${lang}\u0000${code}`;
+  let name = names.get(key);
+  if (name === undefined) {
+    try {
+      name =
+        cached(`names:${lang}`, () => new Intl.DisplayNames([lang, 'da'], { type: 'language' })).of(
+          code,
+        ) ?? code;
+    } catch {
+      name = code;
+    }
+    // Codes come from stored offers (a closed list), but a bound keeps a stray one harmless.
+    if (names.size < 10_000) names.set(key, name);
   }
+  return name;
 }
 
 /** Items joined the way the language joins lists ("a, b og c"); `unit` leaves out the "og". */
@@ -87,10 +97,16 @@ const localDate = (date: string) => new Date(`${date}T00:00:00Z`);
 const weekdayDate = (i: number) => localDate(`2024-01-0${i}`); // 2024-01-01 was a Monday
 
 export function weekdayName(weekday: number, lang: UiLanguage): string {
-  return cached(
-    `weekday:${lang}`,
-    () => new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }),
-  ).format(weekdayDate(weekday));
+  const key = `${lang}\u0000#${weekday}`;
+  let name = names.get(key);
+  if (name === undefined) {
+    name = cached(
+      `weekday:${lang}`,
+      () => new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }),
+    ).format(weekdayDate(weekday));
+    if (names.size < 10_000) names.set(key, name);
+  }
+  return name;
 }
 
 export function dateText(d: Date, lang: UiLanguage): string {
