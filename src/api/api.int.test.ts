@@ -116,6 +116,26 @@ eachEngine('open API', (ctx) => {
     expect(['ahead', 'on_track', 'behind', 'no_data']).toContain(goals.items[0]!.state);
   });
 
+  it('gives numbers at the precision the pages show (1 decimal for percent)', async () => {
+    const numbers = (v: unknown): number[] =>
+      typeof v === 'number'
+        ? [v]
+        : v && typeof v === 'object'
+          ? Object.entries(v).flatMap(([k, x]) => (k === 'year' || k === 'n' ? [] : numbers(x)))
+          : [];
+    const goals = (await app.inject({ method: 'GET', url: '/api/v1/goals' })).json<{
+      items: object[];
+    }>().items;
+    const figures = (await app.inject({ method: 'GET', url: CALLS['/api/v1/figures']! })).json<{
+      items: object[];
+    }>().items;
+    const all = [...numbers(goals), ...numbers(figures)];
+    // Survey shares are rarely whole: the check is not passed by integers alone.
+    expect(all.some((v) => !Number.isInteger(v))).toBe(true);
+    for (const v of all)
+      expect(Math.abs(v * 10 - Math.round(v * 10)), String(v)).toBeLessThan(1e-9);
+  });
+
   it('hides small cells: no value and no count behind a suppressed figure', async () => {
     const res = await app.inject({ method: 'GET', url: CALLS['/api/v1/figures']! });
     const rows = res.json<{ items: { suppressed: boolean; value: unknown; n: unknown }[] }>().items;

@@ -57,10 +57,15 @@ const envelope = (items: object, example: unknown[]) => ({
   examples: [{ kommune: '0265', municipality: 'Roskilde', items: example }],
 });
 
+/** Said wherever a goal's number appears: the precision is the goal page's. */
+const GOAL_PRECISION =
+  "In the unit of the goal's measure, rounded as the goal page shows it: percent (prevalence) " +
+  'and percentage points (D, SII) to 1 decimal, reach ratios to 2 decimals.';
+
 const yearValue = {
   type: 'object',
   required: ['year', 'value'],
-  properties: { year: { type: 'integer' }, value: { type: 'number' } },
+  properties: { year: { type: 'integer' }, value: { type: 'number', description: GOAL_PRECISION } },
   additionalProperties: false,
 } as const;
 
@@ -105,15 +110,18 @@ const goal = {
           required: ['year', 'value', 'lo', 'hi'],
           properties: {
             year: { type: 'integer' },
-            value: nullable('number'),
-            lo: nullable('number'),
-            hi: nullable('number'),
+            value: { ...nullable('number'), description: GOAL_PRECISION },
+            lo: { ...nullable('number'), description: 'Lower end of the 95 % interval; as value.' },
+            hi: { ...nullable('number'), description: 'Upper end of the 95 % interval; as value.' },
           },
           additionalProperties: false,
         },
       ],
     },
-    pathValue: { ...nullable('number'), description: 'The path value for the latest year.' },
+    pathValue: {
+      ...nullable('number'),
+      description: `The path value for the latest year. ${GOAL_PRECISION}`,
+    },
     state: { enum: GOAL_STATES },
     sentence: { type: 'string', description: 'The state in a plain Danish sentence.' },
   },
@@ -319,9 +327,12 @@ const figure = {
     year: { type: 'integer' },
     group: nullable('string'),
     groupLabel: nullable('string'),
-    value: nullable('number'),
-    lo: nullable('number'),
-    hi: nullable('number'),
+    value: {
+      ...nullable('number'),
+      description: 'Percent, rounded to 1 decimal as the monitor shows it; null when suppressed.',
+    },
+    lo: { ...nullable('number'), description: 'Lower end of the 95 % interval, 1 decimal.' },
+    hi: { ...nullable('number'), description: 'Upper end of the 95 % interval, 1 decimal.' },
     n: { ...nullable('integer'), description: 'Respondents; null when suppressed.' },
     suppressed: { type: 'boolean' },
   },
@@ -337,7 +348,10 @@ export const figuresResponse = {
     indicator: { type: 'string' },
     dimension: nullable('string'),
     area: { type: 'string' },
-    unit: { const: 'percent', description: 'Values and intervals are percentages (0–100).' },
+    unit: {
+      const: 'percent',
+      description: 'Values and intervals are percentages (0–100), rounded to 1 decimal.',
+    },
     items: { type: 'array', items: figure },
   },
   additionalProperties: false,

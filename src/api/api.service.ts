@@ -9,9 +9,14 @@ import type { Clock } from '../platform/clock.ts';
 import { takeAttempt } from '../platform/rate-limit.store.ts';
 import type { Tenant } from '../platform/tenant.ts';
 import { listTenants } from '../platform/tenant.store.ts';
-import { listGoals, listInterventions, listRecommendations } from '../planning/index.ts';
+import {
+  listGoals,
+  listInterventions,
+  listRecommendations,
+  type GoalView,
+} from '../planning/index.ts';
 import { indicatorSeries, listDimensions, listIndicators } from '../monitor/index.ts';
-import { apiKeys } from './api.ts';
+import { PERCENT_DIGITS, apiKeys, goalDigits, roundOrNull, roundTo } from './api.ts';
 
 export interface Municipality {
   kommune: string;
@@ -35,23 +40,34 @@ export async function apiGoals(db: Db, m: Municipality) {
   const goals = await listGoals(db, m.kommune);
   return {
     ...m,
-    items: goals.map((g) => ({
-      id: g.id,
-      kind: g.kind,
-      indicator: g.indicator,
-      indicatorLabel: g.indicatorLabel,
-      dimension: g.dimension,
-      group: g.group,
-      groupLabel: g.groupLabel,
-      area: g.area,
-      measure: g.measure,
-      baseline: g.baseline,
-      target: g.target,
-      latest: g.latest,
-      pathValue: g.pathValue,
-      state: g.state,
-      sentence: g.sentence,
-    })),
+    items: goals.map(apiGoal),
+  };
+}
+
+/** One goal, its numbers at the precision its page shows (percent or points 1, ratios 2). */
+function apiGoal(g: GoalView) {
+  const d = goalDigits(g.measure);
+  return {
+    id: g.id,
+    kind: g.kind,
+    indicator: g.indicator,
+    indicatorLabel: g.indicatorLabel,
+    dimension: g.dimension,
+    group: g.group,
+    groupLabel: g.groupLabel,
+    area: g.area,
+    measure: g.measure,
+    baseline: { year: g.baseline.year, value: roundTo(g.baseline.value, d) },
+    target: { year: g.target.year, value: roundTo(g.target.value, d) },
+    latest: g.latest && {
+      year: g.latest.year,
+      value: roundOrNull(g.latest.value, d),
+      lo: roundOrNull(g.latest.lo, d),
+      hi: roundOrNull(g.latest.hi, d),
+    },
+    pathValue: roundOrNull(g.pathValue, d),
+    state: g.state,
+    sentence: g.sentence,
   };
 }
 
@@ -135,9 +151,9 @@ export async function apiFigures(
       year: r.year,
       group: r.group,
       groupLabel: r.groupLabel,
-      value: r.suppressed ? null : r.value,
-      lo: r.suppressed ? null : r.lo,
-      hi: r.suppressed ? null : r.hi,
+      value: r.suppressed ? null : roundOrNull(r.value, PERCENT_DIGITS),
+      lo: r.suppressed ? null : roundOrNull(r.lo, PERCENT_DIGITS),
+      hi: r.suppressed ? null : roundOrNull(r.hi, PERCENT_DIGITS),
       n: r.suppressed ? null : r.n,
       suppressed: r.suppressed,
     })),

@@ -48,3 +48,29 @@ export function validationProblem(errors: readonly SchemaError[]): LighedError {
   const text = problems.map((p) => `${p.path} ${p.message}`).join('; ');
   return new LighedError('LIGHED_ERR_VALIDATION', `Invalid query: ${text}`, problems);
 }
+
+/**
+ * Numbers leave the API at the precision the pages show (src/planning/goal.ts `formatValue`, the
+ * monitor's tables): percentages and percentage points to one decimal, reach ratios to two.
+ * More digits would claim a precision the survey does not have, and would differ from the page
+ * a reader compares with. Halves round away from zero, as Intl.NumberFormat does on the pages.
+ */
+export const PERCENT_DIGITS = 1;
+export const RATIO_DIGITS = 2;
+
+export function roundTo(v: number, digits: number): number {
+  const f = 10 ** digits;
+  // Scaled through the decimal string, so 0.15 (binary 0.1499…) rounds to 0.2 as on the page;
+  // a number JavaScript already writes with an exponent (tiny or huge) is scaled directly.
+  const text = String(Math.abs(v));
+  const scaled = text.includes('e') ? Math.abs(v) * f : Number(`${text}e${digits}`);
+  const r = (Math.sign(v) * Math.round(scaled)) / f;
+  return r === 0 ? 0 : r;
+}
+
+export const roundOrNull = (v: number | null, digits: number): number | null =>
+  v === null ? null : roundTo(v, digits);
+
+/** A goal's digits by its measure: ratios 2, percentages and points 1. */
+export const goalDigits = (measure: string): number =>
+  measure === 'reach_ratio' ? RATIO_DIGITS : PERCENT_DIGITS;

@@ -44,6 +44,7 @@ import {
   type CellForm,
   type GroupSummary,
   type NotReady,
+  type Proposal,
   type ProposalForm,
 } from './assessment.ts';
 import { isAnswer, screen, type ScreeningResult } from './screening.ts';
@@ -228,16 +229,9 @@ export interface HistoryEntry {
   detail: string;
 }
 
-export interface AssessmentView {
+/** An assessment as its pages see it: the proposal, then its steps, state and history. */
+export interface AssessmentView extends Proposal {
   id: string;
-  title: string;
-  proposalType: ProposalType;
-  department: string;
-  description: string;
-  decision: string;
-  decisionDate: string;
-  objective: string;
-  area: string;
   ownerId: string | null;
   ownerName: string | null;
   state: AssessmentState;

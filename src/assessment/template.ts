@@ -5,6 +5,7 @@
  * Texts are our own wording (PLANNING.md: implement the methods, don't copy the tools' texts).
  */
 import type { FieldProblem } from '../platform/errors.ts';
+import { formText } from '../web/form-post.ts';
 
 export const PROPOSAL_TYPES = [
   'kommuneplan',
@@ -223,32 +224,27 @@ export function templateFormOf(t: Template, version: number): TemplateForm {
   };
 }
 
-const str = (b: Record<string, unknown>, k: string) => {
-  const v = b[k];
-  return typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '';
-};
-
 /** The posted settings form: rows `q<i>_key`, `q<i>_da`, ... and `g<i>_...`. */
 export function readTemplateForm(b: Record<string, unknown>): TemplateForm {
   const rows = (prefix: string, count: number): TemplateRowForm[] => {
     const out: TemplateRowForm[] = [];
     for (let i = 0; i < count; i++) {
       out.push({
-        key: str(b, `${prefix}${i}_key`).trim(),
-        da: str(b, `${prefix}${i}_da`).trim(),
-        en: str(b, `${prefix}${i}_en`).trim(),
-        extra: str(b, `${prefix}${i}_extra`).trim(),
-        remove: str(b, `${prefix}${i}_remove`) === 'ja',
+        key: formText(b, `${prefix}${i}_key`).trim(),
+        da: formText(b, `${prefix}${i}_da`).trim(),
+        en: formText(b, `${prefix}${i}_en`).trim(),
+        extra: formText(b, `${prefix}${i}_extra`).trim(),
+        remove: formText(b, `${prefix}${i}_remove`) === 'ja',
       });
     }
     return out;
   };
   const count = (k: string, max: number) =>
-    Math.min(max + NEW_ROWS, Math.max(0, Math.floor(Number(str(b, k)) || 0)));
+    Math.min(max + NEW_ROWS, Math.max(0, Math.floor(Number(formText(b, k)) || 0)));
   return {
     questions: rows('q', count('questionRows', MAX_QUESTIONS)),
     groups: rows('g', count('groupRows', MAX_GROUPS)),
-    version: str(b, 'version'),
+    version: formText(b, 'version'),
   };
 }
 

@@ -30,11 +30,19 @@ export interface LayoutProps {
   languages?: readonly UiLanguage[];
 }
 
-/** Link to the same page in another language (`?lang=xx` is remembered by a cookie). */
-export function languageHref(url: string, lang: UiLanguage): string {
+/**
+ * Links to the same page in other languages (`?lang=xx` is remembered by a cookie). The URL is
+ * parsed once for all of them: this is what `URL` writes after `searchParams.set`.
+ */
+export function languageHrefs(url: string, langs: readonly UiLanguage[]): Map<UiLanguage, string> {
   const u = new URL(url, 'http://x');
-  u.searchParams.set('lang', lang);
-  return u.pathname + u.search;
+  const params = new URLSearchParams(u.search);
+  const hrefs = new Map<UiLanguage, string>();
+  for (const lang of langs) {
+    params.set('lang', lang);
+    hrefs.set(lang, `${u.pathname}?${params.toString()}`);
+  }
+  return hrefs;
 }
 
 export function Layout({
@@ -47,6 +55,7 @@ export function Layout({
 }: LayoutProps) {
   const { t, lang } = ctx;
   const dir = RTL_LANGUAGES.has(lang) ? 'rtl' : 'ltr';
+  const hrefs = languageHrefs(ctx.url, languages);
   return (
     <html lang={lang} dir={dir}>
       <head>
@@ -72,7 +81,7 @@ export function Layout({
                 {languages.map((l) => (
                   <li>
                     <a
-                      href={languageHref(ctx.url, l)}
+                      href={hrefs.get(l) ?? ctx.url}
                       lang={l}
                       dir={RTL_LANGUAGES.has(l) ? 'rtl' : 'ltr'}
                       hreflang={l}
@@ -115,6 +124,16 @@ export function Layout({
   );
 }
 
+/**
+ * Whether a menu entry is the section the page belongs to: the staff home only on itself, any
+ * other entry on its own path and every path below it (a goal's page is in "Planlægning").
+ */
+export function navCurrent(url: string, href: string): boolean {
+  const path = new URL(url, 'http://x').pathname.replace(/\/$/, '');
+  if (href === '/personale') return path === href;
+  return path === href || path.startsWith(`${href}/`);
+}
+
 function StaffNav({ ctx }: { ctx: PageContext }) {
   const { t, staff } = ctx;
   if (!staff) return null;
@@ -134,6 +153,8 @@ function StaffNav({ ctx }: { ctx: PageContext }) {
       ['admin', 'coordinator', 'referrer', 'frontline', 'provider'],
     ],
     ['/personale/monitor', t('staff.nav.monitor'), ['admin', 'planner']],
+    // The planning cycle (src/planning: PLANNING_READERS); a path, as the kernel imports no domain.
+    ['/personale/planlaegning', t('staff.nav.planning'), ['admin', 'planner']],
     ['/personale/lighedsvurderinger', t('assessment.nav'), ['assessor']],
     ['/personale/audit', t('staff.nav.audit'), ['admin']],
   ];
@@ -146,7 +167,9 @@ function StaffNav({ ctx }: { ctx: PageContext }) {
             .filter(([, , roles]) => roles.includes(staff.role))
             .map(([href, label]) => (
               <li>
-                <a href={href}>{label}</a>
+                <a href={href} aria-current={navCurrent(ctx.url, href) ? 'page' : undefined}>
+                  {label}
+                </a>
               </li>
             ))}
           <li class="lighed-staff-user">

@@ -45,6 +45,7 @@ export function ReferencePage({ ctx, doc }: { ctx: PageContext; doc: OpenApiDocu
         <li>{t('api.reference.open')}</li>
         <li>{t('api.reference.kommune')}</li>
         <li>{t('api.reference.suppressed')}</li>
+        <li>{t('api.reference.rounding')}</li>
         <li>{t('api.reference.errors')}</li>
         <li>{t('api.reference.limits')}</li>
       </ul>
@@ -87,31 +88,41 @@ function Endpoint(props: { ctx: PageContext; path: string; method: string; op: O
         </code>
       </h2>
       <p>{t(`api.op.${op.operationId ?? 'unknown'}`)}</p>
-      <table class="table table--compact">
-        <caption>{t('api.reference.parameters', { title: path })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('api.reference.col.name')}</th>
-            <th scope="col">{t('api.reference.col.required')}</th>
-            <th scope="col">{t('api.reference.col.format')}</th>
-            <th scope="col">{t('api.reference.col.meaning')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {params.map((p) => (
+      {/* A long pattern cannot wrap: on a phone the table scrolls in its own region. */}
+      <div
+        class="lighed-table-scroll"
+        tabIndex={0}
+        role="region"
+        aria-labelledby={`${id}-parameters`}
+      >
+        <table class="table table--compact">
+          <caption id={`${id}-parameters`}>
+            {t('api.reference.parameters', { title: path })}
+          </caption>
+          <thead>
             <tr>
-              <th scope="row">
-                <code>{p.name}</code>
-              </th>
-              <td>{p.required ? t('api.reference.yes') : t('api.reference.no')}</td>
-              <td>
-                <code>{p.schema?.pattern ?? String(p.schema?.type ?? '')}</code>
-              </td>
-              <td>{t(`api.param.${p.name}`)}</td>
+              <th scope="col">{t('api.reference.col.name')}</th>
+              <th scope="col">{t('api.reference.col.required')}</th>
+              <th scope="col">{t('api.reference.col.format')}</th>
+              <th scope="col">{t('api.reference.col.meaning')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {params.map((p) => (
+              <tr>
+                <th scope="row">
+                  <code>{p.name}</code>
+                </th>
+                <td>{p.required ? t('api.reference.yes') : t('api.reference.no')}</td>
+                <td>
+                  <code>{p.schema?.pattern ?? String(p.schema?.type ?? '')}</code>
+                </td>
+                <td>{t(`api.param.${p.name}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <h3>{t('api.reference.responses')}</h3>
       <ul>
         {codes.map((c) => (

@@ -84,9 +84,53 @@ function VersionField({ version }: { version: number | string }) {
   return <input type="hidden" name="version" value={String(version)} />;
 }
 
+/** A form that changes the assessment: the CSRF token and the version it was read at. */
+function VersionedForm(props: {
+  ctx: Ctx;
+  action: string;
+  version: number | string;
+  novalidate?: boolean;
+  children: ComponentChildren;
+}) {
+  return (
+    <form method="post" action={props.action} novalidate={props.novalidate}>
+      <CsrfField token={props.ctx.csrfToken} />
+      <VersionField version={props.version} />
+      {props.children}
+    </form>
+  );
+}
+
 const isoDate = (iso: string, lang: 'da' | 'en') => dateText(new Date(`${iso}T12:00:00Z`), lang);
 
 /** An assessment's sub-page: back to the overview, heading, notice, problems, then the body. */
+/** A page under the list (an overview, the template): title, back to the list, heading. */
+function UnderList(props: {
+  ctx: Ctx;
+  title: string;
+  problems: Problems;
+  children: ComponentChildren;
+}) {
+  const { ctx, problems, title } = props;
+  const { t } = ctx;
+  return (
+    <Layout
+      ctx={ctx}
+      title={`${problems.length ? `${t('form.errorTitlePrefix')} ` : ''}${title}`}
+      area="staff"
+      languages={LANGS}
+    >
+      <p>
+        <a href={ASSESSMENTS_PATH} class="lighed-back">
+          {t('assessment.list.title')}
+        </a>
+      </p>
+      <h1>{title}</h1>
+      {props.children}
+    </Layout>
+  );
+}
+
 function Frame(props: {
   ctx: Ctx;
   view: AssessmentView;
@@ -337,18 +381,7 @@ export function OverviewPage(props: {
   ];
   const title = view.title;
   return (
-    <Layout
-      ctx={ctx}
-      title={`${problems.length ? `${t('form.errorTitlePrefix')} ` : ''}${title}`}
-      area="staff"
-      languages={LANGS}
-    >
-      <p>
-        <a href={ASSESSMENTS_PATH} class="lighed-back">
-          {t('assessment.list.title')}
-        </a>
-      </p>
-      <h1>{title}</h1>
+    <UnderList ctx={ctx} title={title} problems={problems}>
       <p class="font-lead">
         {t('assessment.overview.lead', {
           type: t(`assessment.type.${view.proposalType}`),
@@ -393,13 +426,7 @@ export function OverviewPage(props: {
         )}
       </dl>
 
-      <h2>{t('assessment.step.screening')}</h2>
-      <p>{screeningSentence(view, t)}</p>
-      <ul>
-        {screeningReasons(view, t, lang).map((r) => (
-          <li>{r}</li>
-        ))}
-      </ul>
+      <ScreeningResult ctx={ctx} view={view} heading={t('assessment.step.screening')} />
 
       {full && view.groups.length > 0 && view.layers.length > 0 && (
         <>
@@ -427,9 +454,7 @@ export function OverviewPage(props: {
           </ul>
         </>
       )}
-      <form method="post" action={`${href}/status`} novalidate>
-        <CsrfField token={ctx.csrfToken} />
-        <VersionField version={view.version} />
+      <VersionedForm ctx={ctx} action={`${href}/status`} version={view.version} novalidate>
         <Select
           name="state"
           label={t('assessment.state.change')}
@@ -444,7 +469,7 @@ export function OverviewPage(props: {
         <button type="submit" class="button button-secondary">
           {t('assessment.state.submit')}
         </button>
-      </form>
+      </VersionedForm>
 
       {view.state === 'final' && view.reviewDate && (
         <>
@@ -455,9 +480,12 @@ export function OverviewPage(props: {
               {view.reviewNote}
             </p>
           ) : (
-            <form method="post" action={`${href}/opfoelgning`} novalidate>
-              <CsrfField token={ctx.csrfToken} />
-              <VersionField version={view.version} />
+            <VersionedForm
+              ctx={ctx}
+              action={`${href}/opfoelgning`}
+              version={view.version}
+              novalidate
+            >
               <p>{t('assessment.review.planned', { date: isoDate(view.reviewDate, lang) })}</p>
               <TextField
                 name="reviewNote"
@@ -471,7 +499,7 @@ export function OverviewPage(props: {
               <button type="submit" class="button button-secondary">
                 {t('assessment.review.submit')}
               </button>
-            </form>
+            </VersionedForm>
           )}
         </>
       )}
@@ -526,7 +554,7 @@ export function OverviewPage(props: {
           historyText(h.what, h.detail, ctx),
         ]}
       />
-    </Layout>
+    </UnderList>
   );
 }
 
@@ -600,6 +628,29 @@ function MatrixTable({ ctx, view }: { ctx: Ctx; view: AssessmentView }) {
 
 // ---- screening ---------------------------------------------------------------------------------
 
+/** What the screening concluded and why: on the overview and below the screening's form. */
+function ScreeningResult({
+  ctx,
+  view,
+  heading,
+}: {
+  ctx: Ctx;
+  view: AssessmentView;
+  heading: string;
+}) {
+  return (
+    <>
+      <h2>{heading}</h2>
+      <p>{screeningSentence(view, ctx.t)}</p>
+      <ul>
+        {screeningReasons(view, ctx.t, ctx.lang).map((r) => (
+          <li>{r}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 export function ScreeningPage(props: {
   ctx: Ctx;
   view: AssessmentView;
@@ -618,9 +669,12 @@ export function ScreeningPage(props: {
       notice={props.notice}
     >
       <p>{t('assessment.screening.lead')}</p>
-      <form method="post" action={`${assessmentHref(view.id)}/screening`} novalidate>
-        <CsrfField token={ctx.csrfToken} />
-        <VersionField version={view.version} />
+      <VersionedForm
+        ctx={ctx}
+        action={`${assessmentHref(view.id)}/screening`}
+        version={view.version}
+        novalidate
+      >
         {view.template.questions.map((q) => {
           const name = `s_${q.key}`;
           const id = fieldId(name);
@@ -646,17 +700,9 @@ export function ScreeningPage(props: {
           );
         })}
         <SubmitButton>{t('assessment.screening.submit')}</SubmitButton>
-      </form>
+      </VersionedForm>
       {view.screening.status !== 'incomplete' && (
-        <>
-          <h2>{t('assessment.screening.result')}</h2>
-          <p>{screeningSentence(view, t)}</p>
-          <ul>
-            {screeningReasons(view, t, lang).map((r) => (
-              <li>{r}</li>
-            ))}
-          </ul>
-        </>
+        <ScreeningResult ctx={ctx} view={view} heading={t('assessment.screening.result')} />
       )}
     </Frame>
   );
@@ -683,9 +729,12 @@ export function ScopePage(props: {
       notice={props.notice}
     >
       <p>{t('assessment.scope.lead')}</p>
-      <form method="post" action={`${assessmentHref(view.id)}/afgraensning`} novalidate>
-        <CsrfField token={ctx.csrfToken} />
-        <VersionField version={view.version} />
+      <VersionedForm
+        ctx={ctx}
+        action={`${assessmentHref(view.id)}/afgraensning`}
+        version={view.version}
+        novalidate
+      >
         <Checkboxes
           name="groups"
           label={t('assessment.scope.groups')}
@@ -711,7 +760,7 @@ export function ScopePage(props: {
           t={t}
         />
         <SubmitButton>{t('assessment.save')}</SubmitButton>
-      </form>
+      </VersionedForm>
     </Frame>
   );
 }
@@ -824,9 +873,7 @@ export function MatrixPage(props: {
           ) : (
             <p>{t('assessment.figures.noData')}</p>
           )}
-          <form method="post" action={`${href}/vurdering`} novalidate>
-            <CsrfField token={ctx.csrfToken} />
-            <VersionField version={view.version} />
+          <VersionedForm ctx={ctx} action={`${href}/vurdering`} version={view.version} novalidate>
             {view.groups.map((group) => {
               const g = figures.groups.find((x) => x.group === group);
               return (
@@ -902,7 +949,7 @@ export function MatrixPage(props: {
               );
             })}
             <SubmitButton>{t('assessment.save')}</SubmitButton>
-          </form>
+          </VersionedForm>
         </>
       )}
     </Frame>
@@ -986,9 +1033,11 @@ export function ActionsPage(props: {
                 {t('assessment.actions.isIntervention')}
               </a>
             ) : props.canMakeIntervention ? (
-              <form method="post" action={`${href}/handlinger/${a.id}/indsats`}>
-                <CsrfField token={ctx.csrfToken} />
-                <VersionField version={view.version} />
+              <VersionedForm
+                ctx={ctx}
+                action={`${href}/handlinger/${a.id}/indsats`}
+                version={view.version}
+              >
                 <button
                   type="submit"
                   class="button button-secondary"
@@ -996,13 +1045,15 @@ export function ActionsPage(props: {
                 >
                   {t('assessment.actions.makeIntervention')}
                 </button>
-              </form>
+              </VersionedForm>
             ) : (
               '–'
             ),
-            <form method="post" action={`${href}/handlinger/${a.id}/slet`}>
-              <CsrfField token={ctx.csrfToken} />
-              <VersionField version={view.version} />
+            <VersionedForm
+              ctx={ctx}
+              action={`${href}/handlinger/${a.id}/slet`}
+              version={view.version}
+            >
               <button
                 type="submit"
                 class="button button-tertiary"
@@ -1010,13 +1061,11 @@ export function ActionsPage(props: {
               >
                 {t('assessment.actions.remove')}
               </button>
-            </form>,
+            </VersionedForm>,
           ]}
         />
       )}
-      <form method="post" action={`${href}/handlinger`} novalidate>
-        <CsrfField token={ctx.csrfToken} />
-        <VersionField version={view.version} />
+      <VersionedForm ctx={ctx} action={`${href}/handlinger`} version={view.version} novalidate>
         <h3>{t('assessment.actions.new')}</h3>
         <Select
           name="actionKind"
@@ -1049,7 +1098,7 @@ export function ActionsPage(props: {
         <button type="submit" class="button button-secondary">
           {t('assessment.actions.add')}
         </button>
-      </form>
+      </VersionedForm>
 
       <h2>{t('assessment.indicators.heading')}</h2>
       <p>{t('assessment.indicators.lead')}</p>
@@ -1084,9 +1133,12 @@ export function ActionsPage(props: {
                   />
                 )}
                 {!i.goalId && i.indicator && props.canMakeGoal && (
-                  <form method="post" action={`${href}/indikatorer/${i.id}/maal`} novalidate>
-                    <CsrfField token={ctx.csrfToken} />
-                    <VersionField version={view.version} />
+                  <VersionedForm
+                    ctx={ctx}
+                    action={`${href}/indikatorer/${i.id}/maal`}
+                    version={view.version}
+                    novalidate
+                  >
                     <TextField
                       name={`goal_${i.id}_value`}
                       label={t(
@@ -1111,24 +1163,24 @@ export function ActionsPage(props: {
                       {t('assessment.goal.make')}
                       <span class="sr-only">: {info ? textIn(info.label, lang) : ''}</span>
                     </button>
-                  </form>
+                  </VersionedForm>
                 )}
-                <form method="post" action={`${href}/indikatorer/${i.id}/slet`}>
-                  <CsrfField token={ctx.csrfToken} />
-                  <VersionField version={view.version} />
+                <VersionedForm
+                  ctx={ctx}
+                  action={`${href}/indikatorer/${i.id}/slet`}
+                  version={view.version}
+                >
                   <button type="submit" class="button button-tertiary">
                     {t('assessment.indicators.remove')}
                     <span class="sr-only">: {info ? textIn(info.label, lang) : i.description}</span>
                   </button>
-                </form>
+                </VersionedForm>
               </li>
             );
           })}
         </ul>
       )}
-      <form method="post" action={`${href}/indikatorer`} novalidate>
-        <CsrfField token={ctx.csrfToken} />
-        <VersionField version={view.version} />
+      <VersionedForm ctx={ctx} action={`${href}/indikatorer`} version={view.version} novalidate>
         <h3>{t('assessment.indicators.new')}</h3>
         <Select
           name="indicator"
@@ -1170,12 +1222,10 @@ export function ActionsPage(props: {
         <button type="submit" class="button button-secondary">
           {t('assessment.indicators.add')}
         </button>
-      </form>
+      </VersionedForm>
 
       <h2>{t('assessment.conclusion.heading')}</h2>
-      <form method="post" action={`${href}/konklusion`} novalidate>
-        <CsrfField token={ctx.csrfToken} />
-        <VersionField version={view.version} />
+      <VersionedForm ctx={ctx} action={`${href}/konklusion`} version={view.version} novalidate>
         <TextField
           name="conclusion"
           label={t('assessment.conclusion.text')}
@@ -1198,7 +1248,7 @@ export function ActionsPage(props: {
           width="s"
         />
         <SubmitButton>{t('assessment.save')}</SubmitButton>
-      </form>
+      </VersionedForm>
     </Frame>
   );
 }
@@ -1215,17 +1265,7 @@ export function ReportPage(props: {
   const { t } = ctx;
   const href = assessmentHref(view.id);
   return (
-    <Layout ctx={ctx} title={`${reportTitle(t)}: ${view.title}`} area="staff" languages={LANGS}>
-      <p>
-        <a href={href} class="lighed-back">
-          {t('assessment.back', { title: view.title })}
-        </a>
-      </p>
-      <h1>
-        {reportTitle(t)}
-        <span class="sr-only">: </span>
-        <span class="d-block font-lead">{view.title}</span>
-      </h1>
+    <Frame ctx={ctx} view={view} title={reportTitle(t)} problems={[]}>
       <ul class="nobullet-list">
         {props.pdf && (
           <li>
@@ -1237,7 +1277,7 @@ export function ReportPage(props: {
         </li>
       </ul>
       <ReportBlocks blocks={props.blocks} />
-    </Layout>
+    </Frame>
   );
 }
 
@@ -1318,26 +1358,13 @@ export function TemplatePage(props: {
   if (!groups.some((r) => !r.key)) groups.push(blank(), blank());
   const title = t('assessment.template.title');
   return (
-    <Layout
-      ctx={ctx}
-      title={`${problems.length ? `${t('form.errorTitlePrefix')} ` : ''}${title}`}
-      area="staff"
-      languages={LANGS}
-    >
-      <p>
-        <a href={ASSESSMENTS_PATH} class="lighed-back">
-          {t('assessment.list.title')}
-        </a>
-      </p>
-      <h1>{title}</h1>
+    <UnderList ctx={ctx} title={title} problems={problems}>
       <p class="font-lead">
         {props.custom ? t('assessment.template.leadCustom') : t('assessment.template.leadDefault')}
       </p>
       <Notice ctx={ctx} notice={props.notice} />
       <ErrorSummary problems={problems} t={t} />
-      <form method="post" action={TEMPLATE_PATH} novalidate>
-        <CsrfField token={ctx.csrfToken} />
-        <VersionField version={form.version} />
+      <VersionedForm ctx={ctx} action={TEMPLATE_PATH} version={form.version} novalidate>
         <input type="hidden" name="questionRows" value={String(questions.length)} />
         <input type="hidden" name="groupRows" value={String(groups.length)} />
         <h2>{t('assessment.template.questions')}</h2>
@@ -1380,16 +1407,14 @@ export function TemplatePage(props: {
           )}
         />
         <SubmitButton>{t('assessment.save')}</SubmitButton>
-      </form>
+      </VersionedForm>
       {props.custom && (
-        <form method="post" action={`${TEMPLATE_PATH}/standard`}>
-          <CsrfField token={ctx.csrfToken} />
-          <VersionField version={form.version} />
+        <VersionedForm ctx={ctx} action={`${TEMPLATE_PATH}/standard`} version={form.version}>
           <button type="submit" class="button button-tertiary">
             {t('assessment.template.reset')}
           </button>
-        </form>
+        </VersionedForm>
       )}
-    </Layout>
+    </UnderList>
   );
 }

@@ -35,14 +35,46 @@ function State({ g, t }: { g: GoalView; t: Translate }) {
   return <strong>{t(`goals.state.${g.state}`)}</strong>;
 }
 
-/** A small chart: the measured waves with 95 % whiskers, the path as a dashed line, the target. */
+/**
+ * The years the x axis names: every wave and the target year, left to right. A wave too close
+ * to the one before it (or to the target, which always keeps its label) is left unnamed, so
+ * labels never overlap; the table under the chart has every year anyway.
+ */
+export function axisYears(
+  waves: readonly number[],
+  targetYear: number,
+  x: (year: number) => number,
+  minGap: number,
+): number[] {
+  const all = [...new Set([...waves, targetYear])].sort((a, b) => a - b);
+  const kept: number[] = [];
+  for (const year of all) {
+    const last = kept[kept.length - 1];
+    if (last !== undefined && x(year) - x(last) < minGap) {
+      if (year !== targetYear) continue;
+      kept.pop();
+    }
+    kept.push(year);
+  }
+  return kept;
+}
+
+const strip = (s: string) => s.replace(/ ?procentpoint| ?percentage points/, '');
+
+/**
+ * The goal's chart: the measured waves with 95 % whiskers, the path as a dashed line, the
+ * target as a ring, every wave named on the x axis. It scales with its column (viewBox, CSS
+ * width 100 %) and is drawn at the size it is read on a laptop, so its 13-unit labels stay
+ * legible; the legend under it says what the marks mean.
+ */
 export function GoalChart({ g, t, lang }: { g: GoalView; t: Translate; lang: Lang }) {
-  const W = 320;
-  const H = 150;
-  const L = 44;
-  const R = 12;
-  const T = 10;
-  const B = 26;
+  const W = 480;
+  const H = 220;
+  const L = 56;
+  const R = 20;
+  const T = 14;
+  const B = 30;
+  const FONT = 13;
   const shown = g.series.filter((p) => p.value !== null);
   const years = [...g.series.map((p) => p.year), g.baseline.year, g.target.year];
   const y0 = Math.min(...years);
@@ -60,6 +92,13 @@ export function GoalChart({ g, t, lang }: { g: GoalView; t: Translate; lang: Lan
   if (g.measure === 'prevalence' || g.measure === 'reach_ratio') lo = Math.max(0, lo);
   const x = (yr: number) => L + ((yr - y0) / Math.max(1, y1 - y0)) * (W - L - R);
   const y = (v: number) => T + (1 - (v - lo) / (hi - lo)) * (H - T - B);
+  // "2030" at 13 units is about 30 wide: a little air between two labels.
+  const ticks = axisYears(
+    g.series.map((p) => p.year),
+    g.target.year,
+    x,
+    FONT * 3,
+  );
   const label = t('goals.chart.alt', {
     title: title(g, lang, t),
     baseline: formatValue(g.measure, g.baseline.value, lang),
@@ -68,53 +107,93 @@ export function GoalChart({ g, t, lang }: { g: GoalView; t: Translate; lang: Lan
     targetYear: g.target.year,
   });
   return (
-    <svg
-      class="lighed-goal-chart"
-      role="img"
-      aria-label={label}
-      viewBox={`0 0 ${W} ${H}`}
-      width={W}
-      height={H}
-    >
-      <line x1={L} y1={H - B} x2={W - R} y2={H - B} stroke="#767676" />
-      <line x1={L} y1={T} x2={L} y2={H - B} stroke="#767676" />
-      <text x={L - 4} y={y(hi) + 4} font-size="10" text-anchor="end" fill="#1a1a1a">
-        {formatValue(g.measure, hi, lang).replace(/ ?procentpoint| ?percentage points/, '')}
-      </text>
-      <text x={L - 4} y={y(lo)} font-size="10" text-anchor="end" fill="#1a1a1a">
-        {formatValue(g.measure, lo, lang).replace(/ ?procentpoint| ?percentage points/, '')}
-      </text>
-      <text x={x(y0)} y={H - 8} font-size="10" text-anchor="start" fill="#1a1a1a">
-        {y0}
-      </text>
-      <text x={x(y1)} y={H - 8} font-size="10" text-anchor="end" fill="#1a1a1a">
-        {y1}
-      </text>
-      <line
-        x1={x(g.baseline.year)}
-        y1={y(g.baseline.value)}
-        x2={x(g.target.year)}
-        y2={y(pathValue(g.baseline, g.target, g.target.year))}
-        stroke="#1a1a1a"
-        stroke-dasharray="5 4"
-      />
-      <circle
-        cx={x(g.target.year)}
-        cy={y(g.target.value)}
-        r="5"
-        fill="none"
-        stroke="#1a1a1a"
-        stroke-width="2"
-      />
-      {shown.map((p) => (
-        <g>
-          {p.lo !== null && p.hi !== null && (
-            <line x1={x(p.year)} x2={x(p.year)} y1={y(p.lo)} y2={y(p.hi)} stroke="#0059b3" />
-          )}
-          <rect x={x(p.year) - 3} y={y(p.value!) - 3} width="6" height="6" fill="#0059b3" />
-        </g>
-      ))}
-    </svg>
+    <figure class="lighed-goal-figure">
+      <svg
+        class="lighed-goal-chart"
+        role="img"
+        aria-label={label}
+        viewBox={`0 0 ${W} ${H}`}
+        width={W}
+        height={H}
+        font-size={FONT}
+        fill="#1a1a1a"
+      >
+        <line x1={L} y1={H - B} x2={W - R} y2={H - B} stroke="#767676" />
+        <line x1={L} y1={T} x2={L} y2={H - B} stroke="#767676" />
+        <text x={L - 6} y={y(hi) + 4} text-anchor="end">
+          {strip(formatValue(g.measure, hi, lang))}
+        </text>
+        <text x={L - 6} y={y(lo)} text-anchor="end">
+          {strip(formatValue(g.measure, lo, lang))}
+        </text>
+        {ticks.map((yr) => (
+          <g>
+            <line x1={x(yr)} x2={x(yr)} y1={H - B} y2={H - B + 4} stroke="#767676" />
+            <text
+              x={x(yr)}
+              y={H - 10}
+              // The first and last labels stay inside the frame.
+              text-anchor={yr === y0 ? 'start' : yr === y1 ? 'end' : 'middle'}
+            >
+              {yr}
+            </text>
+          </g>
+        ))}
+        <line
+          x1={x(g.baseline.year)}
+          y1={y(g.baseline.value)}
+          x2={x(g.target.year)}
+          y2={y(pathValue(g.baseline, g.target, g.target.year))}
+          stroke="#1a1a1a"
+          stroke-dasharray="5 4"
+        />
+        <circle
+          cx={x(g.target.year)}
+          cy={y(g.target.value)}
+          r="6"
+          fill="none"
+          stroke="#1a1a1a"
+          stroke-width="2"
+        />
+        {shown.map((p) => (
+          <g>
+            {p.lo !== null && p.hi !== null && (
+              <line
+                x1={x(p.year)}
+                x2={x(p.year)}
+                y1={y(p.lo)}
+                y2={y(p.hi)}
+                stroke="#0059b3"
+                stroke-width="2"
+              />
+            )}
+            <rect x={x(p.year) - 4} y={y(p.value!) - 4} width="8" height="8" fill="#0059b3" />
+          </g>
+        ))}
+      </svg>
+      {/* The marks in words; the chart's label already says this to a screen reader. */}
+      <figcaption class="lighed-goal-legend" aria-hidden="true">
+        <span>
+          <svg width="14" height="14" viewBox="0 0 14 14">
+            <line x1="7" x2="7" y1="0" y2="14" stroke="#0059b3" stroke-width="2" />
+            <rect x="3" y="3" width="8" height="8" fill="#0059b3" />
+          </svg>{' '}
+          {t('goals.chart.legend.measured')}
+        </span>
+        <span>
+          <svg width="24" height="14" viewBox="0 0 24 14">
+            <line x1="0" x2="24" y1="7" y2="7" stroke="#1a1a1a" stroke-dasharray="5 4" />
+          </svg>{' '}
+          {t('goals.chart.legend.path')}
+        </span>
+        <span>
+          <svg width="14" height="14" viewBox="0 0 14 14">
+            <circle cx="7" cy="7" r="5" fill="none" stroke="#1a1a1a" stroke-width="2" />
+          </svg>{' '}
+          {t('goals.chart.legend.target')}
+        </span>
+      </figcaption>
+    </figure>
   );
 }
 
@@ -123,6 +202,8 @@ function GoalTable({ g, t, lang }: { g: GoalView; t: Translate; lang: Lang }) {
   return (
     <DataTable
       caption={t('goals.table.caption', { title: title(g, lang, t) })}
+      // Numbers with their unit on one line ("35,0 %"): the table scrolls on a phone instead.
+      class="lighed-figures"
       columns={[
         t('goals.table.year'),
         t('goals.table.value'),
@@ -240,7 +321,7 @@ export function GoalPage(props: {
         {t('goals.stateLabel')} <State g={g} t={t} />
       </p>
       <p lang="da">{g.sentence}</p>
-      <dl>
+      <dl class="lighed-facts">
         <dt>{t('goals.field.target')}</dt>
         <dd>
           {t('goals.target', {

@@ -184,50 +184,53 @@ export function InterventionFormPage(props: {
         width="s"
         {...f}
       />
-      <Checkboxes
-        name="arenas"
-        label={t('planning.field.arenas')}
-        values={form.arenas}
-        options={ARENAS.map((a) => ({ value: a, label: t(`arena.${a}`) }))}
-        {...f}
-      />
-      <Checkboxes
-        name="groups"
-        label={t('planning.field.groups')}
-        hint={groupOptions.length ? t('planning.field.groupsHint') : t('planning.field.noGroups')}
-        values={form.groups}
-        options={groupOptions}
-        {...f}
-      />
-      <Checkboxes
-        name="riskFactors"
-        label={t('planning.field.riskFactors')}
-        values={form.riskFactors}
-        options={TOPICS.map((r) => ({ value: r, label: t(`topic.${r}`) }))}
-        {...f}
-      />
-      <Checkboxes
-        name="offerIds"
-        label={t('planning.field.offers')}
-        hint={t('planning.field.offersHint')}
-        values={form.offerIds}
-        options={props.offers.map((o) => ({
-          value: o.id,
-          label:
-            o.status === 'published'
-              ? o.title
-              : `${o.title} (${t(`planning.offerStatus.${o.status}`)})`,
-        }))}
-        {...f}
-      />
-      <Checkboxes
-        name="healthRoles"
-        label={t('planning.field.healthRoles')}
-        hint={t('planning.field.healthRolesHint')}
-        values={form.healthRoles}
-        options={HEALTH_ROLES.map((r) => ({ value: r, label: t(`planning.healthRole.${r}`) }))}
-        {...f}
-      />
+      {/* Long lists of choices (groups, 150 offers) in columns on a wide screen. */}
+      <div class="lighed-option-columns">
+        <Checkboxes
+          name="arenas"
+          label={t('planning.field.arenas')}
+          values={form.arenas}
+          options={ARENAS.map((a) => ({ value: a, label: t(`arena.${a}`) }))}
+          {...f}
+        />
+        <Checkboxes
+          name="groups"
+          label={t('planning.field.groups')}
+          hint={groupOptions.length ? t('planning.field.groupsHint') : t('planning.field.noGroups')}
+          values={form.groups}
+          options={groupOptions}
+          {...f}
+        />
+        <Checkboxes
+          name="riskFactors"
+          label={t('planning.field.riskFactors')}
+          values={form.riskFactors}
+          options={TOPICS.map((r) => ({ value: r, label: t(`topic.${r}`) }))}
+          {...f}
+        />
+        <Checkboxes
+          name="offerIds"
+          label={t('planning.field.offers')}
+          hint={t('planning.field.offersHint')}
+          values={form.offerIds}
+          options={props.offers.map((o) => ({
+            value: o.id,
+            label:
+              o.status === 'published'
+                ? o.title
+                : `${o.title} (${t(`planning.offerStatus.${o.status}`)})`,
+          }))}
+          {...f}
+        />
+        <Checkboxes
+          name="healthRoles"
+          label={t('planning.field.healthRoles')}
+          hint={t('planning.field.healthRolesHint')}
+          values={form.healthRoles}
+          options={HEALTH_ROLES.map((r) => ({ value: r, label: t(`planning.healthRole.${r}`) }))}
+          {...f}
+        />
+      </div>
       <Select
         name="evidenceLevel"
         label={t('planning.field.evidenceLevel')}

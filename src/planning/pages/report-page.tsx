@@ -12,6 +12,7 @@ import { Layout, type PageContext } from '../../web/layout.tsx';
 import { DataTable } from '../../web/table.tsx';
 import { DEPARTMENTS, departmentLabel, type Department } from '../intervention.ts';
 import { goalChartRows, type CommitteeReport, type ReportGoal } from '../report.ts';
+import { TableScroll } from './shared.tsx';
 
 export const REPORT_PATH = '/personale/planlaegning/rapport';
 export const reportQuery = (d: Department, year: number) => `udvalg=${d}&aar=${year}`;
@@ -120,7 +121,9 @@ export function ReportBody({
               <span lang="da">{g.sentence}</span>
             </p>
             <Trend {...props} />
-            <TrendTable {...props} />
+            <TableScroll labelledBy={`goal-${i + 1}-h`}>
+              <TrendTable {...props} />
+            </TableScroll>
           </section>
         );
       })}
@@ -130,69 +133,77 @@ export function ReportBody({
       ) : (
         <>
           <p>{t('report.committee.gapsLead', { year: r.gaps.year })}</p>
-          <table class="table table--zebra">
-            <caption>{t('report.committee.gapsCaption', { year: r.gaps.year })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('report.committee.col.rank')}</th>
-                <th scope="col">{t('report.committee.col.indicator')}</th>
-                <th scope="col">{t('report.committee.col.group')}</th>
-                <th scope="col">{t('report.committee.col.groupValue')}</th>
-                <th scope="col">{t('report.committee.col.bestValue')}</th>
-                <th scope="col">{t('report.committee.col.people')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.gaps.rows.map((x) => (
+          <TableScroll labelledBy="report-gaps">
+            <table class="table table--zebra">
+              <caption id="report-gaps">
+                {t('report.committee.gapsCaption', { year: r.gaps.year })}
+              </caption>
+              <thead>
                 <tr>
-                  <td>{x.rank}</td>
-                  <td>{x.indicator[lang]}</td>
-                  <td>
-                    {x.group[lang]} ({x.dimension[lang]})
-                  </td>
-                  <td>{`${number(x.groupEstimate, lang)} %`}</td>
-                  <td>{`${number(x.bestEstimate, lang)} % (${x.best[lang]})`}</td>
-                  <td>{number(x.people, lang, 0)}</td>
+                  <th scope="col">{t('report.committee.col.rank')}</th>
+                  <th scope="col">{t('report.committee.col.indicator')}</th>
+                  <th scope="col">{t('report.committee.col.group')}</th>
+                  <th scope="col">{t('report.committee.col.groupValue')}</th>
+                  <th scope="col">{t('report.committee.col.bestValue')}</th>
+                  <th scope="col">{t('report.committee.col.people')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {r.gaps.rows.map((x) => (
+                  <tr>
+                    <td>{x.rank}</td>
+                    <td>{x.indicator[lang]}</td>
+                    <td>
+                      {x.group[lang]} ({x.dimension[lang]})
+                    </td>
+                    <td>{`${number(x.groupEstimate, lang)} %`}</td>
+                    <td>{`${number(x.bestEstimate, lang)} % (${x.best[lang]})`}</td>
+                    <td>{number(x.people, lang, 0)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </>
       )}
       <h2>{t('report.committee.recommendations')}</h2>
       {r.recommendations.length === 0 ? (
         <p>{t('report.committee.noRecommendations')}</p>
       ) : (
-        <table class="table table--zebra">
-          <caption>{t('report.committee.recommendationsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('report.committee.col.recommendation')}</th>
-              <th scope="col">{t('report.committee.col.state')}</th>
-              <th scope="col">{t('report.committee.col.note')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.recommendations.map((x) => (
+        <TableScroll labelledBy="report-recommendations">
+          <table class="table table--zebra">
+            <caption id="report-recommendations">
+              {t('report.committee.recommendationsCaption')}
+            </caption>
+            <thead>
               <tr>
-                <td lang="da">
-                  {x.code}. {x.title}
-                </td>
-                <td>{t(`report.committee.recState.${x.state}`)}</td>
-                <td>
-                  {x.note ? (
-                    <>
-                      <span lang="da">{x.note}</span>
-                      {x.noteDate && ` (${dateText(x.noteDate, lang)})`}
-                    </>
-                  ) : (
-                    '–'
-                  )}
-                </td>
+                <th scope="col">{t('report.committee.col.recommendation')}</th>
+                <th scope="col">{t('report.committee.col.state')}</th>
+                <th scope="col">{t('report.committee.col.note')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {r.recommendations.map((x) => (
+                <tr>
+                  <td lang="da">
+                    {x.code}. {x.title}
+                  </td>
+                  <td>{t(`report.committee.recState.${x.state}`)}</td>
+                  <td>
+                    {x.note ? (
+                      <>
+                        <span lang="da">{x.note}</span>
+                        {x.noteDate && ` (${dateText(x.noteDate, lang)})`}
+                      </>
+                    ) : (
+                      '–'
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <h2>{t('report.committee.reach')}</h2>
       {r.interventions.length === 0 ? (
@@ -220,27 +231,31 @@ export function ReportBody({
       {r.decisions.length === 0 ? (
         <p>{t('report.committee.noDecisions', { year: r.year })}</p>
       ) : (
-        <table class="table table--zebra">
-          <caption>{t('report.committee.decisionsCaption', { year: r.year })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('report.committee.col.date')}</th>
-              <th scope="col">{t('report.committee.col.subject')}</th>
-              <th scope="col">{t('report.committee.col.decision')}</th>
-              <th scope="col">{t('report.committee.col.reason')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.decisions.map((d) => (
+        <TableScroll labelledBy="report-decisions">
+          <table class="table table--zebra">
+            <caption id="report-decisions">
+              {t('report.committee.decisionsCaption', { year: r.year })}
+            </caption>
+            <thead>
               <tr>
-                <td>{dateText(d.decidedOn, lang)}</td>
-                <td lang="da">{d.name}</td>
-                <td>{t(`report.portfolio.decision.${d.decision}`)}</td>
-                <td lang="da">{d.reason}</td>
+                <th scope="col">{t('report.committee.col.date')}</th>
+                <th scope="col">{t('report.committee.col.subject')}</th>
+                <th scope="col">{t('report.committee.col.decision')}</th>
+                <th scope="col">{t('report.committee.col.reason')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {r.decisions.map((d) => (
+                <tr>
+                  <td>{dateText(d.decidedOn, lang)}</td>
+                  <td lang="da">{d.name}</td>
+                  <td>{t(`report.portfolio.decision.${d.decision}`)}</td>
+                  <td lang="da">{d.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </>
   );

@@ -1,4 +1,5 @@
-/** Pieces the planning pages share: the department filter, notices, labels. */
+/** Pieces the planning pages share: the department filter, notices, labels, table scrolling. */
+import type { ComponentChildren } from 'preact';
 import { Select } from '../../web/form.tsx';
 import type { PageContext } from '../../web/layout.tsx';
 import type { UiLanguage } from '../../web/languages.ts';
@@ -63,3 +64,16 @@ export function Notice({ ctx, notice }: { ctx: PageContext; notice: string | und
 
 export const departmentsText = (ctx: PageContext, ds: readonly Department[]) =>
   ds.length ? ds.map((d) => ctx.t(`planning.department.${d}`)).join(', ') : '–';
+
+/**
+ * A table the page writes by hand (DataTable has this built in): on a phone it scrolls in its
+ * own focusable region instead of widening the page (WCAG 1.4.10 and 2.1.1), named by the
+ * table's caption.
+ */
+export function TableScroll(props: { labelledBy: string; children: ComponentChildren }) {
+  return (
+    <div class="lighed-table-scroll" tabIndex={0} role="region" aria-labelledby={props.labelledBy}>
+      {props.children}
+    </div>
+  );
+}

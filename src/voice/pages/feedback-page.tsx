@@ -3,6 +3,7 @@
  * English: counts by offer, arena and barrier through the monitor's suppression, and an
  * offer's free texts only from FREE_TEXT_MIN_RESPONSES responses (summary.ts).
  */
+import type { ComponentChildren } from 'preact';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { ErrorSummary, SubmitButton, TextField } from '../../web/form.tsx';
 import type { Translate } from '../../web/i18n.ts';
@@ -25,6 +26,25 @@ export function shownText(s: Shown, t: Translate, lang: string): string {
   if (s.kind === 'few') return t('voice.staff.few', { min: MIN_COUNT });
   if (s.kind === 'hidden') return t('voice.staff.hidden');
   return s.value.toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB');
+}
+
+/** A staff page of the voice: its title (marked when the form has problems), heading and nav. */
+export function VoiceStaffPage(props: {
+  ctx: PageContext;
+  title: string;
+  current: string;
+  problems?: readonly FieldProblem[];
+  children: ComponentChildren;
+}) {
+  const { ctx, title } = props;
+  const marked = props.problems?.length ? `${ctx.t('form.errorTitlePrefix')} ${title}` : title;
+  return (
+    <Layout ctx={ctx} title={marked} area="staff" languages={STAFF_LANGUAGES}>
+      <h1>{title}</h1>
+      <VoiceNav ctx={ctx} current={props.current} />
+      {props.children}
+    </Layout>
+  );
 }
 
 /** The voice's pages, for planners (providers see only the feedback). */
@@ -67,14 +87,7 @@ export function FeedbackOverviewPage(props: {
   const title = t('voice.staff.feedback.title');
   const none = { problems, t };
   return (
-    <Layout
-      ctx={ctx}
-      title={problems.length ? `${t('form.errorTitlePrefix')} ${title}` : title}
-      area="staff"
-      languages={STAFF_LANGUAGES}
-    >
-      <h1>{title}</h1>
-      <VoiceNav ctx={ctx} current={VOICE_PATH} />
+    <VoiceStaffPage ctx={ctx} title={title} current={VOICE_PATH} problems={problems}>
       <p>{t('voice.staff.feedback.lead')}</p>
       <p class="lighed-muted">
         {t('voice.staff.feedback.rules', { min: MIN_COUNT, texts: FREE_TEXT_MIN_RESPONSES })}
@@ -100,7 +113,7 @@ export function FeedbackOverviewPage(props: {
         <SubmitButton>{t('voice.staff.show')}</SubmitButton>
       </form>
       {result && <Tables ctx={ctx} {...result} />}
-    </Layout>
+    </VoiceStaffPage>
   );
 }
 

@@ -14,7 +14,7 @@ import type { PanelDetail } from '../panel.service.ts';
 import { JOIN_PATH, PANELS_PATH } from '../paths.ts';
 import type { PanelRecord } from '../voice.store.ts';
 import { PANEL_KINDS, PANEL_STATUSES, type InviteForm, type PanelForm } from '../voice.ts';
-import { STAFF_LANGUAGES, VoiceNav } from './feedback-page.tsx';
+import { STAFF_LANGUAGES, VoiceStaffPage } from './feedback-page.tsx';
 
 const percent = (x: number | null, lang: string) =>
   x === null
@@ -34,14 +34,7 @@ export function PanelsPage(props: {
   const { t } = ctx;
   const title = t('voice.staff.panels.title');
   return (
-    <Layout
-      ctx={ctx}
-      title={problems.length ? `${t('form.errorTitlePrefix')} ${title}` : title}
-      area="staff"
-      languages={STAFF_LANGUAGES}
-    >
-      <h1>{title}</h1>
-      <VoiceNav ctx={ctx} current={PANELS_PATH} />
+    <VoiceStaffPage ctx={ctx} title={title} current={PANELS_PATH} problems={problems}>
       <p>{t('voice.staff.panels.lead')}</p>
       <ErrorSummary problems={problems} t={t} />
       {panels.length === 0 ? (
@@ -96,7 +89,7 @@ export function PanelsPage(props: {
         />
         <SubmitButton>{t('voice.staff.panels.create')}</SubmitButton>
       </form>
-    </Layout>
+    </VoiceStaffPage>
   );
 }
 

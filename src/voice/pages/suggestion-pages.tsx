@@ -8,7 +8,7 @@ import {
   SubmitButton,
   TextField,
 } from '../../web/form.tsx';
-import { Layout, type PageContext } from '../../web/layout.tsx';
+import type { PageContext } from '../../web/layout.tsx';
 import { DataTable } from '../../web/table.tsx';
 import { STAFF_SUGGESTIONS_PATH, SUGGESTIONS_PATH } from '../paths.ts';
 import type { SuggestionRecord } from '../voice.store.ts';
@@ -20,7 +20,7 @@ import {
   type SuggestionStatus,
 } from '../voice.ts';
 import { monthText } from './citizen-pages.tsx';
-import { STAFF_LANGUAGES, VoiceNav } from './feedback-page.tsx';
+import { STAFF_LANGUAGES, VoiceStaffPage } from './feedback-page.tsx';
 
 const clip = (s: string, n = 120) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
@@ -33,9 +33,7 @@ export function SuggestionsStaffPage(props: {
   const { t, lang } = ctx;
   const title = t('voice.staff.suggestions.title');
   return (
-    <Layout ctx={ctx} title={title} area="staff" languages={STAFF_LANGUAGES}>
-      <h1>{title}</h1>
-      <VoiceNav ctx={ctx} current={STAFF_SUGGESTIONS_PATH} />
+    <VoiceStaffPage ctx={ctx} title={title} current={STAFF_SUGGESTIONS_PATH}>
       <p>
         {t('voice.staff.suggestions.lead')}{' '}
         <a href={SUGGESTIONS_PATH}>{t('voice.staff.suggestions.publicList')}</a>
@@ -81,7 +79,7 @@ export function SuggestionsStaffPage(props: {
           ]}
         />
       )}
-    </Layout>
+    </VoiceStaffPage>
   );
 }
 
