@@ -9,6 +9,7 @@ export default tseslint.config(
       'data',
       '.tmp',
       'bin',
+      'dist',
       'coverage',
       'src/web/assets',
       '.dependency-cruiser.cjs',

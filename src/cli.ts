@@ -6,7 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Command } from 'commander';
+import { fork } from 'node:child_process';
+import { Command, Option } from 'commander';
 import { buildApp } from './app.ts';
 import { loadConfig, describeSettings, type Config } from './platform/config.ts';
 import type { Db } from './db/db.ts';
@@ -18,13 +19,15 @@ import { LighedError } from './platform/errors.ts';
 import { ensurePostcodes } from './platform/geo/postcode.store.ts';
 import { dawaGeocoder, offlineGeocoder } from './platform/geo/geocoder.ts';
 import { ensureDemoTeams, seedDemo, demoAccounts } from './demo/demo.seed.ts';
-import { prepareStart } from './demo/start.service.ts';
+import { prepareStart, type StartOutcome } from './demo/start.service.ts';
+import { startPlan } from './demo/demo-setting.ts';
 import { adminCreate } from './staff/admin.cli.ts';
 import { staffCreate, type StaffCreateOptions } from './staff/staff-create.cli.ts';
 import { apiClientCreate } from './fhir/api-client.cli.ts';
 import { seedDemoSurvey } from './monitor/demo/survey.seed.ts';
 import { seedPlanningDemo } from './planning/index.ts';
 import { seedVoiceDemo } from './voice/index.ts';
+import { seedAssessmentDemo } from './assessment/demo.seed.ts';
 import { DEMO_KOMMUNE } from './demo/demo.data.ts';
 import { exportHsds, importHsdsPath } from './catalog/hsds/hsds.cli.ts';
 import { purgeExpiredSignups } from './catalog/retention.ts';
@@ -94,18 +97,31 @@ function cookieSecret(config: Config): string {
   return readFileSync(file, 'utf8').trim();
 }
 
-async function serve() {
+/** What a first start's seeding process hands the server: the lines to print once. */
+type Seeded = Pick<StartOutcome, 'accounts' | 'apiClients'>;
+
+async function serve(opts: { seedOnly?: boolean } = {}) {
   const config = loadConfig();
+  const seeded = opts.seedOnly ? null : await seedInChild(config);
   const { db, close } = await openDatabase(config);
   await ensurePostcodes(db);
   // The demo only when asked (never by default in production); its accounts are printed once.
   const start = await prepareStart(db, config, (line) => console.log(line));
   if (start.demoWanted) {
     await seedSurvey(db, DEMO_KOMMUNE);
-    // Planning and the citizens' voice build on the catalog and the survey; each runs once.
+    // Planning and the citizens' voice build on the catalog and the survey, the assessment on
+    // planning's interventions and goals; each runs once.
     await seedPlanningDemo(db, DEMO_KOMMUNE);
     await seedVoiceDemo(db, DEMO_KOMMUNE);
+    await seedAssessmentDemo(db, DEMO_KOMMUNE);
   }
+  if (opts.seedOnly) {
+    await close();
+    const done: Seeded = { accounts: start.accounts, apiClients: start.apiClients };
+    await new Promise((sent) => process.send?.(done, sent) ?? sent(null));
+    process.exit(0);
+  }
+  if (seeded) Object.assign(start, seeded);
   // Monitor imports cut short by the last stop: jobs marked interrupted, unfinished rows removed.
   const recovered = await recoverImports(db);
   if (recovered.jobs > 0)
@@ -141,6 +157,26 @@ async function serve() {
       console.log(`  ${role.padEnd(10)} ${JSON.stringify({ client_id, client_secret })}`);
     console.log('');
   }
+}
+
+/**
+ * A first start on a new embedded data directory seeds the demo in a child process that exits
+ * before the server opens the directory: PGlite's WASM heap keeps its high-water mark for the
+ * life of the process, and the seeding's is far above a running server's (issue 16; figures in
+ * bench/README.md). Returns null when there is nothing to seed apart (PostgreSQL, an existing
+ * directory, no demo wanted): the server's own start then does whatever is left.
+ */
+async function seedInChild(config: Config): Promise<Seeded | null> {
+  const entry = process.argv[1];
+  if (config.databaseUrl || !entry || existsSync(join(resolve(config.dataDir), 'pglite')))
+    return null;
+  if (!startPlan(config.demo, { production: config.production, empty: true }).seedDemo) return null;
+  const child = fork(entry, ['serve', '--seed-only'], { stdio: 'inherit' });
+  let seeded: Seeded | null = null;
+  child.on('message', (m: Seeded) => (seeded = m));
+  const code = await new Promise<number | null>((done) => child.once('exit', done));
+  if (code !== 0 || !seeded) throw new Error(`seeding the demo failed (exit code ${code})`);
+  return seeded;
 }
 
 /** The synthetic national survey for the equity monitor: 98 municipalities, five waves. */
@@ -190,7 +226,9 @@ export async function main(argv: string[]): Promise<void> {
   program
     .command('serve')
     .description('start the web server (migrates, and seeds the demo on first start)')
-    .action(serve);
+    // Internal: the first start's seeding process (seedInChild).
+    .addOption(new Option('--seed-only').hideHelp())
+    .action((opts: { seedOnly?: boolean }) => serve(opts));
   program
     .command('migrate')
     .description('apply pending database migrations')

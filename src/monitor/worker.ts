@@ -36,9 +36,12 @@ await import(workerData.entry);`,
 /** Heap for one parsing worker: generous for the largest accepted file, far below the server's. */
 export const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 1536 };
 
-/** Starts `entry` (a .ts module URL) in a worker; it reads its input from `workerData.input`. */
+/**
+ * Starts `entry` in a worker; it reads its input from `workerData.input`. A .ts module boots
+ * through tsx; a compiled one (dist/*.worker.js, decision 0032) starts as it is.
+ */
 export function startWorker(entry: URL, input: unknown, transfer: Transferable[] = []): Worker {
-  return new Worker(new URL(BOOT), {
+  return new Worker(entry.pathname.endsWith('.js') ? entry : new URL(BOOT), {
     workerData: { tsx: TSX_API, entry: entry.href, input },
     transferList: transfer,
     resourceLimits: WORKER_LIMITS,
