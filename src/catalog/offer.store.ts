@@ -264,7 +264,9 @@ async function runSearch(
           nextAt,
           limit,
           offset,
-          last: p(query.page * PAGE_SIZE - 1),
+          // Only the distance and title orders cut at the page's last row; a parameter the
+          // statement does not use would be refused ("bind message supplies N parameters").
+          last: sort === 'next' ? '' : p(query.page * PAGE_SIZE - 1),
         })
       : wordsHead({
           reach: reachOf,
