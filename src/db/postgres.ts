@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { APP_ROLE, type Db, type Queryable } from './db.ts';
 
@@ -24,8 +25,20 @@ export function openPostgres(url: string, max = 10, appUrl = appDatabaseUrl(url)
   const pool = new pg.Pool({ connectionString: appUrl, max, options: `-c role=${APP_ROLE}` });
   const wrap = (c: pg.Pool | pg.PoolClient | pg.Client): Queryable => ({
     async query<T>(text: string, params?: readonly unknown[]) {
-      const res = await c.query(text, params ? [...params] : undefined);
-      return res.rows as T[];
+      // Without parameters the simple protocol, as before: such a text may hold several
+      // statements (pg-boss's maintenance), which a prepared statement cannot.
+      if (!params?.length) return (await c.query(text)).rows as T[];
+      const values = [...params];
+      try {
+        // Named: parsed once per connection, and planned once PostgreSQL settles on a generic
+        // plan (decision 0033).
+        return (await c.query({ name: statementName(text), text, values })).rows as T[];
+      } catch (err) {
+        // A table changed under a kept statement ("cached plan must not change result type"):
+        // this once without a name; the connection keeps the name for its life.
+        if ((err as { code?: string }).code !== '0A000') throw err;
+        return (await c.query(text, values)).rows as T[];
+      }
     },
   });
   // A dedicated owner client outside the pool, for the few owner tasks.
@@ -75,4 +88,17 @@ export function openPostgres(url: string, max = 10, appUrl = appDatabaseUrl(url)
       await pool.end();
     },
   };
+}
+
+/** Statement names by text: the same text gets the same name on every connection. */
+const statementNames = new Map<string, string>();
+
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `lighed_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}`;
+    // Texts come from the code (values are parameters), so they are few; a bound all the same.
+    if (statementNames.size < 10_000) statementNames.set(text, name);
+  }
+  return name;
 }
