@@ -6,7 +6,8 @@
  * is what a loaded, shared machine distorts least; wall time is printed for the aims.
  *
  *   npx tsx bench/start.bench.ts [runs=1] [-- extra node args for the server]
- *   LIGHED_START_CMD="node bin/lighed.js serve" overrides the command (split on spaces).
+ *   The command is package.json's start script; LIGHED_START_CMD="node bin/lighed.js serve"
+ * overrides it (split on spaces).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -85,11 +86,14 @@ async function start(dataDir: string, cmd: string[]): Promise<StartFigures> {
 const sep = process.argv.indexOf('--');
 const runs = Number(process.argv[2] && process.argv[2] !== '--' ? process.argv[2] : 1);
 const nodeArgs = sep >= 0 ? process.argv.slice(sep + 1) : [];
+// By default what `npm start` runs (package.json), with any extra node arguments after `node`.
+const startScript = (
+  JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }
+).scripts.start.split(' ');
 const cmd = process.env.LIGHED_START_CMD?.split(' ') ?? [
-  'node',
+  startScript[0] ?? 'node',
   ...nodeArgs,
-  'bin/lighed.js',
-  'serve',
+  ...startScript.slice(1),
 ];
 const fmt = (f: StartFigures) =>
   `${f.seconds.toFixed(1)} s, RSS ${f.rssMb.toFixed(0)} MB (peak ${f.hwmMb.toFixed(0)} MB), CPU ${f.cpuSeconds.toFixed(1)} s`;

@@ -1,7 +1,9 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=4
 // Entry for `npx lighed` and `npm start`: runs the server compiled to JavaScript in dist/
 // (decision 0032), building it first when it is missing or a source changed, so a fresh clone
 // and a developer's edit both just work. LIGHED_TSX=1 runs the TypeScript through tsx instead.
+// Both entries cap V8's young generation at 4 MB a semi-space: about 40 MB less RSS for a
+// server of small requests, at no measurable CPU (bench/README.md, "Footprint and start").
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { isBuildFresh } from './build-state.js';

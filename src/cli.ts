@@ -24,7 +24,7 @@ import { startPlan } from './demo/demo-setting.ts';
 import { adminCreate } from './staff/admin.cli.ts';
 import { staffCreate, type StaffCreateOptions } from './staff/staff-create.cli.ts';
 import { apiClientCreate } from './fhir/api-client.cli.ts';
-import { seedDemoSurvey } from './monitor/demo/survey.seed.ts';
+import { generateDemoSurvey, seedDemoSurvey } from './monitor/demo/survey.seed.ts';
 import { seedPlanningDemo } from './planning/index.ts';
 import { seedVoiceDemo } from './voice/index.ts';
 import { seedAssessmentDemo } from './assessment/demo.seed.ts';
@@ -103,12 +103,16 @@ type Seeded = Pick<StartOutcome, 'accounts' | 'apiClients'>;
 async function serve(opts: { seedOnly?: boolean } = {}) {
   const config = loadConfig();
   const seeded = opts.seedOnly ? null : await seedInChild(config);
+  // The seeding child exists only for a new directory that gets the demo: the survey's worker
+  // starts at once, beside the migrations and the catalog's seeding on this thread.
+  const survey = opts.seedOnly ? generateDemoSurvey() : undefined;
+  survey?.catch(() => undefined); // awaited (and reported) by seedSurvey
   const { db, close } = await openDatabase(config);
   await ensurePostcodes(db);
   // The demo only when asked (never by default in production); its accounts are printed once.
   const start = await prepareStart(db, config, (line) => console.log(line));
   if (start.demoWanted) {
-    await seedSurvey(db, DEMO_KOMMUNE);
+    await seedSurvey(db, DEMO_KOMMUNE, survey);
     // Planning and the citizens' voice build on the catalog and the survey, the assessment on
     // planning's interventions and goals; each runs once.
     await seedPlanningDemo(db, DEMO_KOMMUNE);
@@ -180,12 +184,16 @@ async function seedInChild(config: Config): Promise<Seeded | null> {
 }
 
 /** The synthetic national survey for the equity monitor: 98 municipalities, five waves. */
-async function seedSurvey(db: Db, kommune: string) {
+async function seedSurvey(
+  db: Db,
+  kommune: string,
+  generated?: ReturnType<typeof generateDemoSurvey>,
+) {
   const started = Date.now();
   console.log(
     'Generating the synthetic national health survey for the equity monitor (5 × 180,000 respondents)…',
   );
-  const created = await seedDemoSurvey(db, kommune);
+  const created = await seedDemoSurvey(db, kommune, generated ? { generated } : {});
   console.log(
     created
       ? `Survey ready in ${Math.round((Date.now() - started) / 1000)} s.`

@@ -17,21 +17,35 @@ export async function hasDemoSurvey(db: Db, kommune: string): Promise<boolean> {
   return inTenant(db, kommune, (tx) => hasDatasetFile(tx, DEMO_SURVEY_FILE));
 }
 
-/** Generates and stores the national survey once; returns false when it is already there. */
-export async function seedDemoSurvey(
-  db: Db,
-  kommune: string,
+type SurveySums = ReturnType<typeof aggregateRespondents>;
+
+/**
+ * Generates and sums the survey in a worker thread (its garbage goes when the worker ends).
+ * Needs no database, so a first start runs it beside the catalog's seeding (issue 16).
+ */
+export function generateDemoSurvey(
   opts: { respondentsPerWave?: number } = {},
-): Promise<boolean> {
-  if (await hasDemoSurvey(db, kommune)) return false;
-  const codebook = demoCodebook();
-  // Generated and summed in a worker thread: its garbage goes when the worker ends.
-  const sums = await runInWorker<ReturnType<typeof aggregateRespondents>>(
+): Promise<SurveySums> {
+  return runInWorker<SurveySums>(
     new URL('./survey.worker.ts', import.meta.url),
     { respondentsPerWave: opts.respondentsPerWave },
     [],
     600_000,
   );
+}
+
+/**
+ * Generates and stores the national survey once; returns false when it is already there.
+ * `generated`: sums already being made (generateDemoSurvey), used instead of making them here.
+ */
+export async function seedDemoSurvey(
+  db: Db,
+  kommune: string,
+  opts: { respondentsPerWave?: number; generated?: Promise<SurveySums> } = {},
+): Promise<boolean> {
+  if (await hasDemoSurvey(db, kommune)) return false;
+  const codebook = demoCodebook();
+  const sums = await (opts.generated ?? generateDemoSurvey(opts));
   await importAggregates(db, {
     kommune,
     codebook,
