@@ -99,7 +99,7 @@ eachEngine('done when: a planner assesses a local plan', (ctx) => {
     expect(matrix.body).toContain('Tal fra monitoren efter Uddannelse');
     // Smoking falls with education in the test survey: the clearest gap, with its interval.
     expect(matrix.body).toContain('Ryger dagligt');
-    expect(matrix.body).toMatch(/Grundskole<\/td><td>\d+,\d %\s\(\d+,\d–\d+,\d\)/);
+    expect(matrix.body).toMatch(/Grundskole<\/td><td>\d+,\d\u00a0%\s\(\d+,\d\u2060–\u2060\d+,\d\)/);
     expect(matrix.body).toContain('procentpoint');
     // Three non-Western respondents in Roskilde: hidden, and the page says figures are hidden.
     expect(matrix.body).toContain('Tal fra monitoren efter Herkomst');

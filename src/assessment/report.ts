@@ -27,10 +27,12 @@ export function percentText(
   t: Translate,
 ): string {
   if (v === null) return t('assessment.figures.hidden');
-  const main = `${numberText(v, lang)} %`;
+  // A no-break space before % and word joiners around the dash: a narrow column wraps
+  // between the value and its interval, never inside either.
+  const main = `${numberText(v, lang)}\u00a0%`;
   return lo === null || hi === null
     ? main
-    : `${main} (${numberText(lo, lang)}–${numberText(hi, lang)})`;
+    : `${main} (${numberText(lo, lang)}\u2060–\u2060${numberText(hi, lang)})`;
 }
 
 export const groupLabel = (view: AssessmentView, key: string, lang: Lang) => {

@@ -68,6 +68,15 @@ export function translator(lang: UiLanguage): Translate {
   };
 }
 
+/**
+ * The language a message is shown in: the page's, or Danish where the page's language lacks it
+ * (staff-only texts are in Danish and English); a link in another language than the page's is
+ * marked with `lang` so a screen reader speaks it right.
+ */
+export function messageLanguage(lang: UiLanguage, key: string): UiLanguage {
+  return catalogs[lang][key] === undefined ? 'da' : lang;
+}
+
 /** Keys in Danish that a language lacks (for the completeness test and translators). */
 export function missingKeys(lang: UiLanguage): string[] {
   return Object.keys(catalogs.da).filter((k) => catalogs[lang][k] === undefined);

@@ -54,6 +54,20 @@ it('marks the section of the page, and the home only on itself', () => {
       .filter((l) => l.current)
       .map((l) => l.href),
   ).toEqual(['/personale']);
+  // Assessments and the voice are reached from planning: its entry is marked there too, for
+  // those who have no entry of their own for them (the assessor has one).
+  for (const url of ['/personale/lighedsvurderinger/1', '/personale/stemme'])
+    expect(
+      menu(ctx('planner', url))
+        .filter((l) => l.current)
+        .map((l) => l.href),
+      url,
+    ).toEqual(['/personale/planlaegning']);
+  expect(
+    menu(ctx('assessor', '/personale/lighedsvurderinger/1'))
+      .filter((l) => l.current)
+      .map((l) => l.href),
+  ).toEqual(['/personale/lighedsvurderinger']);
   expect(navCurrent('/personale/planlaegningx', '/personale/planlaegning')).toBe(false);
   expect(navCurrent('/personale/', '/personale')).toBe(true);
 });

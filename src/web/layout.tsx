@@ -137,7 +137,8 @@ export function navCurrent(url: string, href: string): boolean {
 function StaffNav({ ctx }: { ctx: PageContext }) {
   const { t, staff } = ctx;
   if (!staff) return null;
-  const links: [string, string, string[]][] = [
+  // [path, label, roles, other sections shown under this entry]
+  const links: [string, string, string[], string[]?][] = [
     [
       '/personale',
       t('staff.nav.home'),
@@ -154,7 +155,13 @@ function StaffNav({ ctx }: { ctx: PageContext }) {
     ],
     ['/personale/monitor', t('staff.nav.monitor'), ['admin', 'planner']],
     // The planning cycle (src/planning: PLANNING_READERS); a path, as the kernel imports no domain.
-    ['/personale/planlaegning', t('staff.nav.planning'), ['admin', 'planner']],
+    // Impact assessments and the citizens' voice are reached from planning's page.
+    [
+      '/personale/planlaegning',
+      t('staff.nav.planning'),
+      ['admin', 'planner'],
+      ['/personale/lighedsvurderinger', '/personale/stemme'],
+    ],
     ['/personale/lighedsvurderinger', t('assessment.nav'), ['assessor']],
     ['/personale/audit', t('staff.nav.audit'), ['admin']],
   ];
@@ -165,9 +172,14 @@ function StaffNav({ ctx }: { ctx: PageContext }) {
         <ul class="nobullet-list no-max-width">
           {links
             .filter(([, , roles]) => roles.includes(staff.role))
-            .map(([href, label]) => (
+            .map(([href, label, , also = []]) => (
               <li>
-                <a href={href} aria-current={navCurrent(ctx.url, href) ? 'page' : undefined}>
+                <a
+                  href={href}
+                  aria-current={
+                    [href, ...also].some((h) => navCurrent(ctx.url, h)) ? 'page' : undefined
+                  }
+                >
                   {label}
                 </a>
               </li>

@@ -59,12 +59,16 @@ export function InterventionListPage(props: {
       <p class="font-lead">{t('planning.interventions.lead')}</p>
       <Notice ctx={ctx} notice={props.notice} />
       {canEdit(ctx) && (
-        <p>
-          <a class="button button-primary" href={`${INTERVENTIONS_PATH}/ny`}>
-            {t('planning.interventions.new')}
-          </a>{' '}
-          <a href={SHARED_PATH}>{t('planning.shared.title')}</a>
-        </p>
+        <>
+          <p>
+            <a class="button button-primary" href={`${INTERVENTIONS_PATH}/ny`}>
+              {t('planning.interventions.new')}
+            </a>
+          </p>
+          <p>
+            <a href={SHARED_PATH}>{t('planning.shared.title')}</a>
+          </p>
+        </>
       )}
       <DepartmentFilter ctx={ctx} action={INTERVENTIONS_PATH} value={props.department} />
       {rows.length === 0 ? (

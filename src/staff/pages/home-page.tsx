@@ -2,6 +2,7 @@
 import type { Role } from '../../platform/principal.ts';
 import { Layout, type PageContext } from '../../web/layout.tsx';
 import type { HomeNotice } from '../../web/home-notices.ts';
+import { messageLanguage } from '../../web/i18n.ts';
 
 export function StaffHomePage({
   ctx,
@@ -16,57 +17,50 @@ export function StaffHomePage({
   notices?: readonly HomeNotice[];
 }) {
   const { t } = ctx;
+  // [path, message key, shown]
   const tasks: [string, string, boolean][] = [
     [
       '/personale/tilbud',
-      t('staff.home.offers'),
+      'staff.home.offers',
       role !== 'referrer' && role !== 'coordinator' && role !== 'outreach',
     ],
-    ['/personale/tilmeldinger', t('staff.home.signups'), role === 'admin' || role === 'provider'],
+    ['/personale/tilmeldinger', 'staff.home.signups', role === 'admin' || role === 'provider'],
     [
       '/personale/organisationer',
-      t('staff.home.organizations'),
+      'staff.home.organizations',
       role === 'admin' || role === 'provider',
     ],
-    [
-      '/personale/samtaler',
-      t('staff.home.conversations'),
-      role === 'frontline' || role === 'admin',
-    ],
-    ['/personale/samtaler/indstillinger', t('staff.home.conversationSettings'), role === 'admin'],
-    [
-      '/personale/henvisninger',
-      t('staff.home.referrals'),
-      role !== 'planner' && role !== 'outreach',
-    ],
+    ['/personale/samtaler', 'staff.home.conversations', role === 'frontline' || role === 'admin'],
+    ['/personale/samtaler/indstillinger', 'staff.home.conversationSettings', role === 'admin'],
+    ['/personale/henvisninger', 'staff.home.referrals', role !== 'planner' && role !== 'outreach'],
     [
       '/personale/opsoegning',
-      t('outreach.homeLink'),
+      'outreach.homeLink',
       role === 'outreach' || role === 'coordinator' || role === 'admin',
     ],
     [
       '/personale/opsoegning/overblik',
-      t('staff.home.outreachOverview'),
+      'staff.home.outreachOverview',
       role === 'coordinator' || role === 'planner' || role === 'admin',
     ],
     [
       '/personale/lighedsvurderinger',
-      t('assessment.homeLink'),
+      'assessment.homeLink',
       role === 'assessor' || role === 'planner' || role === 'admin',
     ],
     // The citizens' voice (src/voice/): providers their offers' feedback, planners all of it.
     [
       '/personale/stemme',
-      t(role === 'provider' ? 'voice.staff.homeProvider' : 'voice.staff.home'),
+      role === 'provider' ? 'voice.staff.homeProvider' : 'voice.staff.home',
       role === 'provider' || role === 'planner' || role === 'admin',
     ],
-    ['/personale/planlaegning', t('planning.homeLink'), role === 'planner' || role === 'admin'],
-    ['/personale/borgere', t('staff.home.people'), role === 'admin'],
-    ['/personale/audit', t('staff.home.audit'), role === 'admin'],
-    ['/personale/api-klienter', t('staff.home.apiClients'), role === 'admin'],
-    ['/personale/admin/beskeder', t('staff.home.outbox'), role === 'admin'],
-    ['/personale/admin/job', t('staff.home.jobs'), role === 'admin'],
-    ['/', t('staff.home.finder'), true],
+    ['/personale/planlaegning', 'planning.homeLink', role === 'planner' || role === 'admin'],
+    ['/personale/borgere', 'staff.home.people', role === 'admin'],
+    ['/personale/audit', 'staff.home.audit', role === 'admin'],
+    ['/personale/api-klienter', 'staff.home.apiClients', role === 'admin'],
+    ['/personale/admin/beskeder', 'staff.home.outbox', role === 'admin'],
+    ['/personale/admin/job', 'staff.home.jobs', role === 'admin'],
+    ['/', 'staff.home.finder', true],
   ];
   return (
     <Layout ctx={ctx} title={t('staff.home.title')} area="staff">
@@ -88,11 +82,17 @@ export function StaffHomePage({
       <ul>
         {tasks
           .filter(([, , show]) => show)
-          .map(([href, label]) => (
-            <li>
-              <a href={href}>{label}</a>
-            </li>
-          ))}
+          .map(([href, key]) => {
+            // Staff-only texts fall back to Danish: marked so, on a page in another language.
+            const shownIn = messageLanguage(ctx.lang, key);
+            return (
+              <li>
+                <a href={href} {...(shownIn === ctx.lang ? {} : { lang: shownIn, dir: 'ltr' })}>
+                  {t(key)}
+                </a>
+              </li>
+            );
+          })}
       </ul>
     </Layout>
   );
