@@ -104,9 +104,14 @@ describe('the built server', () => {
       `import { main } from ${JSON.stringify(pathToFileURL(join(out, 'lighed.js')).href)};
 for (const args of ${JSON.stringify(commands)}) await main(['node', 'lighed', ...args]);`,
     );
+    // The embedded database in its own directory: never the suite's PostgreSQL (DATABASE_URL),
+    // where a second run would find the municipality made by the first.
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => !/DATABASE_URL$/.test(k)),
+    );
     const { stdout } = await run(process.execPath, [script], {
       cwd: os.tmpdir(),
-      env: { ...process.env, LIGHED_DATA_DIR: dataDir, LIGHED_KOMMUNE: '0265', NODE_OPTIONS: '' },
+      env: { ...env, LIGHED_DATA_DIR: dataDir, LIGHED_KOMMUNE: '0265', NODE_OPTIONS: '' },
       timeout: 400_000,
     });
     expect(stdout).toContain('Created the municipality 0265 Roskilde.');
