@@ -52,6 +52,9 @@ interface Opened {
   close: () => Promise<void>;
 }
 
+/** Where the embedded database lives in the data directory. */
+const pgliteDir = (config: Config) => join(resolve(config.dataDir), 'pglite');
+
 /** Opens and migrates the database; the data directory stays locked until `close`. */
 export async function openDatabase(config: Config): Promise<Opened> {
   // The CPR keyring of this process (src/people/keyring.ts): configured, or in development one
@@ -65,7 +68,7 @@ export async function openDatabase(config: Config): Promise<Opened> {
   const dir = resolve(config.dataDir);
   const release = lockDataDir(dir);
   try {
-    const db = await openPglite(join(dir, 'pglite'));
+    const db = await openPglite(pgliteDir(config));
     await migrate(db);
     return {
       db,
@@ -172,8 +175,7 @@ async function serve(opts: { seedOnly?: boolean } = {}) {
  */
 async function seedInChild(config: Config): Promise<Seeded | null> {
   const entry = process.argv[1];
-  if (config.databaseUrl || !entry || existsSync(join(resolve(config.dataDir), 'pglite')))
-    return null;
+  if (config.databaseUrl || !entry || existsSync(pgliteDir(config))) return null;
   if (!startPlan(config.demo, { production: config.production, empty: true }).seedDemo) return null;
   const child = fork(entry, ['serve', '--seed-only'], { stdio: 'inherit' });
   let seeded: Seeded | null = null;
